@@ -1,0 +1,196 @@
+"""Rasa 3.6 graph components wrapping the clinical findings extractor (config.yml names them by this module).
+
+- `ClinicalFindingsExtractor` adds the entities of the NLU contract (finding codes with present/absent, face_side,
+  location, duration_days, topic) to each message.
+- `SafetyIntentOverride` goes last in the pipeline: a message that is not English gets `other_language`; one whose
+  own findings meet an emergency rule (bot.triage.engine.is_emergency) gets `report_emergency`, whatever DIET
+  guessed. Language is checked first: text we cannot read cannot be triaged. The other way round, DIET's
+  `report_emergency` becomes `inform` when the message only denies the signs ("no drooping, speech fine") or only
+  speaks of a relative's or a past stroke ("my aunt had a stroke"): those are facts given, not emergencies.
+
+Both build nothing per message: the spaCy pipeline is built once per process and shared.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from datetime import datetime
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    METADATA,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from typing_extensions import Self
+
+from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
+from bot.nlu.language import is_probably_english
+from bot.triage.engine import is_emergency
+from bot.triage.findings import RED_FLAG_CODES, Status
+
+logger = logging.getLogger(__name__)
+
+OTHER_LANGUAGE = "other_language"
+INFORM = "inform"
+REPORT_EMERGENCY = "report_emergency"
+EMERGENCY_NUMBER_ENTITY = "emergency_number"
+EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
+MESSAGE_TIME_KEY = "message_time"
+
+
+def message_text(message: Message) -> str:
+    text = message.get(TEXT)
+    return text if isinstance(text, str) else ""
+
+
+def message_time(message: Message) -> datetime:
+    """Relative dates ("since Monday") count from when the message was sent: the ISO-8601 `message_time` the
+    channel put in the message metadata (in the sender's own time zone, if it says one), else the server clock."""
+    metadata = message.get(METADATA)
+    stated = metadata.get(MESSAGE_TIME_KEY) if isinstance(metadata, dict) else None
+    if stated is None:
+        return datetime.now()
+    try:
+        # Python 3.10 reads "+00:00" but not the "Z" that JavaScript's toISOString() writes.
+        return datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", str(stated)))
+    except ValueError:
+        logger.warning("Unreadable message_time in the metadata; using the server clock.")
+        return datetime.now()
+
+
+def entity_dict(entity: EntitySpan) -> dict[str, Any]:
+    return {
+        ENTITY_ATTRIBUTE_TYPE: entity.entity,
+        ENTITY_ATTRIBUTE_VALUE: entity.value,
+        ENTITY_ATTRIBUTE_START: entity.start,
+        ENTITY_ATTRIBUTE_END: entity.end,
+    }
+
+
+class UsesSharedExtractor(GraphComponent):
+    """Both components read messages with the one extractor the process builds (building it takes seconds)."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Self:
+        return cls(ClinicalExtractor.shared())
+
+    def __init__(self, extractor: ClinicalExtractor) -> None:
+        self.extractor = extractor
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class ClinicalFindingsExtractor(UsesSharedExtractor, EntityExtractorMixin):
+    """Findings, face side, locations, duration and question topics as Rasa entities."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            entities = self.add_extractor_name([entity_dict(entity) for entity in self.entities_of(message)])
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages
+
+    def entities_of(self, message: Message) -> tuple[EntitySpan, ...]:
+        text = message_text(message)
+        # English words inside another language ("tengo un tic") are not findings: the override answers
+        # other_language, and the slots must not fill from text the assistant says it cannot read.
+        if not is_probably_english(text):
+            return ()
+        # A fault in one message's extraction must cost that message its entities, never the conversation.
+        try:
+            return self.extractor.extract(text, message_time(message)).entities
+        except Exception:
+            logger.exception("Clinical findings extraction failed; the message gets no findings.")
+            return ()
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyIntentOverride(UsesSharedExtractor):
+    """Forces `other_language` for text that is not English, and `report_emergency` for stroke-like findings;
+    takes back DIET's `report_emergency` from a message that only denies signs or tells of a relative's or past
+    stroke."""
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = self.forced_intent(message)
+            if intent is not None:
+                force_intent(message, intent)
+            if intent == REPORT_EMERGENCY:
+                add_emergency_number(message)
+        return messages
+
+    def forced_intent(self, message: Message) -> str | None:
+        text = message_text(message)
+        if not is_probably_english(text):
+            return OTHER_LANGUAGE
+        try:
+            extraction = self.extractor.extract(text, message_time(message))
+        except Exception:
+            logger.exception("Emergency check failed; keeping the classifier's intent.")
+            return None
+        if is_emergency(extraction.to_findings()):
+            return REPORT_EMERGENCY
+        if predicted_intent(message) == REPORT_EMERGENCY and is_no_emergency(extraction):
+            # Not DIET's runner-up: on such messages it is as often deny, none_of_these or delete_my_data (seen on
+            # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
+            return INFORM
+        return None
+
+
+def predicted_intent(message: Message) -> str | None:
+    intent = message.get(INTENT) or {}
+    return intent.get(INTENT_NAME_KEY)
+
+
+def is_no_emergency(extraction: Extraction) -> bool:
+    """No red flag is present, and the message either denies some ("I deny any drooping") or speaks of a stroke
+    only as a relative's or a past one. Any present red flag keeps DIET's emergency: never under-triage."""
+    red_flags = [status for code, status in extraction.findings.items() if code in RED_FLAG_CODES]
+    if Status.PRESENT in red_flags:
+        return False
+    return Status.ABSENT in red_flags or extraction.stroke_only_past_or_others
+
+
+def force_intent(message: Message, intent: str) -> None:
+    chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+    ranking = [
+        entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get(INTENT_NAME_KEY) != intent
+    ]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def add_emergency_number(message: Message) -> None:
+    number = os.environ.get(EMERGENCY_NUMBER_VARIABLE, "").strip()
+    if not number:
+        return
+    entity = {
+        ENTITY_ATTRIBUTE_TYPE: EMERGENCY_NUMBER_ENTITY,
+        ENTITY_ATTRIBUTE_VALUE: number,
+        ENTITY_ATTRIBUTE_START: 0,
+        ENTITY_ATTRIBUTE_END: len(message_text(message)),
+        EXTRACTOR: SafetyIntentOverride.__name__,
+    }
+    message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)

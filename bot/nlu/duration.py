@@ -1,0 +1,465 @@
+"""How long the twitch has lasted, in days, from the words people use ("since last Tuesday", "a couple of weeks").
+
+Triage compares the duration with 14 days (DESIGN.md section 5), so every choice here leans towards the longer
+reading: "3 or 4 days" is 4, "a week or two" is 14, "nearly a month" is 30, and when a message gives several
+durations the longest wins. Vague answers ("ages", "a while") are reported as vague, with no number, so the
+assistant can ask again or treat the duration as unknown. Relative dates ("since Monday") are counted from
+`now`, the time of the message.
+
+Values chosen for indefinite quantities: "a couple" = 2, "a few" = 3, "several" = 4, a bare plural ("for weeks",
+"on and off for months") = 2 of that unit, a month = 30 days, a year = 365 days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+UNIT_DAYS = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "night": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.0,
+    "year": 365.0,
+}
+UNIT_ALIASES = {
+    "min": "minute",
+    "mins": "minute",
+    "hr": "hour",
+    "hrs": "hour",
+    "h": "hour",
+    "d": "day",
+    "wk": "week",
+    "wks": "week",
+    "w": "week",
+    "mth": "month",
+    "mths": "month",
+    "yr": "year",
+    "yrs": "year",
+    "y": "year",
+}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "couple": 2,
+    "a couple": 2,
+    "a couple of": 2,
+    "couple of": 2,
+    "few": 3,
+    "a few": 3,
+    "several": 4,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a": 0.5,
+    "half an": 0.5,
+}
+WEEKDAYS = {
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+_NUMBER_WORD_RE = "|".join(sorted((re.escape(word) for word in NUMBER_WORDS), key=len, reverse=True))
+NUMBER = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD_RE})"
+UNIT = (
+    r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|w|fortnights?|months?|mths?|"
+    r"years?|yrs?|y)"
+)
+FULL_UNIT = r"(?:minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?)"
+WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+# A number of units is not a duration when it measures something else: "8 hours sleep", "35 years old",
+# "3 cups a day", "10 hours a day on screens".
+NOT_A_DURATION_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:old\b|sleep|kip|rest|a\s+(?:day|night|week)|per\b|each\b|every\b|a\s+time|at\s+a\s+time|"
+    r"on\s+(?:the|my|a|screens?|computers?|phones?|laptops?)\b|in\s+front|of\s+screen)",
+    re.IGNORECASE,
+)
+# "10hrs a day": the unit may be written onto its number, so no word boundary is required before it.
+NOT_A_DURATION_BEFORE = re.compile(
+    r"(?:(?:\b|(?<=\d))(?:not|n't|times|cups?|mugs?|cans?|pints?|glasses|drinks?|coffees?|teas?|per|every|each|"
+    r"hours?|hrs?|minutes?|mins?)\s*)$",
+    re.IGNORECASE,
+)
+# "6 red bulls a day", "3 monsters a day": "a day" after a counted thing is how often, not how long.
+RATE_AFTER_COUNT = re.compile(rf"\b{NUMBER}\b\s*[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
+SINGULAR = ("a", "an")
+
+# People who cannot or will not put a number on it.
+VAGUE = re.compile(
+    r"\b(?:ages|for\s+ever|forever|a\s+(?:good\s+|long\s+|little\s+)?while|quite\s+a\s+while|(?:a\s+)?long\s+time|"
+    r"some\s+time|as\s+long\s+as\s+i\s+can\s+remember|donkey'?s\s+years|years\s+and\s+years|eons?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DurationReading:
+    """A duration found in a message: days (None when vague or absent) and where it was said."""
+
+    days: float | None
+    vague: bool
+    span: tuple[int, int] | None
+
+    @property
+    def found(self) -> bool:
+        return self.span is not None
+
+    @property
+    def entity_value(self) -> str | None:
+        """The `duration_days` entity value of the NLU contract: a decimal string, "unknown", or None."""
+        if self.vague:
+            return "unknown"
+        if self.days is None:
+            return None
+        return f"{round(self.days, 2):g}"
+
+
+NOT_FOUND = DurationReading(days=None, vague=False, span=None)
+
+
+def parse_duration_days(text: str, now: datetime) -> DurationReading:
+    """The longest duration stated in `text`, counting relative dates back from `now`."""
+    return longest(duration_readings(text, now))
+
+
+def duration_readings(text: str, now: datetime) -> list[DurationReading]:
+    """Every duration stated in `text`; a vague one ("ages") only when no number is given."""
+    numeric = [reading for parser in PARSERS for reading in parser(text, now)]
+    if numeric:
+        return numeric
+    return [DurationReading(days=None, vague=True, span=match.span()) for match in VAGUE.finditer(text)]
+
+
+def longest(readings: list[DurationReading]) -> DurationReading:
+    numeric = [reading for reading in readings if reading.days is not None]
+    if numeric:
+        return max(numeric, key=lambda reading: reading.days or 0.0)
+    return readings[0] if readings else NOT_FOUND
+
+
+def number_value(word: str) -> float:
+    cleaned = " ".join(word.lower().split())
+    if cleaned in NUMBER_WORDS:
+        return float(NUMBER_WORDS[cleaned])
+    return float(cleaned)
+
+
+def unit_days(unit: str) -> float:
+    cleaned = unit.lower()
+    cleaned = UNIT_ALIASES.get(cleaned, cleaned)
+    if cleaned not in UNIT_DAYS:
+        cleaned = cleaned.rstrip("s")
+    return UNIT_DAYS[cleaned]
+
+
+def is_other_measure(text: str, start: int, end: int) -> bool:
+    """True when the number of units measures sleep, age, a daily habit, or is negated ("not weeks")."""
+    return bool(NOT_A_DURATION_AFTER.match(text, end)) or bool(NOT_A_DURATION_BEFORE.search(text[:start]))
+
+
+def is_rate(text: str, start: int, count_word: str) -> bool:
+    return count_word.lower() in SINGULAR and bool(RATE_AFTER_COUNT.search(text[:start]))
+
+
+# "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two".
+QUANTITY = re.compile(
+    rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<half1>\s+and\s+a\s+half)?\s*(?:-\s*)?"
+    rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
+    re.IGNORECASE,
+)
+# "for weeks", "on and off for months": a bare plural is at least two of the unit.
+BARE_PLURAL = re.compile(
+    r"\b(?:for|over|in|past|last|since)\s+(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
+)
+# Single-letter units ("3d", "2w") only right after a number, never as words of their own.
+SINGLE_LETTER_UNITS = {"h", "d", "w", "y"}
+
+
+def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in QUANTITY.finditer(text):
+        unit = match.group("unit")
+        if unit.lower() in SINGLE_LETTER_UNITS and not re.match(r"\d", match.group("low")):
+            continue
+        if is_other_measure(text, match.start(), match.end()) or is_rate(
+            text, match.start(), match.group("low")
+        ):
+            continue
+        count = number_value(match.group("high") or match.group("low"))
+        if match.group("half1") or match.group("half2"):
+            count += 0.5
+        alternative = match.group("alt")
+        if alternative and alternative.lower() != "so":
+            count = max(count, number_value(alternative))
+        yield DurationReading(days=count * unit_days(unit), vague=False, span=match.span())
+
+
+def bare_plurals(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in BARE_PLURAL.finditer(text):
+        if is_other_measure(text, match.start(), match.end()):
+            continue
+        unit_start = match.start("unit")
+        yield DurationReading(
+            days=2 * unit_days(match.group("unit")), vague=False, span=(unit_start, match.end())
+        )
+
+
+def days_between(earlier: datetime, now: datetime) -> float:
+    return max((now - earlier).total_seconds() / 86400, 0.0)
+
+
+def days_since_start_of(date: datetime, now: datetime) -> float:
+    """Days from the start of that date to the moment of the message: said on a Wednesday at noon, "since Monday"
+    is 2.5 days. The symptom may have begun at any hour of that day; the start is the longer reading."""
+    return days_between(start_of_day(date), now)
+
+
+def start_of_day(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def last_weekday(weekday: int, now: datetime) -> datetime:
+    """The most recent such weekday before today ("since Monday" said on a Monday means a week ago)."""
+    back = (now.weekday() - weekday) % 7 or 7
+    return start_of_day(now) - timedelta(days=back)
+
+
+def last_day_of_month(day: int, now: datetime) -> datetime | None:
+    """The most recent date with this day of the month, today included."""
+    year, month = now.year, now.month
+    for _ in range(13):
+        try:
+            candidate = datetime(year, month, day, tzinfo=now.tzinfo)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= now:
+            return candidate
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def last_date(month: int, day: int, now: datetime) -> datetime | None:
+    for year in (now.year, now.year - 1):
+        try:
+            candidate = datetime(year, month, day, tzinfo=now.tzinfo)
+        except ValueError:
+            continue
+        if candidate <= now:
+            return candidate
+    return None
+
+
+def hours_today(now: datetime) -> float:
+    """Time since midnight, at least an hour: "it started this morning"."""
+    return max(days_between(start_of_day(now), now), 1 / 24)
+
+
+# Words that say when it began; "it was worse yesterday" is not a duration, "it started yesterday" is.
+ONSET_CUE = re.compile(
+    r"\b(?:since|start\w*|began|begun|from|notic\w*|woke|came\s+on|first|appeared|kicked\s+off|happen\w*)\b",
+    re.IGNORECASE,
+)
+FILLER_WORDS = frozenset(
+    {
+        "i",
+        "think",
+        "maybe",
+        "probably",
+        "about",
+        "around",
+        "like",
+        "um",
+        "hmm",
+        "erm",
+        "ish",
+        "it",
+        "was",
+        "so",
+        "roughly",
+        "approx",
+        "prob",
+    }
+)
+
+
+def has_onset_cue(text: str, start: int, end: int) -> bool:
+    """A relative day counts after an onset word in the same clause, or as the whole answer ("yesterday I think")."""
+    if ONSET_CUE.search(text[max(0, start - 60) : start]):
+        return True
+    rest = re.findall(r"[a-z']+", (text[:start] + " " + text[end:]).lower())
+    return all(word in FILLER_WORDS for word in rest)
+
+
+RELATIVE_DAY = re.compile(
+    r"\b(?P<what>yesterday|last\s+night|the\s+day\s+before\s+yesterday|this\s+morning|today|earlier\s+today|"
+    r"this\s+afternoon|last\s+week(?:end)?|the\s+weekend|last\s+month|last\s+year|earlier\s+this\s+week|"
+    r"this\s+week|christmas|xmas|new\s+year)\b",
+    re.IGNORECASE,
+)
+WEEKDAY_DATE = re.compile(
+    rf"\b(?:(?:since|on|from)\s+)?(?:(?:last|this\s+past|past)\s+)?(?P<weekday>{WEEKDAY})\b", re.IGNORECASE
+)
+DAY_OF_MONTH = re.compile(rf"\b(?:since|from|on)\s+the\s+{ORDINAL}\b(?!\s*(?:of\s+)?{MONTH})", re.IGNORECASE)
+MONTH_DATE = re.compile(
+    rf"\b(?:since|from|in|early|mid|late|end\s+of|beginning\s+of|start\s+of)\s+(?:the\s+)?"
+    rf"(?:(?:{ORDINAL}\s+(?:of\s+)?(?P<month1>{MONTH}))|(?:(?P<month2>{MONTH})(?:\s+(?P<day2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?)?))\b",
+    re.IGNORECASE,
+)
+
+# "since the start of the month", "from the beginning of last week".
+PERIOD_START = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?P<which>the|this|last)\s+"
+    r"(?P<period>week|month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_days(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in RELATIVE_DAY.finditer(text):
+        if not has_onset_cue(text, match.start(), match.end()):
+            continue
+        yield DurationReading(
+            days=relative_day_days(match.group("what"), now), vague=False, span=match.span()
+        )
+
+
+def relative_day_days(what: str, now: datetime) -> float:
+    key = " ".join(what.lower().split())
+    days_back = {"yesterday": 1, "the day before yesterday": 2}
+    if key in days_back:
+        return days_since_start_of(now - timedelta(days=days_back[key]), now)
+    fixed = {
+        "last night": 1.0,
+        "last week": 7.0,
+        "last month": 30.0,
+        "last year": 365.0,
+    }
+    if key in fixed:
+        return fixed[key]
+    if key in ("last weekend", "the weekend"):
+        return days_since_start_of(last_weekday(WEEKDAYS["sat"], now), now)
+    if key in ("this week", "earlier this week"):
+        return max(float(now.weekday()), 1.0)
+    if key in ("christmas", "xmas"):
+        return days_since_start_of(last_date(12, 25, now) or now, now)
+    if key == "new year":
+        return days_since_start_of(datetime(now.year, 1, 1, tzinfo=now.tzinfo), now)
+    return hours_today(now)
+
+
+def weekday_dates(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in WEEKDAY_DATE.finditer(text):
+        if not match.group(0).lower().startswith("since") and not has_onset_cue(text, *match.span()):
+            continue
+        weekday = WEEKDAYS[match.group("weekday")[:3].lower()]
+        yield DurationReading(
+            days=days_since_start_of(last_weekday(weekday, now), now), vague=False, span=match.span()
+        )
+
+
+def days_of_month(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in DAY_OF_MONTH.finditer(text):
+        date = last_day_of_month(int(match.group("day")), now)
+        if date is not None:
+            yield DurationReading(days=days_since_start_of(date, now), vague=False, span=match.span())
+
+
+def month_dates(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in MONTH_DATE.finditer(text):
+        month_word = match.group("month1") or match.group("month2")
+        # "may" is also a verb; only a capitalised May or one with a day counts as the month.
+        if (
+            month_word.lower() == "may"
+            and month_word != "May"
+            and not (match.group("day") or match.group("day2"))
+        ):
+            continue
+        day = int(match.group("day") or match.group("day2") or 1)
+        date = last_date(MONTHS[month_word[:3].lower()], day, now)
+        if date is not None:
+            yield DurationReading(days=days_since_start_of(date, now), vague=False, span=match.span())
+
+
+def period_starts(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in PERIOD_START.finditer(text):
+        start = period_start(
+            match.group("period").lower(), previous=match.group("which").lower() == "last", now=now
+        )
+        yield DurationReading(days=days_since_start_of(start, now), vague=False, span=match.span())
+
+
+def period_start(period: str, previous: bool, now: datetime) -> datetime:
+    """The first day of this (or the previous) week, month or year; weeks start on Monday."""
+    today = start_of_day(now)
+    if period == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday - timedelta(days=7) if previous else monday
+    if period == "month":
+        first = today.replace(day=1)
+        return (first - timedelta(days=1)).replace(day=1) if previous else first
+    first = today.replace(month=1, day=1)
+    return first.replace(year=first.year - 1) if previous else first
+
+
+PARSERS: tuple[Callable[[str, datetime], Iterator[DurationReading]], ...] = (
+    quantities,
+    bare_plurals,
+    relative_days,
+    weekday_dates,
+    days_of_month,
+    month_dates,
+    period_starts,
+)

@@ -1,0 +1,637 @@
+"""The everyday phrases for each finding, place and side (notation: bot.nlu.pattern_language).
+
+For each finding code (DESIGN.md section 3) there are four kinds of phrase:
+- present: says the finding is there ("face is drooping"); a negation in front turns it into absent;
+- generic: a bare word ("weak", "pain") that counts as present unless a more specific phrase for another
+  finding covers the same words ("my arm went weak" is limb weakness, not facial weakness);
+- absent: says the thing is normal ("hearing's fine", "I can smile normally");
+- generic_absent: a bare word that says the finding is not there ("gradually", "slowly" for sudden onset), with the
+  same yielding as generic; like absent phrases, a negation earlier in the sentence does not reverse it;
+- mention: names the topic without saying anything is wrong ("headache", "hearing"), so it counts only when
+  negated ("nope no headache" is severe_headache absent; "I have a headache" is not a severe headache);
+- answer: a mention that is also how people answer the bot's checklist questions ("just my hearing", "screens",
+  "yes, driving"): present in a short reply (extraction.SHORT_ANSWER_WORDS), absent when negated, else nothing.
+
+Uncertain wording ("I think my face might be drooping") is deliberately not a kind: a possible red flag counts as
+present, so the assistant never under-triages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CodePatterns:
+    present: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()
+    generic_absent: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    mention: tuple[str, ...] = ()
+    answer: tuple[str, ...] = ()
+
+
+FACE_PART = (
+    "face|facial|cheek|cheeks|mouth|lip|lips|smile|eyelid|lid|lids|eye|eyes|eyebrow|eyebrows|brow|forehead|"
+    "jaw|side"
+)
+LIMB = "arm|arms|leg|legs|hand|hands|limb|limbs|foot|feet|fingers|grip"
+BE = "is|'s|are|am|was|were|be|been|feels|feel|felt|looks|look|seems|seem|went|gone|going|go|has|have|got|gets|getting"
+# "can't", "couldn't", "unable to", "not able to" - but not any "not": "it doesn't affect my driving" is a denial.
+CANNOT = ("can|could not", "unable|hard|struggle|struggling|difficult*", "not able")
+# Hours of sleep a night: up to 6 is short, 7 or more is enough (an everyday reading, not a clinical cut-off).
+FEW_HOURS = "1|2|3|4|5|6|one|two|three|four|five|six|2-3|3-4|4-5|5-6"
+ENOUGH_HOURS = "7|8|9|10|seven|eight|nine|ten|7-8|8-9"
+SPREADS = "spread|spreads|spreading|spreaded"
+SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
+LONG_TIME = "day|days|week|weeks|month|months"
+NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same"
+DRINKS_WITH_CAFFEINE = (
+    "coffee*|caffeine|caffeinated|espresso*|latte|lattes|cappuccino*|americano*|tea|teas|cola|coke|"
+    "pepsi|cuppa*|mocha*|macchiato*|redbull*|monster|monsters"
+)
+SCREENS = (
+    "screen|screens|computer|computers|laptop|laptops|monitor|monitors|phone|phones|tv|ipad|tablet|pc|kindle|"
+    "e-reader|ereader"
+)
+SEVERE = (
+    "worst|severe|terrible|awful|excruciating|splitting|thunderclap|blinding|agoniz*|crushing|massive|horrendous|"
+    "unbearable|intense|sudden|horrible|pounding|banging|crippling|killer|bad"
+)
+NUTRIENTS = "magnesium|calcium|b12|vitamin*|electrolyte*|potassium|minerals"
+MEDICINES = (
+    "medication*|medicine*|meds|tablets|pills|drug|drugs|prescription*|antidepressant*|inhaler*|dose|dosage|"
+    "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*"
+)
+
+FINDING_PATTERNS: dict[str, CodePatterns] = {
+    "twitching": CodePatterns(
+        present=(
+            "twitch*",
+            "spasm*",
+            "spazz*",
+            "tic|tics|ticcing",
+            "flicker*",
+            "flutter*",
+            "jump*",
+            "jerk*",
+            "quiver*",
+            "trembl*",
+            "tremor*",
+            "pulsat*",
+            "pulsing|pulses|pulse",
+            "vibrat*",
+            "blepharospasm*",
+            "myokymia",
+            "fasciculat*",
+            "contraction*",
+            "spasam*",
+            "mov* ~2 on its own",
+            "mov* ~2 by itself",
+            "mov* ~2 involuntarily",
+            "can not stop blink*",
+            "corner ~2 mouth ~3 pull*|lift*|tug*|goes",
+            # an eye forced shut is a spasm
+            "squeez*|clamp*|slam*|scrunch*|snap* ~2 shut|closed",
+            "not ~1 stopped|stop ~1 twitch*|spasm*|jump*|flicker*",
+        ),
+        absent=(
+            "stopped|ceased ~1 twitch*|spasm*|jump*|flicker*",
+            "twitch*|spasm*|jump*|flicker* ~3 stopped|ceased|settled",
+        ),
+        # "my mouth pulls up when I close my eyes" is a linked movement
+        generic=("mouth|lip|cheek|face ~3 pull*|tug*|yank*",),
+    ),
+    "spread": CodePatterns(
+        present=(
+            SPREADS,
+            "moved|moving|moves|gone|going|goes|go|went|travel*|extend*|creep*|crept|progress*|started ~2 to|into|down|"
+            "onto|across",
+            f"affect*|involv*|reach*|{SPREADS} ~3 cheek|cheeks|mouth|neck|jaw|lip|lips|chin",
+            "now ~4 cheek|cheeks|mouth|neck|jaw|lip|lips|chin ~2 too|also|aswell",
+            "now ~4 cheek|cheeks|mouth|neck|jaw|lip|lips|chin ~1 as well",
+            "also ~3 cheek|cheeks|mouth|neck|jaw|lip|lips|chin",
+            "whole|entire|half ~3 face",
+            "whole|entire ~1 side",
+            "other parts ~2 face",
+            "more of ~2 face",
+        ),
+        absent=("stayed|stays|staying|still ~3 same|one ~1 spot|place|area|side",),
+    ),
+    "worsening": CodePatterns(
+        present=(
+            "worse",
+            "worsen*",
+            "getting bad|stronger|longer|more",
+            "stronger",
+            "increas*",
+            "intensif*",
+            "escalat*",
+            "more often|frequent*|intense|regular*|severe|noticeable|violent|forceful|powerful|obvious|constant",
+            "more and more",
+            "longer and longer",
+            "lasting longer",
+            "all the time now",
+            "worst it has been",
+        ),
+        absent=(
+            "has|have ~1 not ~1 changed",
+            "improv*",
+            "better",
+            "easing|eased|settling",
+            "calmed down",
+            "going away",
+        ),
+        # "the same" gives way to "stayed in the same spot", which is about spreading
+        generic_absent=("same|steady|stable|unchanged|consistent",),
+        # "worse when I'm tired" names a trigger, not a twitch that is getting worse
+        mention=("worse ~1 when|whenever|if|after|during|with",),
+    ),
+    "eye_closure": CodePatterns(
+        present=(
+            "eye|eyes|eyelid|eyelids|lid|lids ~2 clamp*|slam*|snap*|squeez*|scrunch* ~2 shut|closed|close?",
+            "clos*|shut*|forc* ~2 my|the|his|her ~1 eye|eyes|eyelid|lid ~2 completely|fully|tight*|shut",
+            "clamp*|slam*|snap*|scrunch* ~1 shut|closed",
+            "force*|forcing|squeez*|clamp*|pull* ~3 eye|eyes|eyelid|lid ~1 shut|closed",
+            "eye|eyes|eyelid|lid ~3 clos*|shut* ~3 involuntarily|completely|fully|tight*|itself|own",
+            "eye|eyes|eyelid|lid ~3 shut|closed ~2 tight*",
+            "can not open ~3 eye|eyes ~4 when|while|during|spasm*|twitch*",
+        ),
+        generic=("eye|eyes|eyelid|eyelids|lid|lids ~2 closes|shuts|closing|shutting|close|shut",),
+    ),
+    "function_impact": CodePatterns(
+        present=(
+            "hardly|barely ~2 drive|read|eat|work|focus",
+            "hard|harder|difficult|struggle|struggling|trouble|tricky|tough|awkward|impossible ~3 drive|driving|read|"
+            "reading|eat|eating|work|working|see|seeing|focus*|concentrat*|type|typing|chew*|drink|drinking",
+            *(
+                f"{cannot} ~3 drive|driving|read|reading|work|working|focus*|concentrat*|eat|eating"
+                for cannot in (*CANNOT, "stops|stopping|prevents|preventing")
+            ),
+            "can? not|unable ~2 do ~1 my ~1 job|work",
+            "interfer*",
+            "gets|getting|get ~1 in the way",
+            "affect*|affecting|ruin*|disrupt* ~2 my ~1 work|job|driving|reading|eating|life|day|vision|sight|sleep|"
+            "studies|studying",
+            "pull over",
+            "have|had|having|got ~1 to ~1 stop|quit ~1 driving|reading|working|work",
+            # the eye forced shut at the wheel
+            "clamp*|slam*|shut|closed|close|closes|closing ~2 when|while|whilst ~2 driving|reading|cycling|riding",
+        ),
+        answer=("driving|reading|eating|chewing|working",),
+    ),
+    "linked_movements": CodePatterns(
+        present=(
+            "synkinesis",
+            "linked|link|connected ~3 movement*|movements",
+            "move*|moving|twitch* together",
+            # "something else moves when I smile"; "nothing else..." is its denial
+            "else ~1 mov*|twitch*|pull*|goes|go ~2 when|whenever|if|as ~2 smile*|smiling|blink*|eat*|chew*|talk*|laugh*",
+            "when|whenever|if|as i|i'm ~1 smile*|smiling|blink*|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|"
+            "pucker*|purse* ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~3 clos*|shut*|narrow*|squint*|"
+            "twitch*|mov*|pull*|lift*|goes|go|jump*",
+            "when|whenever|if|as i ~1 clos*|shut*|blink* ~2 eye|eyes ~4 mouth|lip|lips|cheek ~3 mov*|pull*|twitch*|"
+            "lift*|goes|go|jump*",
+            "eye|eyes|eyelid|mouth|lip|lips|cheek ~3 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift* ~3 "
+            "when|whenever|while|as i|i'm ~1 smile*|smiling|blink*|eat*|chew*|talk*|laugh*|whistl*|grin*|clos*",
+            # the movement as the subject: "smiling makes my eye close", "blinking doesn't move my mouth"
+            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 make*|making|cause*|causing|mov*|pull* "
+            "~3 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~2 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|"
+            "go|goes|small|smaller",
+        ),
+    ),
+    "facial_weakness": CodePatterns(
+        present=(
+            f"{FACE_PART} ~3 droop*|dropped|dropping|sag*|slump*|fallen|slack|lopsided|crooked|uneven|wonky|"
+            "paraly*|frozen|weak*|limp|heavy|floppy",
+            f"droop*|saggy|sagging|lopsided|crooked|uneven|wonky|paraly*|weak|weakened|weakness|slack ~2 {FACE_PART}",
+            f"weakness ~3 {FACE_PART}",
+            "face ~2 fallen|fell|dropped ~2 one ~1 side",
+            "one side ~3 droop*|dropped|sag*|weak*|slack|down|fallen",
+            *(
+                f"{cannot} ~2 close|shut|blink|smile|raise|lift|move|whistle|puff|wrinkle ~3 eye|eyes|eyelid|lid|eyebrow|"
+                "eyebrows|brow|face|mouth|cheek|lip|lips|forehead"
+                for cannot in CANNOT
+            ),
+            "can? not|unable ~1 smile|whistle|blink ~2 properly|fully|straight|evenly|normally",
+            "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink* ~2 properly|fully|all the way",
+            "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink*",
+            "eyebrow|eyebrows|brow|mouth|lip|lips|face|cheek|forehead|smile ~2 will|can|does|do|is not ~1 lift*|mov*|"
+            "rais*|work*",
+            "drool*|dribbl*",
+            "paralysis|paralyzed",
+            "face|facial ~1 weakness",
+            # whistling and puffing the cheeks need both sides of the face
+            "can|could not|unable ~1 whistle|puff",
+            "food|drink|water ~4 fall*|falls|spill*|dribbl*|leak* ~2 out",
+        ),
+        generic=("weakness|droop*|droopy|saggy|sagging|lopsided",),
+        absent=(
+            f"face|smile ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight",
+            "can smile|close|shut|raise ~3 fine|normally|properly|ok|okay|fully|evenly",
+        ),
+        mention=("weak",),
+    ),
+    "sudden_onset": CodePatterns(
+        present=(
+            "sudden*",
+            "all of a sudden",
+            "out of nowhere",
+            "out of the blue",
+            "came|come|comes|coming on ~2 quick*|fast|rapid*",
+            "within ~2 minutes|seconds|hour|hours|minute",
+            "overnight",
+            "woke up ~3 with|and",
+            "abrupt*",
+            "instantly|instant",
+            "straight away",
+            "one minute ~4 next",
+            "in seconds|minutes",
+            "just ~1 happened",
+            "happened ~1 just now",
+        ),
+        # Minutes or hours ago is sudden for a sign (DESIGN.md: "within minutes to hours"); said of a twitch it is
+        # only when the twitch started, hence generic (it yields to twitching, see extraction.resolve_overlaps).
+        generic=(
+            f"{SHORT_TIME} ~1 ago",
+            f"in|over|within ~1 the ~1 last|past ~2 {SHORT_TIME}",
+        ),
+        absent=(
+            "droop*|weak*|sag*|slack ~6 gradual*|slowly",
+            "droop*|weak*|sag*|slack ~6 bit by bit",
+            f"droop*|weak*|sag*|slack ~6 over|across ~3 {LONG_TIME}",
+            "gradual*|slowly ~4 droop*|weak*|sag*|slack",
+            "not ~1 sudden*",
+            "came|come|coming|crept ~1 on ~1 slowly|gradual*",
+            f"came|come|coming|crept|developed|developing ~1 on? ~1 over ~3 {LONG_TIME}",
+        ),
+        generic_absent=("gradual*", "slowly", "bit by bit", "little by little", "crept up", "built|build up"),
+    ),
+    "limb_weakness": CodePatterns(
+        present=(
+            f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly",
+            f"weak*|heavy|dead|limp|floppy|useless ~2 {LIMB}",
+            f"can? not|unable|struggl*|hard|barely|hardly ~2 lift|raise|move|hold|grip|use|feel ~3 {LIMB}|cup|cups|"
+            "things|stuff|pen",
+            "dropping|dropped|drop ~1 things|stuff|cups|cup|my",
+            f"{LIMB}|knee|knees ~1 gave|give|giving|gives ~1 way|out",
+            f"lost ~2 strength ~3 {LIMB}",
+            "side of ~1 body ~3 weak*|heavy|numb",
+            "body ~2 weak*",
+        ),
+        absent=(
+            f"arm|arms|legs|limbs|hands|grip ~2 {BE}? ~1 {NORMAL}|strong",
+            "can lift|raise|move|hold ~2 both|my|the ~1 arm|arms|legs|hands",
+        ),
+        answer=("arm|arms|legs|limbs", "arm|leg|limb weakness"),
+    ),
+    "speech_difficulty": CodePatterns(
+        present=(
+            "slur*",
+            "speech ~3 slur*|strange|weird|funny|garbled|wrong|off|slow|thick|muddled|jumbled|affected|"
+            "difficult*|different|odd|messed|slurry|slurred|drunk|impaired",
+            "trouble|difficulty|difficult|hard|problem*|struggl*|unable ~3 speak*|talk*|speech|words|pronounc*",
+            # "hard to say" and "difficult to say" mean "I don't know"
+            "trouble|difficulty|problem*|struggl*|unable ~3 say*",
+            "can not ~2 speak*|talk*|say*|pronounc*",
+            "can? not ~1 get ~2 words ~1 out",
+            "words ~3 coming|come|came ~1 out ~2 wrong|funny|weird|jumbled|strange|muddled|garbled|mixed|slurred",
+            "talking|speaking|sound|sounds|sounding ~2 drunk|funny|weird|strange|gibberish|slurred|odd|garbled",
+            "mumbl*",
+            "garbled",
+            "gibberish",
+            "can not find ~2 words",
+            "aphasia",
+            "dysarthria",
+        ),
+        absent=(
+            f"speech|talking|speaking|voice ~2 {BE}? ~1 {NORMAL}",
+            f"talk|speak|talking|speaking ~1 {NORMAL}",
+        ),
+        answer=("speech", "speaking", "talking"),
+    ),
+    "vision_loss": CodePatterns(
+        present=(
+            "double vision",
+            "seeing|see|seen ~1 double",
+            "seeing|see|seen ~2 two ~1 of",
+            "lost|loss|losing|lose ~2 vision|sight|eyesight",
+            "vision|sight|eyesight ~3 gone|went|lost|black|dark|blurry|blurred|blurring|fuzzy|dim|double|loss|go|"
+            "going|blacked|greyed|grey|cloudy|hazy|misty|blank",
+            "blurred|blurry|blurring|fuzzy|cloudy|hazy|misty|dim ~1 vision|sight|eyesight",
+            "can not ~1 see",
+            "can? barely|hardly ~1 see",
+            "blind|blindness",
+            "gone blind",
+            "partial vision",
+            "vision loss",
+            # a sudden change in what is seen, whatever the subject ("everything went blurry", "my eye went dark")
+            "everything|things|eye|eyes|it|world|room ~2 went|gone|goes|turned|turning ~1 blurry|blurred|black|dark|"
+            "dim|fuzzy|grey|gray|hazy|cloudy|double|blank",
+            "blurry|blurred|fuzzy|dim|dark|black|blank ~1 in|out ~1 of? ~1 one|my|the|left|right|both ~1 eye|eyes",
+        ),
+        absent=(
+            f"vision|sight|eyesight ~2 {BE}? ~1 {NORMAL}",
+            "can see ~1 fine|ok|okay|normally|clearly|perfectly",
+        ),
+        mention=("seeing",),
+        answer=("vision", "sight", "eyesight"),
+    ),
+    "severe_headache": CodePatterns(
+        present=(
+            f"{SEVERE} ~2 headache*|migraine*",
+            f"{SEVERE} ~2 head ~1 pain|ache",
+            "headache*|migraine* ~5 worst|ever|life|severe|excruciating|unbearable|agony",
+            "headache*|migraine* ~1 so|too|really ~1 bad|severe|intense|strong",
+            "head ~2 killing|exploding|pounding|splitting|explode|bursting",
+            "thunderclap",
+            "pain ~2 in ~1 my ~1 head ~2 severe|terrible|unbearable|worst",
+        ),
+        # "gets really bad migraines": recurring headaches are a history, not the sudden severe headache of BE-FAST
+        mention=(
+            "headache*|migraine*",
+            "head ache|pain",
+            "head aches",
+            "get|gets|suffer|suffers|prone ~3 headache*|migraine*",
+        ),
+    ),
+    "severe_pain": CodePatterns(
+        present=(
+            "severe|terrible|awful|excruciating|sharp|stabbing|intense|shooting|burning|agoniz*|unbearable|bad "
+            "~2 pain|pains|ache|aching",
+            f"{FACE_PART} ~3 pain|pains|painful|hurts|hurting|aching|aches|sore|tender|agony",
+            f"pain|pains ~3 {FACE_PART}",
+        ),
+        generic=("pain|painful|hurts|hurting|hurt|ache|aching|sore|agony|tender",),
+        absent=("painless", "pain -? free", "does|do not ~1 hurt"),
+        # a mild pain is not the severe facial pain the documents mean; it counts only when denied
+        mention=("dull|mild|slight|little|niggl*|bit ~2 pain|ache|aching|discomfort",),
+    ),
+    "numbness_tingling": CodePatterns(
+        present=(
+            "numb*",
+            "tingl*",
+            "pins -? and -? needles",
+            "prickl*",
+            "paresthesia|paraesthesia",
+            f"can not ~1 feel ~3 {FACE_PART}|skin|arm|hand|fingers|anything|it",
+            "no|lost|loss ~1 of? ~1 feeling|sensation",
+            "reduced|less|lack|altered|strange|weird|odd|funny ~2 feeling|sensation",
+            "sensation ~2 changed|different|odd|weird|strange|altered|reduced|gone",
+            f"{FACE_PART}|skin ~2 feels ~2 dead|fuzzy|prickly|strange|weird|funny|odd|different|cold",
+            "dead feeling|feel",
+        ),
+        answer=("sensation", "feeling in ~2 face"),
+    ),
+    "hearing_change": CodePatterns(
+        present=(
+            "ringing|buzzing|whooshing|humming|rushing ~3 ear|ears",
+            "ear|ears ~3 ringing|ring|rings|buzzing|blocked|full|muffled|popping|whooshing|humming",
+            "tinnitus",
+            "muffled",
+            "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|"
+            "affected|down|sensitive|loud|louder|echo*|distort*|strange",
+            "lost|losing|loss|change|changes|reduced|drop ~2 hearing",
+            "can not ~1 hear",
+            "deaf*",
+            "hard of hearing",
+            "sound|sounds|noise|noises ~3 loud|louder|muffled|distorted|booming|echo*|quiet|quieter|painful",
+            "sensitive ~2 sound|sounds|noise|noises",
+            "hyperacusis",
+        ),
+        absent=(f"hearing|ears ~2 {BE}? ~1 {NORMAL}", "can hear ~2 fine|ok|okay|normally|well|perfectly"),
+        answer=("hearing", "ears"),
+    ),
+    "balance_problem": CodePatterns(
+        present=(
+            "dizz*",
+            "off|lost|lose|losing|loss ~2 balance",
+            "balance ~3 off|bad|poor|problem*|issue*|gone|wrong|affected|funny|weird|wobbly",
+            "unsteady|wobbl*|vertigo|spinning|spins|woozy|lighthead*|light-headed|stumbl*|stagger*|clumsy|veer*",
+            "light -? headed",
+            "falling|fall|fell ~1 over",
+            "can not ~1 walk ~2 straight|properly",
+            "coordination ~3 off|bad|poor|gone|problem*",
+        ),
+        absent=(f"balance|walking|coordination ~2 {BE}? ~1 {NORMAL}", f"walk|walking ~1 {NORMAL}"),
+        answer=("balance", "coordination"),
+    ),
+    "caffeine": CodePatterns(
+        present=(
+            DRINKS_WITH_CAFFEINE,
+            "energy ~1 drink*",
+            "red ~1 bull|bulls",
+            "pre -? workout",
+            "pro plus",
+            "nodoz",
+            f"drink*|drank ~4 {DRINKS_WITH_CAFFEINE}",
+        ),
+        absent=("decaf*",),
+    ),
+    "alcohol": CodePatterns(
+        present=(
+            "alcohol*|booze|boozing|boozy|beer|beers|wine|wines|pint|pints|lager|cider|vodka|gin|rum|whiskey|"
+            "spirits|cocktail*|prosecco|hungover|hangover*|tipsy|boozed",
+            "on the ~1 lash|piss|sauce|booze|razz|tiles|town|turps",
+            "heavy|binge ~1 drink*",
+            "binge*",
+            "night* out",
+        ),
+        generic=(
+            "drunk",
+            "been ~1 drinking",
+            "drinking ~2 heavily|lot|loads|lots|much|every|most|heavy|more",
+            "drink ~2 heavily|lot|loads|lots|much|every",
+            "few|couple|several|many|lots|loads|more|had|having ~2 drinks",
+            "a ~1 drink|drop ~1 in|for|since",
+        ),
+        absent=("teetotal*|tee-total|sober|abstain*|non-drinker", "non ~1 drinker"),
+        # "unsteady, like I'm drunk": a comparison, not drinking
+        mention=("like|if|though ~2 drunk|tipsy",),
+    ),
+    "stress": CodePatterns(
+        present=(
+            "stress*",
+            "anxi*",
+            "under ~3 pressure",
+            "work|exam|exams|job ~1 pressure",
+            "overwhelm*",
+            "burn* out",
+            "burnout",
+            "panic*",
+            "tense",
+            "nervous",
+            "on edge",
+            "exams|exam",
+            "deadline*",
+            "hectic",
+            "rough|hard|tough|difficult|bad ~1 time|patch",
+            "grief|grieving|bereave*",
+            "divorce",
+            "frazzled",
+            "wound up",
+            "highly strung",
+            "uptight",
+            "worked up",
+            "work|job|life|things ~3 mental|manic|crazy|insane|nuts|hell|hectic|intense",
+        ),
+        absent=("relaxed|calm|chilled|chill", "stress -? free"),
+    ),
+    "poor_sleep": CodePatterns(
+        present=(
+            "not|barely|hardly|never|struggling|struggle|trouble|difficulty ~2 sleep*|slept",
+            "sleep*|slept ~2 badly|poorly|bad|terribly|terrible|awful|rubbish|crap|lightly|little|hardly",
+            "bad|poor|little|broken|no|lack|less|disturbed|interrupted|rubbish|terrible|enough|much|short ~2 sleep",
+            "insomnia",
+            "sleepless*",
+            "tired*",
+            "exhaust*",
+            "knackered",
+            "shattered",
+            "fatigue*",
+            "sleep -? deprived",
+            "up|awake ~1 all ~1 night",
+            "night ~1 shift*",
+            "all -? nighter*",
+            f"{FEW_HOURS} hours ~1 sleep|kip",
+            f"sleep* ~3 {FEW_HOURS} hours",
+            f"{FEW_HOURS} hours ~1 a|per|each ~1 night",
+            "worn out",
+            "drained",
+            "run down",
+            "newborn",
+            "new baby",
+            "till|until|til|past|gone ~2 a.m.|midnight",
+            "up ~1 late",
+            "late ~1 nights",
+            "because|cos|coz|cause|due ~3 baby|newborn|toddler",
+            "baby|newborn|toddler ~3 up|waking|wakes|nights",
+        ),
+        absent=(
+            "sleep*|slept ~2 well|fine|ok|okay|normally|great|loads|plenty|soundly",
+            "good|plenty|enough|decent ~2 sleep",
+            f"{ENOUGH_HOURS} hours ~1 sleep|kip",
+            f"sleep* ~3 {ENOUGH_HOURS} hours",
+            f"{ENOUGH_HOURS} hours ~1 a|per|each ~1 night",
+        ),
+    ),
+    "eye_strain": CodePatterns(
+        present=(
+            "eye -? strain*",
+            "eyestrain",
+            "eyes ~2 strained|tired|dry",
+            f"staring|looking|glued|scrolling|stare ~3 {SCREENS}",
+            f"hours ~3 {SCREENS}",
+            f"on|at|using|use|front ~2 {SCREENS}",
+            "screen ~1 time",
+            "reading ~2 lot|lots|loads|late|all",
+            "reading ~4 hours|kindle|e-reader|ereader|nights",
+            "gaming",
+            "video games",
+            "studying|revising",
+        ),
+        # a screen named without saying it is used a lot ("are you a doctor or a computer?") counts only when denied
+        answer=(SCREENS,),
+    ),
+    "diet_deficiency": CodePatterns(
+        present=(
+            f"low|lack|lacking|deficien*|insufficient|short ~3 {NUTRIENTS}",
+            f"not enough ~2 {NUTRIENTS}",
+            f"{NUTRIENTS} ~3 low|deficien*|lacking|imbalance|down",
+            "poor|bad|rubbish|unhealthy|terrible|crap|awful ~1 diet",
+            "not eating ~2 properly|well|much|enough|right",
+            "skipping|skip|skipped ~1 meals",
+            "malnutrition|malnourished",
+            "deficien*",
+        ),
+        absent=(
+            "good|healthy|balanced ~1 diet",
+            "eat|eating ~2 well|healthily|healthy|properly|balanced",
+            f"diet ~2 {BE}? ~1 good|healthy|fine|balanced|ok|okay",
+            f"{NUTRIENTS} ~3 {BE}? ~1 {NORMAL}",
+        ),
+    ),
+    "bells_palsy_history": CodePatterns(
+        present=("bell|bells ~1 's? ~1 palsy", "facial ~1 nerve? ~1 palsy", "palsy"),
+    ),
+    "facial_injury_history": CodePatterns(
+        present=(
+            "smashed|hit|injured|broke|broken|fractured|bashed|banged|punched|whacked|damaged|cracked|busted|"
+            "smacked|knocked ~3 face|jaw|cheek|cheekbone|nose|socket|head|skull",
+            "face|facial|head|jaw|cheekbone|cheek|skull|nose ~2 injury|injuries|trauma|fracture*|surgery|operation|"
+            "injured",
+            "concussion",
+            "car|bike|motorbike|road|sports|sport|skiing|cycling|rugby|football ~1 accident|crash|injury",
+            "accident|crash ~4 face|head",
+            "punched ~2 face",
+            "fell|fall|fallen ~3 on ~2 face|head",
+            "surgery ~3 face|jaw|ear",
+            "trauma",
+        ),
+        mention=("injury|injuries", "accident*"),
+    ),
+    "multiple_sclerosis": CodePatterns(
+        present=(
+            "multiple sclerosis",
+            "=MS|=M.S.|=M.S",
+            "have|has|got|with|diagnosed|had|of ~1 ms|m.s.",
+            "demyelinat*",
+        ),
+    ),
+    "new_medication": CodePatterns(
+        present=(
+            f"new|started|starting|changed|switched|increased|different|began|begun|put|changing|switching ~3 "
+            f"{MEDICINES}",
+            f"{MEDICINES} ~3 changed|increased|new|started|switched|upped|doubled",
+            "started|starting|began ~1 taking",
+            "new prescription*",
+            "put|started ~1 me ~1 on",
+        ),
+        mention=(MEDICINES,),
+    ),
+}
+
+# Talk of a stroke itself: not a finding, but the safety override needs to know when it is only a relative's or a
+# past one ("my aunt had a stroke") rather than one happening now ("I think I'm having a stroke").
+STROKE_WORDS = ("stroke|strokes|mini-stroke|tia",)
+
+LOCATION_PATTERNS: dict[str, tuple[str, ...]] = {
+    "eyelid": ("eyelid*|lid|lids|eyelash*", "eye -? lid*", "upper|lower|top|bottom ~1 lid*"),
+    "around_eye": (
+        "eye|eyes|eyeball*",
+        "under|below|around|beside|corner ~3 eye|eyes",
+    ),
+    "cheek": ("cheek*|jaw|jawline|jaws",),
+    "mouth": ("mouth*|lip|lips|chin",),
+    "neck": ("neck|throat",),
+    # the eyebrow is at the edge of the eye region: forehead is the conservative reading (not self care)
+    "forehead": ("forehead*|temple|temples|eyebrow*|brow|brows", "eye -? brow*"),
+}
+
+SIDE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "left": (
+        "left ~2 side|eye|eyes|eyelid|eyelids|lid|cheek|half|hand|one|part|corner|brow|eyebrow|mouth|face|jaw|lip|"
+        "temple|forehead|neck|ear",
+        "on|to|in|at ~1 the|my ~1 left",
+        "and|or ~1 the ~1 left",
+    ),
+    "right": (
+        "right ~2 side|eye|eyes|eyelid|eyelids|lid|cheek|half|hand|one|part|corner|brow|eyebrow|mouth|face|jaw|lip|"
+        "temple|forehead|neck|ear",
+        "on|to|in|at ~1 the|my ~1 right",
+        "and|or ~1 the ~1 right",
+    ),
+    "both": (
+        "both|either|each ~2 side|sides|eye|eyes|eyelid|eyelids|lids|cheek|cheeks",
+        "both ~1 of ~1 them",
+        "left and right",
+        "right and left",
+        "bilateral*",
+        "two sides",
+    ),
+}
+
+# A lone "left", "right" or "both" is an answer about the side only in a short reply ("the left one"):
+# in longer messages these words mostly mean something else ("right now", "it left me").
+SIDE_WORDS = {"left": "left", "right": "right", "both": "both"}
+SHORT_REPLY_TOKENS = 4

@@ -1,0 +1,354 @@
+"""Spelling tolerance: each token's NORM is set to the spelling the finding patterns are written in.
+
+People type fast and on phones ("twiching", "numbnes", "rite side", "dizzyness"), and write British or American
+English. The patterns match on NORM, so a misspelt key word still matches. Two layers:
+- known variants and misspellings, looked up directly;
+- for longer key words only, one slip (a letter missing, extra, wrong or two letters swapped). Short words and
+  words that are real words in their own right ("switch", "months", "check") are never "corrected", because
+  turning "months" into "mouths" or "check" into "cheek" would invent a finding.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+VARIANTS = {
+    # British / American and common alternative spellings
+    "tumour": "tumor",
+    "tumours": "tumors",
+    "paralysed": "paralyzed",
+    "paralyse": "paralyze",
+    "paralysing": "paralyzing",
+    "agonising": "agonizing",
+    "numbed": "numb",
+    "colour": "color",
+    "behaviour": "behavior",
+    "programme": "program",
+    "anaemia": "anemia",
+    "haemorrhage": "hemorrhage",
+    "oedema": "edema",
+    "whisky": "whiskey",
+    "tyre": "tire",
+    "tiredness": "tired",
+    "stressy": "stressed",
+    "eyelids": "eyelid",
+    "lefthand": "left",
+    "righthand": "right",
+    # typos on short words, which the one-slip rule below leaves alone
+    "rite": "right",
+    "rigth": "right",
+    "rght": "right",
+    "riht": "right",
+    "rigt": "right",
+    "lft": "left",
+    "leftt": "left",
+    "lef": "left",
+    "eys": "eyes",
+    "eyse": "eyes",
+    "iye": "eye",
+    "ey": "eye",
+    "lid's": "lid",
+    "chek": "cheek",
+    "cheak": "cheek",
+    "cheeck": "cheek",
+    "moth": "mouth",
+    "mouf": "mouth",
+    "nek": "neck",
+    "twich": "twitch",
+    "twitchs": "twitches",
+    "spazm": "spasm",
+    "spazms": "spasms",
+    "spazzing": "spasming",
+    "numbe": "numb",
+    "numbnes": "numbness",
+    "numness": "numbness",
+    "dizy": "dizzy",
+    "dizzi": "dizzy",
+    "dizzyness": "dizziness",
+    "dizzines": "dizziness",
+    "weekness": "weakness",
+    "weaknes": "weakness",
+    "week-ness": "weakness",
+    "droping": "drooping",
+    "slured": "slurred",
+    "slurd": "slurred",
+    "headach": "headache",
+    "hedache": "headache",
+    "migrane": "migraine",
+    "tinglin": "tingling",
+    "tingleing": "tingling",
+    "coffe": "coffee",
+    "cofee": "coffee",
+    "caffiene": "caffeine",
+    "cafeine": "caffeine",
+    "caffine": "caffeine",
+    "alchohol": "alcohol",
+    "alcohal": "alcohol",
+    "stresed": "stressed",
+    "stess": "stress",
+    "stres": "stress",
+    "anxios": "anxious",
+    "exausted": "exhausted",
+    "knackerd": "knackered",
+    "sleeep": "sleep",
+    "slep": "sleep",
+    "bels": "bells",
+    "bell's": "bells",
+    "pallsy": "palsy",
+    "palsey": "palsy",
+    "palsie": "palsy",
+    "pulsy": "palsy",
+    "ms.": "ms",
+    "meds.": "meds",
+    "tabs": "tablets",
+    "medz": "meds",
+    "visoin": "vision",
+    "blury": "blurry",
+    "blured": "blurred",
+    "vission": "vision",
+    "ballance": "balance",
+    "balence": "balance",
+}
+
+# Key words long enough to be recognised through a single slip, and distinctive enough that no common
+# English word is one slip away (those are listed in NEVER_CORRECTED below).
+SLIP_TOLERANT_WORDS = (
+    "twitching",
+    "twitches",
+    "twitched",
+    "twitchy",
+    "twitch",
+    "spasming",
+    "spasms",
+    "flickering",
+    "fluttering",
+    "jumping",
+    "eyelid",
+    "eyebrow",
+    "forehead",
+    "cheekbone",
+    "numbness",
+    "tingling",
+    "tingles",
+    "drooping",
+    "droopy",
+    "droops",
+    "weakness",
+    "paralyzed",
+    "paralysis",
+    "dizzy",
+    "dizziness",
+    "headache",
+    "migraine",
+    "slurred",
+    "slurring",
+    "speech",
+    "vision",
+    "blurry",
+    "blurred",
+    "double",
+    "balance",
+    "unsteady",
+    "vertigo",
+    "tinnitus",
+    "hearing",
+    "muffled",
+    "ringing",
+    "caffeine",
+    "coffee",
+    "espresso",
+    "alcohol",
+    "stressed",
+    "stress",
+    "anxiety",
+    "anxious",
+    "exhausted",
+    "knackered",
+    "insomnia",
+    "sleeping",
+    "screens",
+    "computer",
+    "magnesium",
+    "calcium",
+    "deficiency",
+    "deficient",
+    "vitamin",
+    "palsy",
+    "sclerosis",
+    "multiple",
+    "medication",
+    "medicine",
+    "tablets",
+    "antidepressants",
+    "injury",
+    "injured",
+    "accident",
+    "suddenly",
+    "sudden",
+    "worse",
+    "worsening",
+    "frequent",
+    "spreading",
+    "spread",
+    "tremor",
+    "quivering",
+    "pulsing",
+)
+NEVER_CORRECTED = frozenset(
+    {
+        "switch",
+        "stitch",
+        "witch",
+        "months",
+        "mouths",
+        "check",
+        "checks",
+        "single",
+        "singles",
+        "tinkling",
+        "heading",
+        "bearing",
+        "fearing",
+        "nearing",
+        "wearing",
+        "tearing",
+        "searing",
+        "gearing",
+        "sleeting",
+        "sweeping",
+        "steeping",
+        "toffee",
+        "worst",
+        "horse",
+        "nurse",
+        "purse",
+        "curse",
+        "whose",
+        "words",
+        "world",
+        "bread",
+        "dread",
+        "spreads",
+        "bumping",
+        "dumping",
+        "pumping",
+        "humping",
+        "lumping",
+        "vitamins",
+        "tablet",
+        "medicines",
+        "trouble",
+        "doubles",
+        "stresses",
+        "balanced",
+        "pansy",
+        "injure",
+        "tizzy",
+        "busy",
+        "screen",
+        "scream",
+        "screams",
+        "cream",
+        "computers",
+        "sober",
+        "twitter",
+        "tweets",
+        "visions",
+        "version",
+        "versions",
+        "mission",
+        "session",
+        "dropping",
+        "dropped",
+        "drops",
+        "troops",
+        "trooping",
+        "witches",
+        "switches",
+        "switched",
+        "switching",
+        "witching",
+        "switchy",
+        "fizzy",
+        "slurping",
+        "singing",
+        "bringing",
+        "wringing",
+        "ranging",
+        "seeping",
+        "meditation",
+        "tables",
+        "sodden",
+        "morse",
+        "forehand",
+        "cluttering",
+        "quavering",
+        "jingling",
+        "mingling",
+        "tinkles",
+        "jingles",
+        "meekness",
+    }
+)
+
+
+def damerau_within_one(word: str, other: str) -> bool:
+    """True when the two differ by at most one inserted, deleted, replaced or swapped letter."""
+    if word == other:
+        return True
+    if abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        diffs = [index for index, (a, b) in enumerate(zip(word, other, strict=False)) if a != b]
+        if len(diffs) == 1:
+            return True
+        first, second = ([*diffs, -1, -1])[:2]
+        return (
+            len(diffs) == 2
+            and second == first + 1
+            and word[first] == other[second]
+            and word[second] == other[first]
+        )
+    shorter, longer = sorted((word, other), key=len)
+    return any(longer[:index] + longer[index + 1 :] == shorter for index in range(len(longer)))
+
+
+def deletions(word: str) -> set[str]:
+    return {word[:index] + word[index + 1 :] for index in range(len(word))} | {word}
+
+
+# Symmetric-delete index: a word one slip away from a key word shares a one-letter deletion with it.
+SLIP_INDEX: dict[str, tuple[str, ...]] = {}
+for _key_word in SLIP_TOLERANT_WORDS:
+    for _deleted in deletions(_key_word):
+        SLIP_INDEX[_deleted] = (*SLIP_INDEX.get(_deleted, ()), _key_word)
+
+MIN_SLIP_LENGTH = 5
+
+
+@lru_cache(maxsize=20000)
+def canonical_spelling(word: str) -> str:
+    """The spelling the patterns use for this lower-case word (the word itself when nothing is known)."""
+    if word in VARIANTS:
+        return VARIANTS[word]
+    if (
+        len(word) < MIN_SLIP_LENGTH
+        or word in NEVER_CORRECTED
+        or word in SLIP_TOLERANT_WORDS
+        or not word.isalpha()
+    ):
+        return word
+    candidates = {key for deleted in deletions(word) for key in SLIP_INDEX.get(deleted, ())}
+    matches = sorted(key for key in candidates if damerau_within_one(word, key))
+    return matches[0] if len(matches) == 1 else word
+
+
+@Language.component("lay_spelling")
+def lay_spelling(doc: Doc) -> Doc:
+    """Set each token's NORM to its canonical spelling (spaCy's own NORM already expands "n't" to "not")."""
+    for token in doc:
+        token.norm_ = canonical_spelling(token.norm_)
+    return doc

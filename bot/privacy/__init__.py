@@ -1,0 +1,1 @@
+"""What the assistant keeps about a conversation, for how long, and how it is erased (docs/privacy.md)."""

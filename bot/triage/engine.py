@@ -1,0 +1,86 @@
+"""The triage engine: findings in, an assessment out (DESIGN.md section 5). No Rasa here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.knowledge.items import LEVEL_ADVICE, SELF_CARE_ADVICE, SELF_CARE_OUTLOOK, SourcedText
+from bot.triage.explanations import Explanation, rank_explanations
+from bot.triage.findings import TRIGGER_CODES, Findings
+from bot.triage.levels import Level
+from bot.triage.rules import EMERGENCY_RULES, Rule, matching_rules
+
+
+@dataclass(frozen=True)
+class Assessment:
+    findings: Findings
+    level: Level
+    reasons: tuple[Rule, ...]
+    explanations: tuple[Explanation, ...]
+    next_steps: str
+    safety_net: str
+    self_care_advice: tuple[SourcedText, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-serialisable summary (stored in the `assessment` slot, DESIGN.md section 4)."""
+        findings: dict[str, Any] = dict(self.findings.to_json())
+        if self.findings.face_side is not None:
+            findings["face_side"] = self.findings.face_side
+        if self.findings.locations:
+            findings["locations"] = sorted(self.findings.locations)
+        if self.findings.duration_days is not None:
+            findings["duration_days"] = self.findings.duration_days
+        return {
+            "level": self.level.value,
+            "findings": findings,
+            "explanations": [explanation.condition for explanation in self.explanations],
+            "reasons": [rule.name for rule in self.reasons],
+            "next_steps": self.next_steps,
+            "safety_net": self.safety_net,
+        }
+
+
+def is_emergency(findings: Findings) -> bool:
+    """True when an emergency rule applies (the NLU calls it on one message to force the emergency intent)."""
+    return any(rule.applies(findings) for rule in EMERGENCY_RULES)
+
+
+def decide(findings: Findings) -> tuple[Level, tuple[Rule, ...]]:
+    """The level of the most urgent matching rule, and the reasons: every matching rule, most urgent first.
+
+    Each rule says "at least this urgent" except the self-care rule, which says "no more than self care";
+    when a more urgent rule overrules it, it is not a reason for the decision, so it is left out.
+    """
+    matched = matching_rules(findings)
+    if not matched:
+        # Unreachable while the routine catch-all is the negation of the self-care rule; kept loud on purpose.
+        raise AssertionError("no triage rule matched: the policy has a gap")
+    level = matched[0].level
+    return level, tuple(
+        rule for rule in matched if rule.level is not Level.SELF_CARE or level is Level.SELF_CARE
+    )
+
+
+def _self_care_advice(findings: Findings) -> tuple[SourcedText, ...]:
+    """Advice for the triggers the person mentioned; all of it when none is known, then the outlook."""
+    mentioned = [code for code in TRIGGER_CODES if findings.is_present(code)]
+    codes = mentioned or list(SELF_CARE_ADVICE)
+    return (*(SELF_CARE_ADVICE[code] for code in codes), SELF_CARE_OUTLOOK)
+
+
+def assess(findings: Findings, reported_emergency: bool = False) -> Assessment:
+    """The assessment of these findings; `reported_emergency` is the report_emergency intent of the message."""
+    if reported_emergency:
+        findings = replace(findings, reported_emergency=True)
+    level, reasons = decide(findings)
+    advice = LEVEL_ADVICE[level.value]
+    return Assessment(
+        findings=findings,
+        level=level,
+        reasons=reasons,
+        explanations=rank_explanations(findings),
+        next_steps=advice.render(advice.next_steps),
+        safety_net=advice.render(advice.safety_net),
+        self_care_advice=_self_care_advice(findings) if level is Level.SELF_CARE else (),
+    )

@@ -1,0 +1,138 @@
+"""The findings vocabulary (DESIGN.md section 3) and the record the engine reasons over.
+
+Every other part of the project (NLU entities, Rasa slots, the engine, the tests) uses these codes,
+so they are defined once, here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    UNKNOWN = "unknown"
+
+
+PATTERN_CODES = (
+    "twitching",
+    "spread",
+    "worsening",
+    "eye_closure",
+    "function_impact",
+    "linked_movements",
+)
+RED_FLAG_CODES = (
+    "facial_weakness",
+    "sudden_onset",
+    "limb_weakness",
+    "speech_difficulty",
+    "vision_loss",
+    "severe_headache",
+    "severe_pain",
+    "numbness_tingling",
+    "hearing_change",
+    "balance_problem",
+)
+TRIGGER_CODES = ("caffeine", "alcohol", "stress", "poor_sleep", "eye_strain", "diet_deficiency")
+HISTORY_CODES = (
+    "bells_palsy_history",
+    "facial_injury_history",
+    "multiple_sclerosis",
+    "new_medication",
+)
+FINDING_CODES = PATTERN_CODES + RED_FLAG_CODES + TRIGGER_CODES + HISTORY_CODES
+
+# The signs the source documents list as reasons to see a doctor when they come with a twitch.
+# Self care needs each of them asked about (or volunteered) and absent (DESIGN.md section 5).
+ACCOMPANYING_SIGNS = (
+    "facial_weakness",
+    "severe_pain",
+    "numbness_tingling",
+    "hearing_change",
+    "balance_problem",
+)
+# Asked first whenever weakness or drooping is present or suspected (FAST / BE-FAST).
+STROKE_SCREEN = ("sudden_onset", "limb_weakness", "speech_difficulty", "vision_loss")
+
+FACE_SIDES = ("left", "right", "both")
+LOCATIONS = ("eyelid", "around_eye", "cheek", "mouth", "neck", "forehead")
+EYE_LOCATIONS = frozenset({"eyelid", "around_eye"})
+
+# Not a finding code: the marker used in `Findings.asked` for the duration question.
+DURATION = "duration"
+# Likewise for the location and side questions.
+LOCATIONS_ASKED = "locations"
+FACE_SIDE_ASKED = "face_side"
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What is known about the person being assessed.
+
+    `statuses` holds only what was said; a code missing from it is unknown. `asked` holds the codes
+    (and `DURATION`, `LOCATIONS_ASKED`, `FACE_SIDE_ASKED`) the assistant has asked about, so an unknown
+    that survived a question can be told apart from one that was never raised.
+    """
+
+    statuses: Mapping[str, Status] = field(default_factory=dict)
+    face_side: str | None = None
+    locations: frozenset[str] = frozenset()
+    duration_days: float | None = None
+    asked: frozenset[str] = frozenset()
+    # The person said it is an emergency ("I think I'm having a stroke", "call an ambulance"), whether or not
+    # a sign was recognised in their words: the report_emergency intent.
+    reported_emergency: bool = False
+
+    def __post_init__(self) -> None:
+        unknown_codes = set(self.statuses) - set(FINDING_CODES)
+        if unknown_codes:
+            raise ValueError(f"not finding codes: {sorted(unknown_codes)}")
+        unknown_locations = set(self.locations) - set(LOCATIONS)
+        if unknown_locations:
+            raise ValueError(f"not locations: {sorted(unknown_locations)}")
+        if self.face_side is not None and self.face_side not in FACE_SIDES:
+            raise ValueError(f"not a face side: {self.face_side}")
+
+    def status(self, code: str) -> Status:
+        if code not in FINDING_CODES:
+            raise KeyError(code)
+        return self.statuses.get(code, Status.UNKNOWN)
+
+    def is_present(self, code: str) -> bool:
+        return self.status(code) is Status.PRESENT
+
+    def is_absent(self, code: str) -> bool:
+        return self.status(code) is Status.ABSENT
+
+    def is_unknown(self, code: str) -> bool:
+        return self.status(code) is Status.UNKNOWN
+
+    def present_codes(self) -> tuple[str, ...]:
+        return tuple(code for code in FINDING_CODES if self.is_present(code))
+
+    @classmethod
+    def from_values(
+        cls,
+        statuses: Mapping[str, Any],
+        face_side: str | None = None,
+        locations: Any = (),
+        duration_days: float | None = None,
+        asked: Any = (),
+    ) -> Findings:
+        """Build from plain values (slot values, JSON): statuses given as strings, None = unknown."""
+        return cls(
+            statuses={code: Status(value) for code, value in statuses.items() if value is not None},
+            face_side=face_side,
+            locations=frozenset(locations or ()),
+            duration_days=duration_days,
+            asked=frozenset(asked or ()),
+        )
+
+    def to_json(self) -> dict[str, str]:
+        """Code -> status for every code that is not unknown (the `findings` of the assessment)."""
+        return {code: self.status(code).value for code in FINDING_CODES if not self.is_unknown(code)}

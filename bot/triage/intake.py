@@ -1,0 +1,239 @@
+"""The adaptive question planner: which follow-up questions are still worth asking, in clinical order.
+
+A question is worth asking when its answer could change the urgency level (simulated with the engine), with
+three exceptions set by the policy: the accompanying-signs checklist is always asked until every sign is
+known (self care needs each one ruled out), triggers are asked only to tailor self-care advice, and the side
+only when it could change the possible explanations. The Rasa form asks `pending_questions(...)[0]` and
+records the answer with the `apply_*` / `record_*` helpers below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from bot.triage.engine import decide
+from bot.triage.explanations import rank_explanations
+from bot.triage.findings import (
+    ACCOMPANYING_SIGNS,
+    DURATION,
+    FACE_SIDE_ASKED,
+    FACE_SIDES,
+    FINDING_CODES,
+    HISTORY_CODES,
+    LOCATIONS,
+    LOCATIONS_ASKED,
+    STROKE_SCREEN,
+    TRIGGER_CODES,
+    Findings,
+    Status,
+)
+from bot.triage.levels import Level
+from bot.triage.rules import SELF_CARE_MAX_DAYS
+
+
+@dataclass(frozen=True)
+class Question:
+    """A follow-up question; `name` is the Rasa form slot, `covers` the codes or markers it settles."""
+
+    name: str
+    covers: tuple[str, ...]
+
+    @property
+    def is_checklist(self) -> bool:
+        """A yes/no question about one or more finding codes (as opposed to side, place or duration)."""
+        return all(code in FINDING_CODES for code in self.covers)
+
+
+STROKE_SCREEN_QUESTION = Question("q_stroke_screen", STROKE_SCREEN)
+LOCATION_QUESTION = Question("q_location", (LOCATIONS_ASKED,))
+SIDE_QUESTION = Question("q_side", (FACE_SIDE_ASKED,))
+DURATION_QUESTION = Question("q_duration", (DURATION,))
+PROGRESSION_QUESTION = Question("q_progression", ("worsening", "spread", "eye_closure"))
+ACCOMPANYING_QUESTION = Question("q_accompanying", ACCOMPANYING_SIGNS)
+IMPACT_QUESTION = Question("q_impact", ("function_impact", "linked_movements"))
+TRIGGERS_QUESTION = Question("q_triggers", TRIGGER_CODES)
+HISTORY_QUESTION = Question("q_history", HISTORY_CODES)
+
+QUESTIONS: tuple[Question, ...] = (
+    STROKE_SCREEN_QUESTION,
+    LOCATION_QUESTION,
+    SIDE_QUESTION,
+    DURATION_QUESTION,
+    PROGRESSION_QUESTION,
+    ACCOMPANYING_QUESTION,
+    IMPACT_QUESTION,
+    TRIGGERS_QUESTION,
+    HISTORY_QUESTION,
+)
+QUESTIONS_BY_NAME: dict[str, Question] = {question.name: question for question in QUESTIONS}
+
+
+class AnswerKind(str, Enum):
+    """How a person answered a checklist question."""
+
+    NONE = "none"  # "no", "none of these"
+    NAMED = "named"  # named one or more of the signs
+    YES_UNSPECIFIED = "yes_unspecified"  # "yes" without saying which: the form asks which
+    NOT_SURE = "not_sure"  # "not sure", "I'd rather not say"
+
+
+def _is_known(findings: Findings, covered: str) -> bool:
+    if covered == LOCATIONS_ASKED:
+        return bool(findings.locations)
+    if covered == FACE_SIDE_ASKED:
+        return findings.face_side is not None
+    if covered == DURATION:
+        return findings.duration_days is not None
+    return not findings.is_unknown(covered)
+
+
+def is_settled(findings: Findings, question: Question) -> bool:
+    """Everything the question covers is known, or was asked already (asking again would not help)."""
+    return all(_is_known(findings, covered) or covered in findings.asked for covered in question.covers)
+
+
+def _mark_asked(findings: Findings, question: Question) -> Findings:
+    return replace(findings, asked=findings.asked | frozenset(question.covers))
+
+
+def _with_statuses(findings: Findings, statuses: dict[str, Status]) -> Findings:
+    return replace(findings, statuses={**findings.statuses, **statuses})
+
+
+def apply_checklist_answer(
+    findings: Findings, question: Question, named_codes: Iterable[str], answer_kind: AnswerKind
+) -> Findings:
+    """Record an answer to a checklist question; every answer marks the question's codes as asked.
+
+    A "no" fills in only the codes still unknown, so it never overrides a sign the person described
+    earlier; a sign they name now is present whatever was recorded before.
+    """
+    named = frozenset(named_codes)
+    if not question.is_checklist or not named <= frozenset(question.covers):
+        raise ValueError(f"{sorted(named)} are not codes of {question.name}")
+    unknown = [code for code in question.covers if findings.is_unknown(code)]
+    if answer_kind is AnswerKind.NONE:
+        updates = {code: Status.ABSENT for code in unknown}
+    elif answer_kind is AnswerKind.NAMED:
+        updates = {code: Status.PRESENT if code in named else Status.ABSENT for code in unknown}
+        updates.update({code: Status.PRESENT for code in named})
+    else:
+        updates = {}
+    return _mark_asked(_with_statuses(findings, updates), question)
+
+
+def record_locations(findings: Findings, locations: Iterable[str]) -> Findings:
+    """Record the answer to q_location (an empty answer: asked, still unknown)."""
+    all_locations = findings.locations | frozenset(locations)
+    return _mark_asked(replace(findings, locations=all_locations), LOCATION_QUESTION)
+
+
+def record_side(findings: Findings, side: str | None) -> Findings:
+    """Record the answer to q_side (None: asked, still unknown)."""
+    return _mark_asked(replace(findings, face_side=side or findings.face_side), SIDE_QUESTION)
+
+
+def record_duration(findings: Findings, duration_days: float | None) -> Findings:
+    """Record the answer to q_duration (None: asked, still unknown)."""
+    new_duration = findings.duration_days if duration_days is None else duration_days
+    return _mark_asked(replace(findings, duration_days=new_duration), DURATION_QUESTION)
+
+
+def _possible_answers(findings: Findings, question: Question) -> tuple[Findings, ...]:
+    """One representative of each kind of answer; "not sure" (asked, nothing learnt) is always one of them."""
+    not_sure: Findings
+    if question is LOCATION_QUESTION:
+        not_sure = record_locations(findings, ())
+        return (not_sure, *(record_locations(findings, (location,)) for location in LOCATIONS))
+    if question is SIDE_QUESTION:
+        return (record_side(findings, None), *(record_side(findings, side) for side in FACE_SIDES))
+    if question is DURATION_QUESTION:
+        within, beyond = SELF_CARE_MAX_DAYS, SELF_CARE_MAX_DAYS + 1
+        return tuple(record_duration(findings, days) for days in (None, within, beyond))
+    unknown = [code for code in question.covers if findings.is_unknown(code)]
+    # Each sign on its own is enough: the rules only ever get more urgent as more signs are present.
+    return (
+        apply_checklist_answer(findings, question, (), AnswerKind.NOT_SURE),
+        apply_checklist_answer(findings, question, (), AnswerKind.NONE),
+        *(apply_checklist_answer(findings, question, (code,), AnswerKind.NAMED) for code in unknown),
+    )
+
+
+def _best_case(findings: Findings, question: Question) -> Findings:
+    """The question answered as reassuringly as possible: no signs, around the eye, short."""
+    if question is LOCATION_QUESTION:
+        return record_locations(findings, ("eyelid",))
+    if question is SIDE_QUESTION:
+        return findings
+    if question is DURATION_QUESTION:
+        return record_duration(findings, 1.0)
+    return apply_checklist_answer(findings, question, (), AnswerKind.NONE)
+
+
+def _others_answered_best_case(findings: Findings, question: Question | None) -> Findings:
+    """Every other unsettled question answered reassuringly.
+
+    Judging a question against this completion asks: could its answer change the level once the rest is
+    known? Judged against the findings as they are, a duration would look pointless while the checklist is
+    unanswered, because self care is out of reach until both are known.
+    """
+    for other in QUESTIONS:
+        if other is not question and not is_settled(findings, other):
+            findings = _best_case(findings, other)
+    return findings
+
+
+def _level(findings: Findings) -> Level:
+    return decide(findings)[0]
+
+
+def could_change_level(findings: Findings, question: Question) -> bool:
+    levels = {
+        _level(_others_answered_best_case(answered, question))
+        for answered in _possible_answers(findings, question)
+    }
+    return len(levels) > 1
+
+
+def could_change_explanations(findings: Findings, question: Question) -> bool:
+    rankings = {
+        tuple(explanation.condition for explanation in rank_explanations(answered))
+        for answered in _possible_answers(findings, question)
+    }
+    return len(rankings) > 1
+
+
+def likely_level(findings: Findings) -> Level:
+    """The level if every open question were answered reassuringly: the best the person can hope for."""
+    return _level(_others_answered_best_case(findings, None))
+
+
+def _worth_asking(findings: Findings, question: Question) -> bool:
+    if question is STROKE_SCREEN_QUESTION:
+        # Asked as soon as weakness or drooping is present or suspected (DESIGN.md section 5).
+        return findings.is_present("facial_weakness")
+    if question is ACCOMPANYING_QUESTION:
+        return True
+    if question is TRIGGERS_QUESTION:
+        no_trigger_known = not any(findings.is_present(code) for code in TRIGGER_CODES)
+        return no_trigger_known and likely_level(findings) is Level.SELF_CARE
+    if question is SIDE_QUESTION:
+        return could_change_explanations(findings, question)
+    return could_change_level(findings, question)
+
+
+def pending_questions(findings: Findings) -> tuple[Question, ...]:
+    """The follow-up questions still worth asking, in clinical order (ask the first, then plan again).
+
+    Nothing is asked once the level is an emergency whatever the answers: the person must call now, and
+    further questions would only delay that.
+    """
+    if likely_level(findings) is Level.EMERGENCY:
+        return ()
+    return tuple(
+        question
+        for question in QUESTIONS
+        if not is_settled(findings, question) and _worth_asking(findings, question)
+    )

@@ -1,0 +1,99 @@
+"""The exact words of each intake question (bot.triage.intake) and of the replies around them.
+
+Kept beside the planner so that a clinician reads what is asked next to why and when it is asked. Button
+payloads are either plain words (read by the NLU like typed text) or an intent (`/none_of_these`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Prompt:
+    text: str
+    options: tuple[tuple[str, str], ...] = ()  # (button title, payload)
+
+    def buttons(self) -> list[dict[str, str]]:
+        return [{"title": title, "payload": payload} for title, payload in self.options]
+
+
+NONE_OF_THESE = ("None of these", "/none_of_these")
+NO = ("No", "/deny")
+
+QUESTION_PROMPTS: dict[str, Prompt] = {
+    "q_stroke_screen": Prompt(
+        "About the weakness or drooping: did it come on suddenly, within minutes or hours? And is there any arm "
+        "or leg weakness, slurred or muddled speech, or sudden loss of vision or double vision?",
+        (("No, none of that", "/none_of_these"), ("Yes", "/affirm"), ("Not sure", "/not_sure")),
+    ),
+    "q_location": Prompt(
+        "Where on your face is the twitching?",
+        (("Eyelid", "eyelid"), ("Around the eye", "around the eye"), ("Cheek", "cheek"), ("Mouth", "mouth")),
+    ),
+    "q_side": Prompt(
+        "Which side of your face is it on?",
+        (("Left", "left"), ("Right", "right"), ("Both", "both sides")),
+    ),
+    "q_duration": Prompt(
+        'How long has it been going on? For example "3 days", "since Monday" or "a couple of months".'
+    ),
+    "q_progression": Prompt(
+        "Is it getting worse: more often or stronger, spreading to your cheek, mouth or neck, or forcing your "
+        "eye shut?",
+        (
+            NO,
+            ("Getting worse", "it's getting worse"),
+            ("Spreading", "it's spreading"),
+            ("Forces my eye shut", "it forces my eye shut"),
+        ),
+    ),
+    "q_accompanying": Prompt(
+        "Do you have any of these with it: weakness or drooping of the face, severe pain in the face, numbness "
+        "or tingling, changes in your hearing, or problems with balance?",
+        (
+            NONE_OF_THESE,
+            ("Weakness or drooping", "my face is weak or drooping"),
+            ("Severe pain", "severe pain in my face"),
+            ("Numbness or tingling", "numbness or tingling"),
+            ("Hearing changes", "my hearing has changed"),
+            ("Balance problems", "problems with my balance"),
+        ),
+    ),
+    "q_impact": Prompt(
+        "Does it get in the way of seeing, eating, speaking or driving? Or does one part of your face move when "
+        "you move another, like your eye closing when you smile?",
+        (
+            NO,
+            ("Gets in the way", "it gets in the way of seeing or eating"),
+            ("Linked movements", "my eye closes when I smile"),
+        ),
+    ),
+    "q_triggers": Prompt(
+        "Lately, have you had a lot of caffeine or alcohol, stress, poor sleep, long hours at screens, or a diet "
+        "that might be low in magnesium, calcium or vitamin B12?",
+        (
+            NONE_OF_THESE,
+            ("Caffeine", "lots of caffeine"),
+            ("Stress", "stress"),
+            ("Poor sleep", "poor sleep"),
+            ("Screens", "lots of screen time"),
+        ),
+    ),
+    "q_history": Prompt(
+        "Have you ever had Bell's palsy, an injury to your face, or multiple sclerosis, or started a new medicine "
+        "recently?",
+        (
+            NONE_OF_THESE,
+            ("Bell's palsy", "I had bell's palsy"),
+            ("Face injury", "I injured my face"),
+            ("MS", "I have multiple sclerosis"),
+            ("New medicine", "I started a new medicine"),
+        ),
+    ),
+}
+
+ASK_AGAIN = "Sorry, I didn't catch that. Could you answer in a few words, or tap one of the options?"
+ASK_WHICH_ONE = "Which one? Tap any that apply, or tell me in your own words."
+RECORDED_AS_NOT_KNOWN = "That's fine, I'll note it as not known and take that into account."
+UPDATED = "Thanks, I've updated that."

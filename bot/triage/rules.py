@@ -1,0 +1,277 @@
+"""Every rule of the triage policy (DESIGN.md section 5), one small named rule per condition.
+
+The rules are listed most urgent level first. The engine picks the first level with a rule that matches;
+docs/triage-policy.md is generated from this list, so the table a clinician audits is the code that runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.knowledge.sources import SOURCES
+from bot.triage.findings import (
+    ACCOMPANYING_SIGNS,
+    DURATION,
+    EYE_LOCATIONS,
+    RED_FLAG_CODES,
+    Findings,
+)
+from bot.triage.levels import Level
+
+# DESIGN.md section 5: the documents say "more than a few weeks"; the NHS says more than 2 weeks.
+SELF_CARE_MAX_DAYS = 14.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    level: Level
+    condition: str
+    sources: tuple[str, ...]
+    applies: Callable[[Findings], bool]
+
+    def __post_init__(self) -> None:
+        unknown_sources = [source_id for source_id in self.sources if source_id not in SOURCES]
+        if not self.sources or unknown_sources:
+            raise ValueError(f"rule {self.name} needs permitted sources, got {self.sources}")
+
+
+def _when_present(name: str, code: str, level: Level, condition: str, sources: tuple[str, ...]) -> Rule:
+    """A rule that fires when one finding is present."""
+    return Rule(name, level, condition, sources, lambda findings: findings.is_present(code))
+
+
+def weakness_not_known_to_be_gradual(findings: Findings) -> bool:
+    # An unknown onset counts as sudden: a stroke cannot be ruled out until the person says otherwise.
+    return findings.is_present("facial_weakness") and not findings.is_absent("sudden_onset")
+
+
+def gradual_weakness(findings: Findings) -> bool:
+    return findings.is_present("facial_weakness") and findings.is_absent("sudden_onset")
+
+
+def lasted_over_two_weeks(findings: Findings) -> bool:
+    return findings.duration_days is not None and findings.duration_days > SELF_CARE_MAX_DAYS
+
+
+def beyond_the_eye(findings: Findings) -> bool:
+    return bool(findings.locations - EYE_LOCATIONS)
+
+
+# Sudden onset is a warning sign only as the onset of a weakness, and the weakness rules already treat an
+# unknown onset as sudden; on its own, an unknown onset must not block self care.
+_SIGNS_THAT_CANNOT_STAY_UNKNOWN = tuple(code for code in RED_FLAG_CODES if code != "sudden_onset")
+
+
+def red_flag_unknown_after_asking(findings: Findings) -> bool:
+    return any(
+        findings.is_unknown(code) and code in findings.asked for code in _SIGNS_THAT_CANNOT_STAY_UNKNOWN
+    )
+
+
+def duration_unknown_after_asking(findings: Findings) -> bool:
+    return findings.duration_days is None and DURATION in findings.asked
+
+
+def stays_around_the_eye(findings: Findings) -> bool:
+    return bool(findings.locations) and findings.locations <= EYE_LOCATIONS
+
+
+def short_enough_for_self_care(findings: Findings) -> bool:
+    return findings.duration_days is not None and findings.duration_days <= SELF_CARE_MAX_DAYS
+
+
+def accompanying_signs_ruled_out(findings: Findings) -> bool:
+    # Absent means the person said so, either when asked or unprompted: both count (DESIGN.md section 5).
+    return all(findings.is_absent(code) for code in ACCOMPANYING_SIGNS)
+
+
+def self_care_conditions_met(findings: Findings) -> bool:
+    return (
+        stays_around_the_eye(findings)
+        and short_enough_for_self_care(findings)
+        and not findings.is_present("worsening")
+        and accompanying_signs_ruled_out(findings)
+    )
+
+
+def self_care_conditions_not_met(findings: Findings) -> bool:
+    return not self_care_conditions_met(findings)
+
+
+_DOCS = ("doc_facial_twitching", "doc_facial_spasms")
+# The document that lists when a twitch needs a doctor's opinion.
+_SEEK_ADVICE = ("doc_facial_twitching",)
+
+EMERGENCY_RULES: tuple[Rule, ...] = (
+    Rule(
+        "reported_emergency",
+        Level.EMERGENCY,
+        "The person says it is an emergency or describes stroke-like signs, even if no sign was recognised",
+        ("nhs_stroke_fast",),
+        lambda findings: findings.reported_emergency,
+    ),
+    Rule(
+        "sudden_facial_weakness",
+        Level.EMERGENCY,
+        "Face weak or drooping, and it did not come on gradually (sudden, or not yet known)",
+        ("nhs_stroke_fast", "be_fast"),
+        weakness_not_known_to_be_gradual,
+    ),
+    _when_present(
+        "limb_weakness",
+        "limb_weakness",
+        Level.EMERGENCY,
+        "Weakness in an arm or leg",
+        ("nhs_stroke_fast", "nhs_bells_palsy"),
+    ),
+    _when_present(
+        "speech_difficulty",
+        "speech_difficulty",
+        Level.EMERGENCY,
+        "Slurred or difficult speech",
+        ("nhs_stroke_fast", "nhs_bells_palsy"),
+    ),
+    _when_present(
+        "vision_loss", "vision_loss", Level.EMERGENCY, "Sudden loss of vision or double vision", ("be_fast",)
+    ),
+    # BE-FAST adds balance and eyes to FAST, not headache: the policy adds it, so it is cited as policy.
+    _when_present(
+        "severe_headache", "severe_headache", Level.EMERGENCY, "Sudden, severe headache", ("triage_policy",)
+    ),
+)
+
+URGENT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "gradual_facial_weakness",
+        Level.URGENT,
+        "Face weak or drooping, and it came on gradually (possible Bell's palsy: treatment works best "
+        "when started within 72 hours)",
+        ("nhs_bells_palsy",),
+        gradual_weakness,
+    ),
+    _when_present("severe_facial_pain", "severe_pain", Level.URGENT, "Severe pain in the face", _SEEK_ADVICE),
+    _when_present(
+        "numbness_or_tingling",
+        "numbness_tingling",
+        Level.URGENT,
+        "Numbness, tingling or another change in feeling in the face",
+        _SEEK_ADVICE,
+    ),
+    _when_present("hearing_change", "hearing_change", Level.URGENT, "A change in hearing", _SEEK_ADVICE),
+    _when_present(
+        "balance_problem",
+        "balance_problem",
+        Level.URGENT,
+        "Problems with balance or coordination",
+        (*_SEEK_ADVICE, "be_fast"),
+    ),
+)
+
+ROUTINE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "lasted_over_two_weeks",
+        Level.ROUTINE,
+        f"The twitch has lasted more than {SELF_CARE_MAX_DAYS:g} days",
+        ("doc_facial_twitching", "nhs_twitching"),
+        lasted_over_two_weeks,
+    ),
+    _when_present(
+        "getting_worse", "worsening", Level.ROUTINE, "The twitch is getting more frequent or stronger", _DOCS
+    ),
+    _when_present(
+        "spreading",
+        "spread",
+        Level.ROUTINE,
+        "The twitch has spread beyond the eye (to the cheek, mouth or neck)",
+        _DOCS,
+    ),
+    _when_present(
+        "eye_forced_shut",
+        "eye_closure",
+        Level.ROUTINE,
+        "The spasm forces the eye shut",
+        ("doc_facial_spasms",),
+    ),
+    _when_present(
+        "interferes_with_daily_life",
+        "function_impact",
+        Level.ROUTINE,
+        "The spasm gets in the way of seeing, eating, speaking or driving",
+        _SEEK_ADVICE,
+    ),
+    _when_present(
+        "linked_movements",
+        "linked_movements",
+        Level.ROUTINE,
+        "Linked movements, such as the eye closing when smiling",
+        ("doc_facial_spasms",),
+    ),
+    Rule(
+        "beyond_the_eye",
+        Level.ROUTINE,
+        "The twitch is somewhere other than the eyelid or around the eye",
+        ("nhs_twitching", "doc_facial_spasms"),
+        beyond_the_eye,
+    ),
+    _when_present(
+        "bells_palsy_history",
+        "bells_palsy_history",
+        Level.ROUTINE,
+        "Has had Bell's palsy (linked movements can follow it)",
+        ("doc_facial_spasms",),
+    ),
+    _when_present(
+        "facial_injury_history",
+        "facial_injury_history",
+        Level.ROUTINE,
+        "Has had an injury to the face or facial nerve",
+        ("doc_facial_spasms",),
+    ),
+    _when_present("multiple_sclerosis", "multiple_sclerosis", Level.ROUTINE, "Has multiple sclerosis", _DOCS),
+    # Neither document nor the NHS/BE-FAST references mention medicines: the policy adds this rule.
+    _when_present(
+        "new_medication", "new_medication", Level.ROUTINE, "Has started a new medicine", ("triage_policy",)
+    ),
+    Rule(
+        "red_flag_unknown_after_asking",
+        Level.ROUTINE,
+        "A warning sign was asked about but could not be ruled out",
+        _SEEK_ADVICE,
+        red_flag_unknown_after_asking,
+    ),
+    Rule(
+        "duration_unknown_after_asking",
+        Level.ROUTINE,
+        "How long the twitch has lasted was asked about but is still not known",
+        ("doc_facial_twitching", "nhs_twitching"),
+        duration_unknown_after_asking,
+    ),
+    Rule(
+        "self_care_conditions_not_met",
+        Level.ROUTINE,
+        "Not every condition for self care is met (see the self care rule)",
+        _DOCS,
+        self_care_conditions_not_met,
+    ),
+)
+
+SELF_CARE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "self_care",
+        Level.SELF_CARE,
+        f"The twitch stays around the eye, has lasted {SELF_CARE_MAX_DAYS:g} days or less, is not getting "
+        "worse, and weakness, severe pain, numbness or tingling, hearing change and balance problems are "
+        "all ruled out",
+        _DOCS,
+        self_care_conditions_met,
+    ),
+)
+
+RULES: tuple[Rule, ...] = EMERGENCY_RULES + URGENT_RULES + ROUTINE_RULES + SELF_CARE_RULES
+
+
+def matching_rules(findings: Findings) -> tuple[Rule, ...]:
+    """Every rule that applies to these findings, most urgent level first."""
+    return tuple(rule for rule in RULES if rule.applies(findings))

@@ -1,0 +1,208 @@
+"""The question planner: clinical order, skips what is known or asked or cannot matter, short conversations."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from triage_cases import clear_eyelid_twitch, findings
+
+from bot.triage.engine import assess
+from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, FINDING_CODES, Findings, Status
+from bot.triage.intake import (
+    ACCOMPANYING_QUESTION,
+    HISTORY_QUESTION,
+    LOCATION_QUESTION,
+    PROGRESSION_QUESTION,
+    QUESTIONS,
+    QUESTIONS_BY_NAME,
+    SIDE_QUESTION,
+    STROKE_SCREEN_QUESTION,
+    TRIGGERS_QUESTION,
+    AnswerKind,
+    Question,
+    apply_checklist_answer,
+    pending_questions,
+    record_duration,
+    record_locations,
+    record_side,
+)
+from bot.triage.levels import Level
+
+
+def _names(case: Findings) -> list[str]:
+    return [question.name for question in pending_questions(case)]
+
+
+def test_question_names_are_the_form_slots() -> None:
+    assert list(QUESTIONS_BY_NAME) == [
+        "q_stroke_screen",
+        "q_location",
+        "q_side",
+        "q_duration",
+        "q_progression",
+        "q_accompanying",
+        "q_impact",
+        "q_triggers",
+        "q_history",
+    ]
+
+
+def test_checklist_questions_cover_only_finding_codes() -> None:
+    checklists = [question for question in QUESTIONS if question.is_checklist]
+    assert {code for question in checklists for code in question.covers} <= set(FINDING_CODES)
+    assert set(ACCOMPANYING_QUESTION.covers) == set(ACCOMPANYING_SIGNS)
+    assert not LOCATION_QUESTION.is_checklist
+
+
+def test_rich_opening_leaves_at_most_four_questions() -> None:
+    # "my left eyelid keeps jumping since Monday, I'm living on coffee"
+    opening = findings(["twitching", "caffeine"], side="left", locations=["eyelid"], days=4)
+    pending = _names(opening)
+    assert len(pending) <= 4
+    assert "q_accompanying" in pending
+    assert not {"q_location", "q_side", "q_duration", "q_triggers"} & set(pending)
+
+
+def test_stroke_screen_comes_first_when_weakness_is_present() -> None:
+    pending = _names(findings(["twitching", "facial_weakness"], locations=["cheek"]))
+    assert pending[0] == "q_stroke_screen"
+    assert "q_stroke_screen" not in _names(findings(["twitching"], ["facial_weakness"]))
+
+
+def test_nothing_is_asked_once_the_emergency_cannot_be_undone() -> None:
+    assert pending_questions(findings(["limb_weakness", "twitching"])) == ()
+
+
+def test_asked_questions_are_not_asked_again() -> None:
+    opening = findings(["twitching"], locations=["eyelid"], days=3)
+    answered = apply_checklist_answer(opening, PROGRESSION_QUESTION, (), AnswerKind.NOT_SURE)
+    assert "q_progression" in _names(opening)
+    assert "q_progression" not in _names(answered)
+
+
+def test_known_answers_are_not_asked() -> None:
+    opening = findings(["twitching", "worsening", "spread", "eye_closure"], locations=["eyelid"], days=3)
+    assert "q_progression" not in _names(opening)
+
+
+def test_accompanying_signs_are_asked_even_when_the_level_is_settled() -> None:
+    long_cheek_twitch = findings(["twitching", "spread"], locations=["cheek"], days=400)
+    assert _names(long_cheek_twitch) == ["q_accompanying"]
+
+
+def test_questions_that_cannot_change_the_level_are_skipped() -> None:
+    # Already routine for lasting months: where, how long, progression or history cannot lower it.
+    pending = _names(findings(["twitching"], locations=["cheek"], days=90))
+    assert "q_duration" not in pending and "q_history" not in pending and "q_progression" not in pending
+
+
+def test_triggers_are_asked_only_towards_self_care_and_when_none_is_known() -> None:
+    assert "q_triggers" in _names(findings(["twitching"], locations=["eyelid"], days=3))
+    assert "q_triggers" not in _names(findings(["twitching", "stress"], locations=["eyelid"], days=3))
+    assert "q_triggers" not in _names(findings(["twitching"], locations=["eyelid"], days=60))
+
+
+def test_side_is_asked_only_when_it_could_change_the_explanations() -> None:
+    assert "q_side" not in _names(findings(["twitching", "caffeine"], locations=["eyelid"], days=3))
+    # Eye forced shut: one side or both tells hemifacial spasm from blepharospasm.
+    assert "q_side" in _names(findings(["twitching", "eye_closure"], locations=["eyelid"]))
+
+
+@pytest.mark.parametrize(
+    ("kind", "named", "expected"),
+    [
+        (AnswerKind.NONE, (), {code: Status.ABSENT for code in ACCOMPANYING_SIGNS}),
+        (
+            AnswerKind.NAMED,
+            ("hearing_change",),
+            {
+                code: Status.PRESENT if code == "hearing_change" else Status.ABSENT
+                for code in ACCOMPANYING_SIGNS
+            },
+        ),
+        (AnswerKind.YES_UNSPECIFIED, (), {}),
+        (AnswerKind.NOT_SURE, (), {}),
+    ],
+)
+def test_checklist_answers(kind: AnswerKind, named: tuple[str, ...], expected: dict[str, Status]) -> None:
+    answered = apply_checklist_answer(findings(["twitching"]), ACCOMPANYING_QUESTION, named, kind)
+    assert {
+        code: answered.status(code) for code in ACCOMPANYING_SIGNS if not answered.is_unknown(code)
+    } == expected
+    assert set(ACCOMPANYING_SIGNS) <= answered.asked
+
+
+def test_a_no_does_not_override_what_was_said_before() -> None:
+    answered = apply_checklist_answer(
+        findings(["twitching", "severe_pain"]), ACCOMPANYING_QUESTION, (), AnswerKind.NONE
+    )
+    assert answered.is_present("severe_pain") and answered.is_absent("hearing_change")
+
+
+def test_checklist_answer_rejects_codes_of_another_question() -> None:
+    with pytest.raises(ValueError):
+        apply_checklist_answer(findings(), HISTORY_QUESTION, ("caffeine",), AnswerKind.NAMED)
+
+
+def test_not_sure_about_a_red_flag_keeps_self_care_out_of_reach() -> None:
+    case = apply_checklist_answer(
+        clear_eyelid_twitch(absent=()), ACCOMPANYING_QUESTION, (), AnswerKind.NOT_SURE
+    )
+    unsure = findings(["twitching"], locations=["eyelid"], days=3, asked=ACCOMPANYING_SIGNS)
+    assert assess(case).level is Level.SELF_CARE  # everything was already ruled out before
+    assert assess(unsure).level is Level.ROUTINE
+
+
+def test_record_helpers_mark_the_question_asked() -> None:
+    unknown = findings(["twitching"])
+    assert DURATION in record_duration(unknown, None).asked
+    assert record_duration(unknown, 7).duration_days == 7
+    assert record_locations(unknown, ["cheek"]).locations == {"cheek"}
+    assert record_side(unknown, "both").face_side == "both"
+    assert "q_location" not in _names(record_locations(unknown, []))
+
+
+def _answer_reassuringly(case: Findings, question: Question) -> Findings:
+    if question is LOCATION_QUESTION:
+        return record_locations(case, ["eyelid"])
+    if question is SIDE_QUESTION:
+        return record_side(case, "left")
+    if question.is_checklist:
+        return apply_checklist_answer(case, question, (), AnswerKind.NONE)
+    return record_duration(case, 3)
+
+
+def _conversation(opening: Findings) -> tuple[list[str], Level]:
+    """Ask the first pending question, answer it reassuringly, plan again, until nothing is left."""
+    asked: list[str] = []
+    case = opening
+    while pending := pending_questions(case):
+        asked.append(pending[0].name)
+        case = _answer_reassuringly(case, pending[0])
+    return asked, assess(case).level
+
+
+def test_conversations_end_and_reach_self_care_when_everything_is_reassuring() -> None:
+    asked, level = _conversation(findings(["twitching"]))
+    assert level is Level.SELF_CARE
+    assert len(asked) == len(set(asked))
+    assert TRIGGERS_QUESTION.name in asked and STROKE_SCREEN_QUESTION.name not in asked
+
+
+TYPICAL_OPENINGS = [
+    findings(["twitching", "caffeine"], side="left", locations=["eyelid"], days=4),
+    findings(["twitching", "stress", "poor_sleep"], locations=["eyelid"], days=7),
+    findings(["twitching"], side="right", locations=["eyelid"], days=3),
+    findings(["twitching", "spread"], side="left", locations=["around_eye", "cheek"], days=180),
+    findings(["twitching", "worsening"], locations=["eyelid"], days=30),
+    findings(["twitching", "facial_weakness"], side="left"),
+    findings(["twitching", "linked_movements", "bells_palsy_history"], locations=["around_eye", "mouth"]),
+    findings(["twitching", "eye_strain"], side="both", locations=["eyelid"], days=10),
+    findings(["twitching"], locations=["eyelid"]),
+]
+
+
+def test_median_follow_up_questions_is_at_most_four() -> None:
+    counts = [len(_conversation(opening)[0]) for opening in TYPICAL_OPENINGS]
+    assert statistics.median(counts) <= 4, counts
