@@ -7,12 +7,16 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_findings import findings_from_slots, findings_from_tracker, slot_events_for_changes
+from actions.tracker_findings import (
+    findings_from_slots,
+    findings_from_tracker,
+    reports_emergency,
+    slot_events_for_changes,
+)
 from bot.triage.engine import assess
 from bot.triage.intake import STROKE_SCREEN_QUESTION, pending_questions
 from bot.triage.summary import assessment_messages, why_messages
 
-EMERGENCY_INTENT = "report_emergency"
 INTAKE_FORM = "intake_form"
 NOTHING_TO_EXPLAIN = (
     "I haven't given an assessment yet. Tell me about the twitch and I'll explain my reasoning once I have."
@@ -28,7 +32,7 @@ class ActionAssess(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reported_emergency = tracker.latest_message.get("intent", {}).get("name") == EMERGENCY_INTENT
+        reported_emergency = reports_emergency(tracker)
         findings = findings_from_tracker(tracker)
         assessment = assess(findings, reported_emergency=reported_emergency)
         recorded: list[EventType] = [

@@ -22,8 +22,10 @@ from actions.tracker_findings import (
     DURATION_SLOT,
     findings_from_tracker,
     parse_duration,
+    reports_emergency,
     slot_events_for_changes,
 )
+from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
 from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
 from bot.triage.intake import (
     DURATION_QUESTION,
@@ -42,15 +44,16 @@ from bot.triage.intake import (
 from bot.triage.question_wording import (
     ASK_AGAIN,
     ASK_WHICH_ONE,
-    QUESTION_PROMPTS,
     RECORDED_AS_NOT_KNOWN,
     UPDATED,
+    prompt_for,
 )
 
 UNCLEAR_ANSWERS_SLOT = "unclear_answers"
+TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
 INTERRUPTIONS = frozenset(
-    {"report_emergency", "ask_question", "ask_why", "other_language", "start_over", "delete_my_data"}
+    {EMERGENCY_INTENT, "ask_question", "ask_why", "other_language", "start_over", "delete_my_data"}
 )
 # Replies that are usually not answers, unless they carry one ("thanks, it's the left side"): DIET sometimes
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
@@ -84,6 +87,13 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         requested = tracker.get_slot(REQUESTED_SLOT)
         replying = _is_reply(tracker)
         before = findings_from_tracker(tracker)
+        events: list[EventType] = []
+        if intent == EMERGENCY_INTENT and not reports_emergency(tracker):
+            # Not an emergency but an answer (bot.dialogue.restatement): the level that the emergency intent's
+            # slot mapping set from this message is taken back.
+            intent = None
+            level_before = slots_before_latest_message(tracker.events).get(TRIAGE_LEVEL_SLOT)
+            events.append(SlotSet(TRIAGE_LEVEL_SLOT, level_before))
         if replying and _is_interruption(intent, requested, before, tracker):
             # Nothing validated: the form rejects, and the rule for this intent runs before we ask again.
             return [SlotSet(REQUESTED_SLOT, requested)]
@@ -91,7 +101,7 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
             intent = _likeliest_answer_intent(tracker)
 
         findings = before
-        events: list[EventType] = _volunteered_slot_events(tracker)
+        events += _volunteered_slot_events(tracker)
         corrected = intent == "correct" and bool(events)
         if corrected:
             dispatcher.utter_message(text=UPDATED)
@@ -109,7 +119,7 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         if clarification and (clarification == RECORDED_AS_NOT_KNOWN or next_question == requested):
             dispatcher.utter_message(text=clarification)
         if next_question:
-            prompt = QUESTION_PROMPTS[next_question]
+            prompt = prompt_for(next_question, findings)
             dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons())
         return [*events, SlotSet(REQUESTED_SLOT, next_question)]
 

@@ -7,6 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from bot.dialogue.restatement import EMERGENCY_INTENT, restates_known_weakness
 from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
 
 ASKED_SLOT = "asked"
@@ -69,3 +70,10 @@ def slot_events_for_changes(before: Findings, after: Findings) -> list[SlotSet]:
     if after.asked != before.asked:
         events.append(SlotSet(ASKED_SLOT, sorted(after.asked)))
     return events
+
+
+def reports_emergency(tracker: Tracker) -> bool:
+    """The latest message is an emergency: its intent says so, and it is more than a restatement of a weakness
+    already known to be gradual (bot.dialogue.restatement)."""
+    intent = tracker.latest_message.get("intent", {}).get("name")
+    return intent == EMERGENCY_INTENT and not restates_known_weakness(tracker.events)

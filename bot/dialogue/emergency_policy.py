@@ -21,7 +21,8 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-EMERGENCY_INTENT = "report_emergency"
+from bot.dialogue.restatement import EMERGENCY_INTENT, restates_known_weakness
+
 EMERGENCY_RESPONSE = "utter_emergency"
 RECORD_ASSESSMENT_ACTION = "action_assess"
 
@@ -61,6 +62,9 @@ class EmergencyInterruptPolicy(Policy):
         """The next of: answer, leave an active intake, record the assessment, listen."""
         latest_message = tracker.latest_message
         if latest_message is None or latest_message.intent.get("name") != EMERGENCY_INTENT:
+            return None
+        if restates_known_weakness([event.as_dict() for event in tracker.events]):
+            # An answer to the intake, not an emergency (see bot.dialogue.restatement): the form reads it.
             return None
         done = _actions_since_latest_user_message(tracker)
         if not done:

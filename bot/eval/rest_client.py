@@ -9,9 +9,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
-from bot.triage.question_wording import QUESTION_PROMPTS
-
-QUESTION_BY_TEXT = {prompt.text: name for name, prompt in QUESTION_PROMPTS.items()}
+from bot.triage.question_wording import question_for_text
 
 
 @dataclass
@@ -42,7 +40,7 @@ class ChatClient:
 def question_asked(replies: list[dict[str, Any]]) -> str | None:
     """The intake question (bot.triage.intake name) among the replies, if one was asked."""
     for reply in replies:
-        name = QUESTION_BY_TEXT.get(reply.get("text", ""))
+        name = question_for_text(reply.get("text", ""))
         if name:
             return name
     return None

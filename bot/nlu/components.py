@@ -41,6 +41,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from typing_extensions import Self
 
+from bot.dialogue.restatement import CLASSIFIER_INTENT_KEY
 from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.language import is_probably_english
 from bot.triage.engine import is_emergency
@@ -174,7 +175,13 @@ def is_no_emergency(extraction: Extraction) -> bool:
 
 
 def force_intent(message: Message, intent: str) -> None:
-    chosen = {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}
+    """Make `intent` the message's intent, recording what the classifier had said: the dialogue tells an
+    emergency the person declared ("I think it's a stroke") from one that rests on the findings alone."""
+    chosen = {
+        INTENT_NAME_KEY: intent,
+        PREDICTED_CONFIDENCE_KEY: 1.0,
+        CLASSIFIER_INTENT_KEY: predicted_intent(message),
+    }
     ranking = [
         entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get(INTENT_NAME_KEY) != intent
     ]

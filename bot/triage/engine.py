@@ -9,7 +9,9 @@ from bot.knowledge.items import LEVEL_ADVICE, SELF_CARE_ADVICE, SELF_CARE_OUTLOO
 from bot.triage.explanations import Explanation, rank_explanations
 from bot.triage.findings import TRIGGER_CODES, Findings
 from bot.triage.levels import Level
-from bot.triage.rules import EMERGENCY_RULES, Rule, matching_rules
+from bot.triage.rules import EMERGENCY_RULES, Rule, gradual_weakness, matching_rules
+
+SUDDEN_FACIAL_WEAKNESS = "sudden_facial_weakness"
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,29 @@ class Assessment:
         }
 
 
+def emergency_grounds(findings: Findings) -> tuple[str, ...]:
+    """The names of the emergency rules these findings meet; empty when it is not an emergency."""
+    return tuple(rule.name for rule in EMERGENCY_RULES if rule.applies(findings))
+
+
 def is_emergency(findings: Findings) -> bool:
     """True when an emergency rule applies (the NLU calls it on one message to force the emergency intent)."""
-    return any(rule.applies(findings) for rule in EMERGENCY_RULES)
+    return bool(emergency_grounds(findings))
+
+
+def restates_known_gradual_weakness(known_before: Findings, message: Findings) -> bool:
+    """True when a message is an emergency only as a restatement of a weakness already known to be gradual.
+
+    Read alone, "just the drooping" is a facial weakness of unknown onset, which the policy treats as sudden
+    (an emergency). In a conversation that already holds that weakness, with a gradual onset and so a negative
+    stroke screen, it adds nothing: the conversation's level stands. Any other emergency sign in the message,
+    a sudden onset said in it, or a weakness the conversation did not already know keeps the emergency.
+    """
+    return (
+        emergency_grounds(message) == (SUDDEN_FACIAL_WEAKNESS,)
+        and not message.is_present("sudden_onset")
+        and gradual_weakness(known_before)
+    )
 
 
 def decide(findings: Findings) -> tuple[Level, tuple[Rule, ...]]:

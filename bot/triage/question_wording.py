@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.triage.findings import Findings
+
 
 @dataclass(frozen=True)
 class Prompt:
@@ -20,6 +22,45 @@ class Prompt:
 
 NONE_OF_THESE = ("None of these", "/none_of_these")
 NO = ("No", "/deny")
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    code: str
+    words: str  # as the question names it
+    button: tuple[str, str]
+
+
+ACCOMPANYING_SIGNS_OPENING = "Do you have any of these with it:"
+ACCOMPANYING_SIGN_ITEMS = (
+    ChecklistItem(
+        "facial_weakness",
+        "weakness or drooping of the face",
+        ("Weakness or drooping", "my face is weak or drooping"),
+    ),
+    ChecklistItem("severe_pain", "severe pain in the face", ("Severe pain", "severe pain in my face")),
+    ChecklistItem(
+        "numbness_tingling", "numbness or tingling", ("Numbness or tingling", "numbness or tingling")
+    ),
+    ChecklistItem("hearing_change", "changes in your hearing", ("Hearing changes", "my hearing has changed")),
+    ChecklistItem(
+        "balance_problem", "problems with balance", ("Balance problems", "problems with my balance")
+    ),
+)
+
+
+def _listed(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])}, or {words[-1]}"
+
+
+def accompanying_signs_prompt(findings: Findings) -> Prompt:
+    """The accompanying-signs checklist, naming only the signs still unknown: a sign the person has already
+    described or denied is not asked about again (and naming it again is no answer to the question)."""
+    open_items = [item for item in ACCOMPANYING_SIGN_ITEMS if findings.is_unknown(item.code)]
+    items = open_items or list(ACCOMPANYING_SIGN_ITEMS)
+    text = f"{ACCOMPANYING_SIGNS_OPENING} {_listed([item.words for item in items])}?"
+    return Prompt(text, (NONE_OF_THESE, *(item.button for item in items)))
+
 
 QUESTION_PROMPTS: dict[str, Prompt] = {
     "q_stroke_screen": Prompt(
@@ -48,18 +89,7 @@ QUESTION_PROMPTS: dict[str, Prompt] = {
             ("Forces my eye shut", "it forces my eye shut"),
         ),
     ),
-    "q_accompanying": Prompt(
-        "Do you have any of these with it: weakness or drooping of the face, severe pain in the face, numbness "
-        "or tingling, changes in your hearing, or problems with balance?",
-        (
-            NONE_OF_THESE,
-            ("Weakness or drooping", "my face is weak or drooping"),
-            ("Severe pain", "severe pain in my face"),
-            ("Numbness or tingling", "numbness or tingling"),
-            ("Hearing changes", "my hearing has changed"),
-            ("Balance problems", "problems with my balance"),
-        ),
-    ),
+    "q_accompanying": accompanying_signs_prompt(Findings()),
     "q_impact": Prompt(
         "Does it get in the way of seeing, eating, speaking or driving? Or does one part of your face move when "
         "you move another, like your eye closing when you smile?",
@@ -92,6 +122,22 @@ QUESTION_PROMPTS: dict[str, Prompt] = {
         ),
     ),
 }
+
+
+def prompt_for(question: str, findings: Findings) -> Prompt:
+    """The words of `question` for a person of whom `findings` are known."""
+    if question == "q_accompanying":
+        return accompanying_signs_prompt(findings)
+    return QUESTION_PROMPTS[question]
+
+
+def question_for_text(text: str) -> str | None:
+    """The question a message of the assistant asks (what apps and the evaluation use to recognise one)."""
+    for name, prompt in QUESTION_PROMPTS.items():
+        if text == prompt.text or (name == "q_accompanying" and text.startswith(ACCOMPANYING_SIGNS_OPENING)):
+            return name
+    return None
+
 
 ASK_AGAIN = "Sorry, I didn't catch that. Could you answer in a few words, or tap one of the options?"
 ASK_WHICH_ONE = "Which one? Tap any that apply, or tell me in your own words."

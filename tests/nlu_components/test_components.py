@@ -119,9 +119,11 @@ def test_message_without_text_never_raises(
 )
 def test_stroke_like_findings_force_the_emergency_intent(override: SafetyIntentOverride, text: str) -> None:
     [message] = override.process([classified(text, intent="describe_symptoms")])
-    assert message.get(INTENT) == {"name": "report_emergency", "confidence": 1.0}
+    # What DIET said stays on record: the dialogue tells a declared emergency from one read off the findings.
+    forced = {"name": "report_emergency", "confidence": 1.0, "classifier_intent": "describe_symptoms"}
+    assert message.get(INTENT) == forced
     ranking = message.get(INTENT_RANKING_KEY)
-    assert ranking[0] == {"name": "report_emergency", "confidence": 1.0}
+    assert ranking[0] == forced
     assert [entry["name"] for entry in ranking].count("report_emergency") == 1
 
 
@@ -144,7 +146,8 @@ def test_other_messages_keep_their_intent(override: SafetyIntentOverride, text: 
 @pytest.mark.parametrize("text", ["tengo un tic en el ojo", "mein Auge zuckt", "我的眼睛一直在跳"])
 def test_other_languages_get_other_language(override: SafetyIntentOverride, text: str) -> None:
     [message] = override.process([classified(text, intent="describe_symptoms")])
-    assert message.get(INTENT) == {"name": "other_language", "confidence": 1.0}
+    assert message.get(INTENT)["name"] == "other_language"
+    assert message.get(INTENT)["confidence"] == 1.0
     assert message.get(INTENT_RANKING_KEY)[0]["name"] == "other_language"
 
 
@@ -238,8 +241,9 @@ def test_denied_signs_are_inform_even_when_diet_did_not_rank_it(override: Safety
         "no drooping at all", [("report_emergency", 0.6), ("delete_my_data", 0.3), ("deny", 0.1)]
     )
     override.process([message])
-    assert message.get(INTENT) == {"name": "inform", "confidence": 1.0}
-    assert message.get(INTENT_RANKING_KEY)[0] == {"name": "inform", "confidence": 1.0}
+    taken_back = {"name": "inform", "confidence": 1.0, "classifier_intent": "report_emergency"}
+    assert message.get(INTENT) == taken_back
+    assert message.get(INTENT_RANKING_KEY)[0] == taken_back
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from triage_cases import clear_eyelid_twitch, findings
 
-from bot.triage.engine import assess, is_emergency
+from bot.triage.engine import assess, is_emergency, restates_known_gradual_weakness
 from bot.triage.findings import (
     DURATION,
     FACE_SIDES,
@@ -137,3 +137,32 @@ def test_a_red_flag_absent_never_raises_the_level_above_the_other_findings(case:
     assert absent <= assess(_with(case, code, None)).level
     never_asked = replace(_with(case, code, None), asked=case.asked - {code})
     assert absent <= assess(never_asked).level
+
+
+GRADUAL_WEAKNESS_KNOWN = findings(["twitching", "facial_weakness"], ["sudden_onset", "limb_weakness"])
+
+
+@pytest.mark.parametrize(
+    "message",
+    [findings(["facial_weakness"]), findings(["facial_weakness", "twitching"], ["numbness_tingling"])],
+)
+def test_naming_a_weakness_known_to_be_gradual_again_restates_it(message: Findings) -> None:
+    assert restates_known_gradual_weakness(GRADUAL_WEAKNESS_KNOWN, message)
+
+
+@pytest.mark.parametrize(
+    ("known_before", "message"),
+    [
+        # The weakness was not known before, or its onset was not: a stroke is still possible.
+        (findings(["twitching"], ["sudden_onset"]), findings(["facial_weakness"])),
+        (findings(["facial_weakness"]), findings(["facial_weakness"])),
+        # The message says more than the weakness: a sudden onset, or another emergency sign.
+        (GRADUAL_WEAKNESS_KNOWN, findings(["facial_weakness", "sudden_onset"])),
+        (GRADUAL_WEAKNESS_KNOWN, findings(["facial_weakness", "speech_difficulty"])),
+        (GRADUAL_WEAKNESS_KNOWN, findings(["limb_weakness"])),
+        # Not an emergency at all: nothing to take back.
+        (GRADUAL_WEAKNESS_KNOWN, findings(["twitching"])),
+    ],
+)
+def test_anything_new_keeps_the_emergency(known_before: Findings, message: Findings) -> None:
+    assert not restates_known_gradual_weakness(known_before, message)

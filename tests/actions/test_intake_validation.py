@@ -1,0 +1,74 @@
+"""The intake form's validation (actions/intake.py), run on small trackers as the action server would."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake import ValidateIntakeForm
+from tests.actions.trackers import intake_tracker, message
+
+# A weakness that came on gradually, stroke screen negative: urgent, the checklist of other signs still open.
+GRADUAL_WEAKNESS_SCREENED = {
+    "twitching": "present",
+    "facial_weakness": "present",
+    "sudden_onset": "absent",
+    "limb_weakness": "absent",
+    "speech_difficulty": "absent",
+    "vision_loss": "absent",
+    "locations": ["eyelid"],
+    "face_side": "left",
+    "duration_days": "3",
+    "asked": ["sudden_onset", "limb_weakness", "speech_difficulty", "vision_loss"],
+}
+
+
+def validate(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
+    """The slots the validation sets, and the texts it sends."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateIntakeForm().run(dispatcher, tracker, {}))
+    slots = {event["name"]: event["value"] for event in events if event["event"] == "slot"}
+    return slots, [sent.get("text") or "" for sent in dispatcher.messages]
+
+
+def test_naming_the_known_gradual_weakness_in_the_checklist_answers_it() -> None:
+    just_the_drooping = message(
+        "report_emergency", {"facial_weakness": "present"}, classifier_intent="inform"
+    )
+
+    slots, texts = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, just_the_drooping, "q_accompanying"))
+
+    assert slots["triage_level"] is None  # the level the emergency intent's mapping set is taken back
+    for other_sign in ("severe_pain", "numbness_tingling", "hearing_change", "balance_problem"):
+        assert slots[other_sign] == "absent"
+    # Answered: not asked again (with the level settled at urgent, the intake may well be done).
+    assert slots["requested_slot"] != "q_accompanying"
+    assert all("emergency" not in text.lower() for text in texts)
+
+
+def test_a_new_emergency_sign_in_the_checklist_leaves_the_form_to_the_emergency_rules() -> None:
+    drooping_and_slurring = message(
+        "report_emergency",
+        {"facial_weakness": "present", "speech_difficulty": "present"},
+        classifier_intent="inform",
+    )
+
+    slots, texts = validate(
+        intake_tracker(GRADUAL_WEAKNESS_SCREENED, drooping_and_slurring, "q_accompanying")
+    )
+
+    assert slots == {"requested_slot": "q_accompanying"}  # nothing validated: the form rejects
+    assert texts == []
+
+
+def test_an_emergency_the_person_declares_is_never_taken_as_an_answer() -> None:
+    its_a_stroke = message(
+        "report_emergency", {"facial_weakness": "present"}, classifier_intent="report_emergency"
+    )
+
+    slots, _ = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, its_a_stroke, "q_accompanying"))
+
+    assert slots == {"requested_slot": "q_accompanying"}

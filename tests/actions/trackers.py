@@ -1,0 +1,49 @@
+"""Small rasa_sdk trackers for the custom actions' tests: a conversation as the action server receives it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+INTAKE_FORM = "intake_form"
+
+
+def slot_events(values: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"event": "slot", "name": name, "value": value} for name, value in values.items()]
+
+
+def message(intent: str, findings: dict[str, str] | None = None, **intent_extra: Any) -> dict[str, Any]:
+    """The parse data of a message: its intent and its finding entities (code -> present/absent)."""
+    entities = [{"entity": code, "value": status} for code, status in (findings or {}).items()]
+    return {
+        "text": "(words)",
+        "intent": {"name": intent, "confidence": 1.0, **intent_extra},
+        "entities": entities,
+    }
+
+
+def intake_tracker(known: dict[str, Any], latest: dict[str, Any], requested_slot: str) -> Tracker:
+    """The intake form running straight after the person's latest message, in answer to `requested_slot`.
+
+    `known` holds the slots before that message; the message's own finding entities are applied after it,
+    as Rasa's slot mappings do.
+    """
+    latest_findings = {entity["entity"]: entity["value"] for entity in latest["entities"]}
+    slots = {**known, **latest_findings, "requested_slot": requested_slot}
+    events = [
+        *slot_events({**known, "requested_slot": requested_slot}),
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": latest["text"], "parse_data": latest},
+        *slot_events(latest_findings),
+    ]
+    return Tracker(
+        sender_id="test",
+        slots=slots,
+        latest_message=latest,
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={"name": INTAKE_FORM},
+        latest_action_name="action_listen",
+    )
