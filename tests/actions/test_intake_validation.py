@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ValidateIntakeForm
+from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE, RECORDED_AS_NOT_KNOWN, UPDATED
 from tests.actions.trackers import intake_tracker, message
 
 # A weakness that came on gradually, stroke screen negative: urgent, the checklist of other signs still open.
@@ -72,3 +73,46 @@ def test_an_emergency_the_person_declares_is_never_taken_as_an_answer() -> None:
     slots, _ = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, its_a_stroke, "q_accompanying"))
 
     assert slots == {"requested_slot": "q_accompanying"}
+
+
+# Where, which side, how long and how it changes are known: the accompanying-signs checklist comes next.
+EYELID_TWITCH = {
+    "twitching": "present",
+    "worsening": "absent",
+    "spread": "absent",
+    "eye_closure": "absent",
+    "locations": ["eyelid"],
+    "face_side": "left",
+    "duration_days": "3",
+}
+
+
+def test_a_bare_yes_to_a_checklist_is_asked_which_one() -> None:
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, message("affirm"), "q_accompanying"))
+
+    assert texts[0] == ASK_WHICH_ONE
+    assert slots["requested_slot"] == "q_accompanying"
+    assert slots["unclear_answers"] == {"q_accompanying": 1}
+
+
+def test_an_unclear_reply_is_asked_once_more_then_recorded_as_not_known() -> None:
+    mumble = message("inform")
+
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, mumble, "q_accompanying"))
+    assert texts[0] == ASK_AGAIN and slots["requested_slot"] == "q_accompanying"
+
+    asked_once = {**EYELID_TWITCH, "unclear_answers": slots["unclear_answers"]}
+    slots, texts = validate(intake_tracker(asked_once, mumble, "q_accompanying"))
+    assert texts[0] == RECORDED_AS_NOT_KNOWN
+    assert slots["requested_slot"] != "q_accompanying"
+    assert {"facial_weakness", "numbness_tingling"} <= set(slots["asked"])  # asked, and still unknown
+
+
+def test_a_correction_is_acknowledged_and_recorded() -> None:
+    right_side_after_all = message("correct")
+    right_side_after_all["entities"] = [{"entity": "face_side", "value": "right"}]
+
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, right_side_after_all, "q_accompanying"))
+
+    assert texts[0] == UPDATED
+    assert slots["face_side"] == "right"

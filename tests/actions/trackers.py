@@ -47,3 +47,17 @@ def intake_tracker(known: dict[str, Any], latest: dict[str, Any], requested_slot
         active_loop={"name": INTAKE_FORM},
         latest_action_name="action_listen",
     )
+
+
+def tracker_after(latest: dict[str, Any], slots: dict[str, Any] | None = None) -> Tracker:
+    """Any action run straight after the person's latest message, outside the intake."""
+    return Tracker(
+        sender_id="test",
+        slots=dict(slots or {}),
+        latest_message=latest,
+        events=[*slot_events(slots or {}), {"event": "user", "text": latest["text"], "parse_data": latest}],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )

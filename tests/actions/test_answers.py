@@ -1,0 +1,47 @@
+"""Questions and "why?": the knowledge and explanation actions on small trackers."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.assessment import NOTHING_TO_EXPLAIN, ActionExplainWhy
+from actions.knowledge import WHICH_TOPIC, ActionAnswerQuestion
+from bot.knowledge.items import answer
+from tests.actions.trackers import message, tracker_after
+
+
+def run(action: Action, tracker: Tracker) -> tuple[list[dict[str, Any]], list[str]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, {}))
+    return events, [sent.get("text") or "" for sent in dispatcher.messages]
+
+
+def test_a_question_on_a_topic_gets_that_topics_answer() -> None:
+    question = message("ask_question")
+    question["entities"] = [{"entity": "topic", "value": "hemifacial_spasm"}]
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [answer("hemifacial_spasm").text]
+
+
+def test_a_question_without_a_topic_is_asked_which_topic() -> None:
+    _, texts = run(ActionAnswerQuestion(), tracker_after(message("ask_question")))
+    assert texts == [WHICH_TOPIC]
+
+
+def test_a_question_that_names_a_symptom_starts_the_intake() -> None:
+    events, texts = run(
+        ActionAnswerQuestion(), tracker_after(message("ask_question", {"twitching": "present"}))
+    )
+    assert texts == []
+    assert events == [{"event": "active_loop", "name": "intake_form", "timestamp": None}]
+
+
+def test_why_before_any_assessment_says_there_is_nothing_to_explain_yet() -> None:
+    _, texts = run(ActionExplainWhy(), tracker_after(message("ask_why")))
+    assert texts == [NOTHING_TO_EXPLAIN]
