@@ -55,6 +55,7 @@ REPORT_EMERGENCY = "report_emergency"
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
+EXTRACTION_PROPERTY = "clinical_extraction"
 
 
 def message_text(message: Message) -> str:
@@ -102,6 +103,15 @@ class UsesSharedExtractor(GraphComponent):
     def __init__(self, extractor: ClinicalExtractor) -> None:
         self.extractor = extractor
 
+    def extraction_of(self, message: Message) -> Extraction:
+        """The message's extraction, computed once per message: the second component reads what the first one
+        left on the message (not an output property, so it never reaches the tracker)."""
+        extraction = message.get(EXTRACTION_PROPERTY)
+        if not isinstance(extraction, Extraction):
+            extraction = self.extractor.extract(message_text(message), message_time(message))
+            message.set(EXTRACTION_PROPERTY, extraction)
+        return extraction
+
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class ClinicalFindingsExtractor(UsesSharedExtractor, EntityExtractorMixin):
@@ -121,7 +131,7 @@ class ClinicalFindingsExtractor(UsesSharedExtractor, EntityExtractorMixin):
             return ()
         # A fault in one message's extraction must cost that message its entities, never the conversation.
         try:
-            return self.extractor.extract(text, message_time(message)).entities
+            return self.extraction_of(message).entities
         except Exception:
             logger.exception("Clinical findings extraction failed; the message gets no findings.")
             return ()
@@ -147,7 +157,7 @@ class SafetyIntentOverride(UsesSharedExtractor):
         if not is_probably_english(text):
             return OTHER_LANGUAGE
         try:
-            extraction = self.extractor.extract(text, message_time(message))
+            extraction = self.extraction_of(message)
         except Exception:
             logger.exception("Emergency check failed; keeping the classifier's intent.")
             return None

@@ -12,7 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.components import ClinicalFindingsExtractor, SafetyIntentOverride
+from bot.nlu.components import EXTRACTION_PROPERTY, ClinicalFindingsExtractor, SafetyIntentOverride
 from bot.triage.findings import FINDING_CODES, LOCATIONS
 
 
@@ -269,3 +269,16 @@ def test_denied_signs_do_not_demote_other_intents(override: SafetyIntentOverride
     message = ranked("no drooping", [("deny", 0.8), ("inform", 0.2)])
     override.process([message])
     assert message.get(INTENT) == {"name": "deny", "confidence": 0.8}
+
+
+def test_the_extraction_is_read_once_and_never_output(
+    extractor: ClinicalFindingsExtractor, override: SafetyIntentOverride
+) -> None:
+    message = classified("my face suddenly drooped")
+    extractor.process([message])
+    extraction = message.get(EXTRACTION_PROPERTY)
+    override.process([message])
+
+    assert message.get(EXTRACTION_PROPERTY) is extraction  # the override read the same one
+    assert message.get(INTENT)["name"] == "report_emergency"
+    assert EXTRACTION_PROPERTY not in message.as_dict(only_output_properties=True)
