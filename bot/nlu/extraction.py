@@ -3,8 +3,11 @@
 The spaCy pipeline is built once per process (`ClinicalExtractor.shared()`) from `spacy.blank("en")`:
 sentencizer -> spelling normaliser (bot.nlu.spelling) -> phrase targets (bot.nlu.patterns) -> medspaCy ConText
 (bot.nlu.context_rules). The extractor then reads each target with its context: negated => absent; hypothetical,
-worried-about, asked-about, historical or a relative's illness => nothing; otherwise present. When one message says
-both (a red flag mentioned twice, once negated), present wins: the assistant must never under-triage.
+worried-about, asked-about, historical or a relative's illness => nothing; otherwise present. It adds what ConText
+cannot see: words caught inside a phrase's own gap ("my face will start drooping", "my eye used to close"), a
+phrase that is part of another finding's denial or of a past illness's story, and a new statement after a comma or
+"and" that a negation before it does not reach. When one message says both (a red flag mentioned twice, once
+negated), present wins: the assistant must never under-triage.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 import spacy
 from medspacy.context import ConText
@@ -22,7 +26,18 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from bot.nlu import spelling  # noqa: F401  (registers the "lay_spelling" pipeline component)
-from bot.nlu.context_rules import DISCOUNTING, FAMILY, HISTORICAL, NEGATED, RECENT, STROKE, context_rules
+from bot.nlu.context_rules import (
+    AGAIN,
+    DISCOUNTING,
+    FAMILY,
+    HISTORICAL,
+    HYPOTHETICAL,
+    NEGATED,
+    RECENT,
+    STROKE,
+    TARGET_GROUP,
+    context_rules,
+)
 from bot.nlu.duration import DurationReading, duration_readings, longest
 from bot.nlu.pattern_language import compile_pattern
 from bot.nlu.patterns import (
@@ -33,11 +48,11 @@ from bot.nlu.patterns import (
     SIDE_WORDS,
     STROKE_WORDS,
 )
-from bot.triage.findings import HISTORY_CODES, Findings, Status
+from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES, Findings, Status
 
-TARGETS = "finding_targets"
+TARGETS = TARGET_GROUP
 PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-MENTION, ANSWER = "mention", "answer"
+MENTION, ANSWER, NEUTRAL = "mention", "answer", "neutral"
 # Words in a reply short enough for a bare topic word to be the answer to the bot's question ("just my hearing").
 SHORT_ANSWER_WORDS = 5
 GENERIC_KINDS = (GENERIC, GENERIC_ABSENT)
@@ -88,6 +103,95 @@ DENIED_FOR_NOW = re.compile(
     r"\b(?:but|though|although|whereas) (?:i|me) (?:\S+ ){0,2}?(?:not|never|no)\b"
     r"|\bnot (?:now|anymore|any more|these days|nowadays|currently|at the moment|recently|lately|me)\b"
 )
+# Said of one's own past symptom: "the tingling was last year, nothing now", "... but that went away". Not of a
+# relative's illness: "my dad had Bell's palsy but he recovered" says nothing of the person's own history.
+GONE_NOW = re.compile(
+    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear) (?:now|since|these days|anymore|any more)\b"
+    r"|\b(?:went|gone|goes) away\b|\bcleared(?: up)?\b|\bresolved\b|\brecovered\b|\bgot better\b"
+    r"|\b(?:not|never) (?:come|came|been) back\b|\bnot (?:returned|back|since)\b"
+    r"|\b(?:it|that|they|which) (?:has |have |had )?stopped\b"
+)
+# Words inside a phrase's gap that put the whole phrase in the future or the past, which ConText cannot see (it drops
+# a modifier that overlaps a target): "my face will start drooping", "my face might droop", "my eye used to close
+# when I smiled". Not "my face might be drooping" (an uncertain sign, which counts) nor "will not close" (a sign).
+FUTURE_WORDS = frozenset({"will", "might", "may"})
+NOT_FUTURE_AFTER = frozenset({"be", "have", "been", "not", "never"})
+# A finding with "now" right after it is current, whatever past time comes before: "broke my nose years back, eyelid
+# twitches now".
+NOW_WORDS = frozenset({"now", "currently", "nowadays"})
+NOW_REACH = 2
+# "won't stop drooping", "not only twitching": a negation inside a phrase that denies nothing.
+NOT_A_DENIAL_AFTER = frozenset({"stop", "stopped", "stopping", "only", "just", "sure", "doubt"})
+# What separates a new statement from a denial before it (see statement_after_comma).
+STATEMENT_SEPARATORS = frozenset({",", ";", "and", "-"})
+# Verbs that make a phrase a statement of its own ("face is drooping", "arm feels heavy").
+STATEMENT_VERBS = frozenset(
+    [
+        "is",
+        "'s",
+        "are",
+        "am",
+        "was",
+        "were",
+        "feels",
+        "feel",
+        "felt",
+        "looks",
+        "look",
+        "seems",
+        "went",
+        "gone",
+        "has",
+        "have",
+        "keeps",
+        "keep",
+        "started",
+        "starting",
+    ]
+)
+# "my face drooped when I had Bell's palsy", "she had a droopy face after her Bell's palsy": a sign told in the past
+# tense as part of a past illness named right after it is that illness's story, not a current finding. The present
+# tense ("my face is still weak after my Bell's palsy") is a current sign.
+PAST_ILLNESS_LINKS = frozenset({"when", "after", "during", "with", "from"})
+# Only Bell's palsy: a face that drooped after a head injury or a stroke may be drooping still.
+PAST_ILLNESS_CODES = frozenset({"bells_palsy_history"})
+PAST_ILLNESS_REACH = 4
+PAST_TENSE_WORDS = frozenset(
+    {"had", "was", "were", "went", "got", "became", "drooped", "dropped", "sagged", "fell"}
+)
+PAST_TENSE_REACH = 3
+# Words that make the sign recent, whatever the tense: "my face drooped after Bell's palsy last week".
+STILL_NOW = frozenset(
+    [
+        "now",
+        "still",
+        "currently",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "night",
+        "week",
+        "days",
+        "hours",
+        "minutes",
+        "recently",
+        "just",
+        "again",
+    ]
+)
+# A finding inside a longer phrase for another finding gives way to it: "my eye doesn't close when I smile" denies
+# a linked movement, not a weakness; "I can close my eye fully" is the eye closing at will, not forced shut.
+GIVES_WAY_INSIDE = {
+    "facial_weakness": frozenset({"linked_movements"}),
+    "eye_closure": frozenset({"facial_weakness", "linked_movements"}),
+}
+# Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
+# and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
+GIVES_WAY_OVERLAPPING = {"eye_closure": frozenset({"facial_weakness", "linked_movements"})}
+# "my eye doesn't close properly when I smile" still says the eye does not close fully: weakness, kept.
+INCOMPLETE_CLOSING = frozenset({"properly", "fully", "completely", "all"})
+INCOMPLETE_REACH = 2
 # How far before an "or" a negation still covers what comes after it ("isn't weak or droopy").
 COORDINATED_REACH = 3
 # Longest piece of a message analysed at once (see `chunks`).
@@ -134,6 +238,8 @@ class Target:
     kind: str
     code: str
     negation_in_pattern: bool
+    # The words the pattern itself names, so that a "will" it asks for is not read as talk of the future.
+    words: frozenset[str] = frozenset()
 
     @property
     def label(self) -> str:
@@ -145,14 +251,22 @@ def target_key(kind: str, code: str, index: int) -> str:
 
 
 def pattern_has_negation(notation: str) -> bool:
-    return any(word in NEGATION_WORDS for token in notation.split() for word in token.rstrip("?").split("|"))
+    return bool(pattern_words(notation) & NEGATION_WORDS)
+
+
+def pattern_words(notation: str) -> frozenset[str]:
+    return frozenset(word for token in notation.split() for word in token.rstrip("?").split("|"))
 
 
 def all_patterns() -> Iterable[tuple[Target, str, int]]:
     for code, patterns in FINDING_PATTERNS.items():
-        for kind in (PRESENT, GENERIC, GENERIC_ABSENT, ABSENT, MENTION, ANSWER):
+        for kind in (PRESENT, GENERIC, GENERIC_ABSENT, ABSENT, MENTION, ANSWER, NEUTRAL):
             for index, notation in enumerate(getattr(patterns, kind)):
-                yield Target(kind, code, pattern_has_negation(notation)), notation, index
+                yield (
+                    Target(kind, code, pattern_has_negation(notation), pattern_words(notation)),
+                    notation,
+                    index,
+                )
     for kind, table in (
         (LOCATION, LOCATION_PATTERNS),
         (SIDE, SIDE_PATTERNS),
@@ -220,7 +334,35 @@ def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Spa
         if not (target.kind in SPECIFICITY and yields_to_more_specific(target, span, findings))
         and not (target.code == ONSET and target.kind in GENERIC_KINDS and codes & set(PROGRESSION_CODES))
         and not (target.kind == LOCATION and inside_code(span, findings, NOT_A_TWITCH_PLACE))
+        and not gives_way_inside(target, span, findings)
     ]
+
+
+def denies_closing_only(span: Span) -> bool:
+    """ "my eye doesn't close (when I smile)" denies a linked movement; "doesn't close properly" and "only one side of
+    my mouth moves" say the face is weak, whatever the movement."""
+    said_of_closing = span.doc[span.start : span.end + INCOMPLETE_REACH]
+    return any(token.norm_ in NEGATION_WORDS for token in span) and not any(
+        token.norm_ in INCOMPLETE_CLOSING for token in said_of_closing
+    )
+
+
+def gives_way_inside(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:
+    """See GIVES_WAY_INSIDE and GIVES_WAY_OVERLAPPING: another finding's phrase reads these words better."""
+    outer_codes = GIVES_WAY_INSIDE.get(target.code, frozenset())
+    overlapping_codes = GIVES_WAY_OVERLAPPING.get(target.code, frozenset())
+    if target.code == "facial_weakness" and not denies_closing_only(span):
+        return False
+    return any(
+        (other.code in overlapping_codes and overlaps(span, other_span))
+        or (
+            other.code in outer_codes
+            and other_span.start <= span.start
+            and span.end <= other_span.end
+            and len(other_span) > len(span)
+        )
+        for other, other_span in findings
+    )
 
 
 def yields_to_more_specific(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:
@@ -417,16 +559,25 @@ def targets_with_spans(doc: Doc) -> list[tuple[Target, Span]]:
 
 def reading(target: Target, span: Span) -> Status | None:
     """What this mention says: present, absent, or nothing (hypothetical, historical, a relative's, asked about)."""
-    categories = {modifier.category for modifier in span._.modifiers}
-    if categories & PAST_OR_OTHERS and denied_for_now(span):
+    if target.kind == NEUTRAL or inside_a_denial(target, span) or told_of_past_illness(target, span):
+        return None
+    categories = {modifier.category for modifier in span._.modifiers} | markers_inside(target, span)
+    if categories & PAST_OR_OTHERS and denied_for_now(span, categories):
         return Status.ABSENT
+    # "scared of getting Bell's palsy again": had before, feared or not
+    if AGAIN in categories and target.code in HISTORY_CODES and FAMILY not in categories:
+        return Status.PRESENT
+    # "used to twitch, now it's back", "broke my nose years back, eyelid twitches now": current again
+    if AGAIN in categories or said_to_be_now(span):
+        categories.discard(HISTORICAL)
     if categories & DISCOUNTING:
         return None
-    negated_inside = not target.negation_in_pattern and any(token.norm_ in NEGATION_WORDS for token in span)
+    negated_inside = not target.negation_in_pattern and has_negation_inside(span)
     if target.kind in ABSENT_KINDS:
         # "No numbness, hearing's fine": a negation before a normal finding is the list going on, not a reversal.
         return None if negated_inside else Status.ABSENT
-    negated = NEGATED in categories or negated_inside or negated_just_before(span)
+    denied = NEGATED in categories and not (target.kind == PRESENT and statement_after_comma(target, span))
+    negated = denied or negated_inside or negated_just_before(span)
     if target.kind in PLACE_KINDS:
         return None if negated else Status.PRESENT
     if target.kind == MENTION:
@@ -436,11 +587,104 @@ def reading(target: Target, span: Span) -> Status | None:
     return Status.ABSENT if negated else Status.PRESENT
 
 
-def denied_for_now(span: Span) -> bool:
+def said_to_be_now(span: Span) -> bool:
+    """ "eyelid twitches now": "now" right after the finding, in the same clause."""
+    following = span.doc[span.end : min(span.end + NOW_REACH, span.sent.end)]
+    return any(token.norm_ in NOW_WORDS for token in following) and not any(
+        token.is_punct for token in following
+    )
+
+
+def future_just_before(span: Span) -> bool:
+    """ "I'll lose my sight", "it might spread": a finding told in the future right after "will", "might" or "may"."""
+    return (
+        span.start > span.sent.start
+        and span.doc[span.start - 1].norm_ in FUTURE_WORDS
+        and span[0].norm_ not in NOT_FUTURE_AFTER
+    )
+
+
+def has_negation_inside(span: Span) -> bool:
+    """A negation in a phrase's gap, other than one that is not a denial ("my face won't stop drooping")."""
+    return any(
+        token.norm_ in NEGATION_WORDS
+        and not (token.i + 1 < span.end and token.nbor().norm_ in NOT_A_DENIAL_AFTER)
+        for token in span
+    )
+
+
+def statement_after_comma(target: Target, span: Span) -> bool:
+    """ "no pain, face is drooping", "can't smile on one side and arm feels weak": a phrase with its own verb after a
+    comma or "and" is a new statement that the negation before does not reach (a list of denied signs has no verbs:
+    "no numbness, tingling or weakness"). For safety, so is a red flag told in more than one word after a comma ("no
+    pain, face drooping"): the sign is kept."""
+    negations = [modifier for modifier in span._.modifiers if modifier.category == NEGATED]
+    own_verb = any(token.norm_ in STATEMENT_VERBS for token in span)
+    if not negations or not (own_verb or (target.code in RED_FLAG_CODES and len(span) > 1)):
+        return False
+    last_negation_end = max(modifier.modifier_span[1] for modifier in negations)
+    return any(token.norm_ in STATEMENT_SEPARATORS for token in span.doc[last_negation_end : span.start])
+
+
+def markers_inside(target: Target, span: Span) -> set[str]:
+    """Future or past words caught in a phrase's gap (see FUTURE_WORDS), unless the phrase itself names them."""
+    norms = [token.norm_ for token in span]
+    pairs = list(pairwise(norms))
+    found = set()
+    if any(
+        first in FUTURE_WORDS and first not in target.words and second not in NOT_FUTURE_AFTER
+        for first, second in pairs
+    ) or future_just_before(span):
+        found.add(HYPOTHETICAL)
+    if ("used", "to") in pairs:
+        found.add(HISTORICAL)
+    return found
+
+
+def told_of_past_illness(target: Target, span: Span) -> bool:
+    """ "my face drooped when I had Bell's palsy": a sign in the past tense, linked to a past Bell's palsy named right
+    after it, and nothing in the sentence making it recent (see PAST_ILLNESS_LINKS)."""
+    doc, sentence = span.doc, span.sent
+    if (
+        target.code in HISTORY_CODES
+        or span.end >= sentence.end
+        or doc[span.end].norm_ not in PAST_ILLNESS_LINKS
+    ):
+        return False
+    told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
+    if not any(token.norm_ in PAST_TENSE_WORDS for token in told_before):
+        return False
+    if any(token.norm_ in STILL_NOW for token in sentence):
+        return False
+    return any(
+        other.code in PAST_ILLNESS_CODES and 0 <= other_span.start - span.end <= PAST_ILLNESS_REACH
+        for other, other_span in targets_with_spans(doc)
+    )
+
+
+def inside_a_denial(target: Target, span: Span) -> bool:
+    """ "smiling doesn't make my eye twitch": the twitch is part of another finding's denial ("not" inside that
+    longer phrase, before this one), so it says nothing of its own."""
+    if not any(token.norm_ in NEGATION_WORDS for token in span.doc[span.sent.start : span.start]):
+        return False  # no denial can hold it (and the common case stays quick)
+    return any(
+        other.code != target.code
+        and other.kind not in PLACE_KINDS
+        and not other.negation_in_pattern
+        and other_span.start <= span.start
+        and span.end <= other_span.end
+        and len(other_span) > len(span)
+        and any(token.norm_ in NEGATION_WORDS for token in span.doc[other_span.start : span.start])
+        for other, other_span in targets_with_spans(span.doc)
+    )
+
+
+def denied_for_now(span: Span, categories: set[str]) -> bool:
     """ "my grandad had Bell's palsy but I never have", "I used to get tingling but not now": after a relative's or a
-    past mention, a short denial in the same sentence says the person does not have it now."""
+    past mention, a short denial in the same sentence says the person does not have it now; after one's own past
+    symptom, so does saying it went ("the tingling was last year, nothing now")."""
     after = " ".join(token.norm_ for token in span.doc[span.end : span.sent.end])
-    return bool(DENIED_FOR_NOW.search(after))
+    return bool(DENIED_FOR_NOW.search(after) or (HISTORICAL in categories and GONE_NOW.search(after)))
 
 
 def is_bare_answer(doc: Doc) -> bool:
@@ -453,14 +697,26 @@ def is_bare_answer(doc: Doc) -> bool:
 def negated_just_before(span: Span) -> bool:
     """ "doesn't affect my driving", "I don't have MS": a phrase that starts with its verb overlaps the negation
     ("not affect my", "do not have"), which ConText then drops, so the word right before it is read here; likewise
-    the second of a denied pair, "face isn't weak or droopy", whose negation sits inside the first phrase."""
+    the second of a denied pair, "face isn't weak or droopy", whose negation sits inside the first phrase, and "no
+    weakness in my face or arms", whose first phrase is denied."""
     before = span.doc[span.sent.start : span.start]
     if len(before) and before[-1].norm_ in ("not", "never"):
         return True
-    return (
-        len(before) > 1
-        and before[-1].norm_ in ("or", "nor")
-        and any(token.norm_ in ("not", "never") for token in before[-COORDINATED_REACH - 1 : -1])
+    # the "or" before the phrase, or starting it ("no palsy or ms")
+    if len(before) and before[-1].norm_ in ("or", "nor"):
+        joint = before[-1].i
+    elif span[0].norm_ in ("or", "nor"):
+        joint = span.start
+    else:
+        return False
+    before_joint = span.doc[max(span.sent.start, joint - COORDINATED_REACH) : joint]
+    return any(token.norm_ in ("not", "never") for token in before_joint) or any(
+        other_span.end == joint
+        and (
+            NEGATED in {modifier.category for modifier in other_span._.modifiers}
+            or negated_just_before(other_span)
+        )
+        for _, other_span in targets_with_spans(span.doc)
     )
 
 

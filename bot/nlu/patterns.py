@@ -10,7 +10,9 @@ For each finding code (DESIGN.md section 3) there are four kinds of phrase:
 - mention: names the topic without saying anything is wrong ("headache", "hearing"), so it counts only when
   negated ("nope no headache" is severe_headache absent; "I have a headache" is not a severe headache);
 - answer: a mention that is also how people answer the bot's checklist questions ("just my hearing", "screens",
-  "yes, driving"): present in a short reply (extraction.SHORT_ANSWER_WORDS), absent when negated, else nothing.
+  "yes, driving"): present in a short reply (extraction.SHORT_ANSWER_WORDS), absent when negated, else nothing;
+- neutral: says nothing either way, but being longer it replaces a shorter phrase for the same finding on the same
+  words ("not getting any better" is neither the absent "better" nor a worsening).
 
 Uncertain wording ("I think my face might be drooping") is deliberately not a kind: a possible red flag counts as
 present, so the assistant never under-triages.
@@ -29,6 +31,7 @@ class CodePatterns:
     absent: tuple[str, ...] = ()
     mention: tuple[str, ...] = ()
     answer: tuple[str, ...] = ()
+    neutral: tuple[str, ...] = ()
 
 
 FACE_PART = (
@@ -43,6 +46,12 @@ CANNOT = ("can|could not", "unable|hard|struggle|struggling|difficult*", "not ab
 FEW_HOURS = "1|2|3|4|5|6|one|two|three|four|five|six|2-3|3-4|4-5|5-6"
 ENOUGH_HOURS = "7|8|9|10|seven|eight|nine|ten|7-8|8-9"
 SPREADS = "spread|spreads|spreading|spreaded"
+# What the face does in a linked movement (synkinesis), and the movements that set it off.
+LINKED_ACTIONS = "clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|goes|go|jump*"
+MOUTH_MOVEMENTS = "smile*|smiling|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|pucker*|purse*"
+EYE_MOVEMENTS = "blink*|clos*|shut*"
+# Places beyond the eye a twitch spreads to.
+SPREAD_PLACES = "cheek|cheeks|mouth|neck|jaw|lip|lips|chin|face"
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
 LONG_TIME = "day|days|week|weeks|month|months"
 NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same"
@@ -60,7 +69,7 @@ SEVERE = (
 )
 NUTRIENTS = "magnesium|calcium|b12|vitamin*|electrolyte*|potassium|minerals"
 MEDICINES = (
-    "medication*|medicine*|meds|tablets|pills|drug|drugs|prescription*|antidepressant*|inhaler*|dose|dosage|"
+    "medication*|medicine*|meds|tablets|pills|drug|drugs|prescription*|prescribed|antidepressant*|inhaler*|dose|dosage|"
     "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*"
 )
 
@@ -94,6 +103,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # an eye forced shut is a spasm
             "squeez*|clamp*|slam*|scrunch*|snap* ~2 shut|closed",
             "not ~1 stopped|stop ~1 twitch*|spasm*|jump*|flicker*",
+            # "the twitching hasn't stopped": longer than the absent "twitching ... stopped", so it wins
+            "twitch*|spasm*|jump*|flicker* ~2 not|never ~1 stopped|ceased|settled|eased",
         ),
         absent=(
             "stopped|ceased ~1 twitch*|spasm*|jump*|flicker*",
@@ -105,11 +116,16 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     "spread": CodePatterns(
         present=(
             SPREADS,
-            "moved|moving|moves|gone|going|goes|go|went|travel*|extend*|creep*|crept|progress*|started ~2 to|into|down|"
-            "onto|across",
+            "moved|moving|moves|travel*|extend*|creep*|crept|progress* ~2 to|into|down|onto|across",
+            # "gone into my cheek", "went down to my mouth"; not "when I go to sleep" or "went to the GP"
+            f"gone|going|goes|go|went|started ~2 to|into|down|onto|across ~2 {SPREAD_PLACES}",
+            "gone|going|goes|go|went|started ~1 into|down|onto|across",
             f"affect*|involv*|reach*|{SPREADS} ~3 cheek|cheeks|mouth|neck|jaw|lip|lips|chin",
             "now ~4 cheek|cheeks|mouth|neck|jaw|lip|lips|chin ~2 too|also|aswell",
             "now ~4 cheek|cheeks|mouth|neck|jaw|lip|lips|chin ~1 as well",
+            # "it's not just my eye now, it's my cheek too", "it isn't only the eyelid"
+            "not ~1 just|only ~1 my|the ~1 eye|eyes|eyelid|eyelids|lid|lids",
+            f"'s|is|and ~1 my|the? ~1 {SPREAD_PLACES} ~1 too|aswell|also",
             "also ~3 cheek|cheeks|mouth|neck|jaw|lip|lips|chin",
             "whole|entire|half ~3 face",
             "whole|entire ~1 side",
@@ -135,7 +151,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "worst it has been",
         ),
         absent=(
-            "has|have ~1 not ~1 changed",
+            # "it hasn't changed"; "I haven't changed anything" is about something else
+            "has ~1 not ~1 changed",
+            "nothing ~1 has|'s|is ~1 changed",
+            "it|twitch*|spasm*|twitches|they ~1 have ~1 not ~1 changed",
             "improv*",
             "better",
             "easing|eased|settling",
@@ -146,6 +165,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         generic_absent=("same|steady|stable|unchanged|consistent",),
         # "worse when I'm tired" names a trigger, not a twitch that is getting worse
         mention=("worse ~1 when|whenever|if|after|during|with",),
+        # "not getting any better" is not an improvement, and not a worsening either
+        neutral=("not|no|never ~2 better|improv*",),
     ),
     "eye_closure": CodePatterns(
         present=(
@@ -187,17 +208,20 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "move*|moving|twitch* together",
             # "something else moves when I smile"; "nothing else..." is its denial
             "else ~1 mov*|twitch*|pull*|goes|go ~2 when|whenever|if|as ~2 smile*|smiling|blink*|eat*|chew*|talk*|laugh*",
-            "when|whenever|if|as i|i'm ~1 smile*|smiling|blink*|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|"
-            "pucker*|purse* ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~3 clos*|shut*|narrow*|squint*|"
-            "twitch*|mov*|pull*|lift*|goes|go|jump*",
+            # The eye moving with the mouth ("when I smile my eye closes"), or the mouth with the eye ("my lip pulls up
+            # when I blink"); an eye that does not close when blinking is weak, not linked.
+            f"when|whenever|if|as i|i'm ~1 {MOUTH_MOVEMENTS} ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~3 "
+            f"{LINKED_ACTIONS}",
+            f"when|whenever|if|as i|i'm ~1 {EYE_MOVEMENTS} ~6 mouth|lip|lips|cheek|face ~3 {LINKED_ACTIONS}",
             "when|whenever|if|as i ~1 clos*|shut*|blink* ~2 eye|eyes ~4 mouth|lip|lips|cheek ~3 mov*|pull*|twitch*|"
             "lift*|goes|go|jump*",
-            "eye|eyes|eyelid|mouth|lip|lips|cheek ~3 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift* ~3 "
-            "when|whenever|while|as i|i'm ~1 smile*|smiling|blink*|eat*|chew*|talk*|laugh*|whistl*|grin*|clos*",
+            f"eye|eyes|eyelid|mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time i|i'm ~1 "
+            f"{MOUTH_MOVEMENTS}",
+            f"mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time i|i'm ~1 {EYE_MOVEMENTS}",
             # the movement as the subject: "smiling makes my eye close", "blinking doesn't move my mouth"
             "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 make*|making|cause*|causing|mov*|pull* "
-            "~3 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~2 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|"
-            "go|goes|small|smaller",
+            "~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~2 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|"
+            "go|goes|small|smaller|jump*",
         ),
     ),
     "facial_weakness": CodePatterns(
@@ -214,12 +238,20 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
                 for cannot in CANNOT
             ),
             "can? not|unable ~1 smile|whistle|blink ~2 properly|fully|straight|evenly|normally",
-            "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink* ~2 properly|fully|all the way",
+            # "can't smile on one side", "unable to move the left side"
+            *(
+                f"{cannot} ~2 close|shut|blink|smile|raise|lift|move|whistle ~3 one|left|right|that ~1 side"
+                for cannot in CANNOT
+            ),
+            "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink* ~2 properly|fully|completely",
+            "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink* ~2 all the way",
             "eye|eyes|eyelid|lid ~2 will|can|does|do|is not ~1 clos*|shut*|blink*",
             "eyebrow|eyebrows|brow|mouth|lip|lips|face|cheek|forehead|smile ~2 will|can|does|do|is not ~1 lift*|mov*|"
             "rais*|work*",
             "drool*|dribbl*",
             "paralysis|paralyzed",
+            # "only one side of my mouth moves when I smile"
+            "only ~1 one side ~4 mov*|moves|lift*|work*|smile*|go|goes",
             "face|facial ~1 weakness",
             # whistling and puffing the cheeks need both sides of the face
             "can|could not|unable ~1 whistle|puff",
@@ -229,6 +261,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         absent=(
             f"face|smile ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight",
             "can smile|close|shut|raise ~3 fine|normally|properly|ok|okay|fully|evenly",
+            "face|mouth|smile|eyebrow|eyebrows|forehead ~1 mov*|moves|works|lifts ~1 normally|fine|ok|okay|properly|"
+            "evenly",
+            "eye|eyes|eyelid|eyelids|lid|lids ~1 close|closes|shut|shuts ~2 fine|normally|properly|ok|okay",
         ),
         mention=("weak",),
     ),
@@ -249,6 +284,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "in seconds|minutes",
             "just ~1 happened",
             "happened ~1 just now",
+            "without|no ~2 warning",
         ),
         # Minutes or hours ago is sudden for a sign (DESIGN.md: "within minutes to hours"); said of a twitch it is
         # only when the twitch started, hence generic (it yields to twitching, see extraction.resolve_overlaps).
@@ -293,7 +329,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "trouble|difficulty|difficult|hard|problem*|struggl*|unable ~3 speak*|talk*|speech|words|pronounc*",
             # "hard to say" and "difficult to say" mean "I don't know"
             "trouble|difficulty|problem*|struggl*|unable ~3 say*",
-            "can not ~2 speak*|talk*|say*|pronounc*",
+            "can not ~2 speak*|talk*|pronounc*",
+            # "can't say I've noticed any" and "can't say for sure" are not about speaking
+            "can not ~2 say* ~2 words|word|anything|sentence*|names|properly|clearly|right",
             "can? not ~1 get ~2 words ~1 out",
             "words ~3 coming|come|came ~1 out ~2 wrong|funny|weird|jumbled|strange|muddled|garbled|mixed|slurred",
             "talking|speaking|sound|sounds|sounding ~2 drunk|funny|weird|strange|gibberish|slurred|odd|garbled",
@@ -446,8 +484,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "a ~1 drink|drop ~1 in|for|since",
         ),
         absent=("teetotal*|tee-total|sober|abstain*|non-drinker", "non ~1 drinker"),
-        # "unsteady, like I'm drunk": a comparison, not drinking
-        mention=("like|if|though ~2 drunk|tipsy",),
+        # "unsteady, like I'm drunk": a comparison, not drinking; "I don't drink" means alcohol (a named drink,
+        # "don't drink coffee", is a more specific phrase and wins)
+        mention=("like|if|though ~2 drunk|tipsy", "drink|drinker"),
     ),
     "stress": CodePatterns(
         present=(
@@ -509,6 +548,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
         absent=(
             "sleep*|slept ~2 well|fine|ok|okay|normally|great|loads|plenty|soundly",
+            # "not sleeping badly": longer than the present "not sleeping"
+            "not|never ~1 sleep*|slept ~1 badly|poorly|bad|terribly|terrible|awful",
             "good|plenty|enough|decent ~2 sleep",
             f"{ENOUGH_HOURS} hours ~1 sleep|kip",
             f"sleep* ~3 {ENOUGH_HOURS} hours",
@@ -552,13 +593,20 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
     ),
     "bells_palsy_history": CodePatterns(
-        present=("bell|bells ~1 's? ~1 palsy", "facial ~1 nerve? ~1 palsy", "palsy"),
+        present=(
+            "bell|bells ~1 's? ~1 palsy",
+            "facial ~1 nerve? ~1 palsy",
+            "palsy",
+            # "I've never had bells", "since my bells": the illness by its short name
+            "had|got|after|since|from|with my|the? bells 's? palsy?",
+        ),
+        absent=("no|nor|never bells 's? palsy?",),
     ),
     "facial_injury_history": CodePatterns(
         present=(
             "smashed|hit|injured|broke|broken|fractured|bashed|banged|punched|whacked|damaged|cracked|busted|"
             "smacked|knocked ~3 face|jaw|cheek|cheekbone|nose|socket|head|skull",
-            "face|facial|head|jaw|cheekbone|cheek|skull|nose ~2 injury|injuries|trauma|fracture*|surgery|operation|"
+            "face|facial|head|jaw|cheekbone|cheek|skull|nose ~3 injury|injuries|trauma|fracture*|surgery|operation|"
             "injured",
             "concussion",
             "car|bike|motorbike|road|sports|sport|skiing|cycling|rugby|football ~1 accident|crash|injury",
@@ -567,6 +615,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "fell|fall|fallen ~3 on ~2 face|head",
             "surgery ~3 face|jaw|ear",
             "trauma",
+            "injury|injuries|injured|trauma ~3 face|facial|cheek|cheekbone|jaw|head|nose|skull",
+            # "never hurt my face", "I hurt my jaw skiing": the past tense with an owner, unlike "my face hurts"
+            "hurt ~1 my|his|her ~1 face|jaw|cheek|cheekbone|nose|head|skull",
+            "knock|knocks|bang|bangs|bump|bumps|blow|blows ~1 to|on ~2 face|jaw|cheek|nose|head|skull",
         ),
         mention=("injury|injuries", "accident*"),
     ),
@@ -574,18 +626,24 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             "multiple sclerosis",
             "=MS|=M.S.|=M.S",
-            "have|has|got|with|diagnosed|had|of ~1 ms|m.s.",
+            "have|has|got|with|had|of ~1 ms|m.s.",
+            "diagnosed|diagnosis ~3 ms|m.s.",
             "demyelinat*",
         ),
+        # a lower-case "ms" is multiple sclerosis only where context says so: "no ms", "nor ms"
+        absent=("no|nor|not|never ~1 ms|m.s.",),
+        # "no Bell's palsy or ms": denied by the negation before the list
+        mention=("or ~1 ms|m.s.",),
     ),
     "new_medication": CodePatterns(
         present=(
-            f"new|started|starting|changed|switched|increased|different|began|begun|put|changing|switching ~3 "
-            f"{MEDICINES}",
+            f"new|started|starting|changed|switched|increased|different|began|begun|put|changing|switching|switch|"
+            f"change|start ~3 {MEDICINES}",
             f"{MEDICINES} ~3 changed|increased|new|started|switched|upped|doubled",
             "started|starting|began ~1 taking",
             "new prescription*",
-            "put|started ~1 me ~1 on",
+            "put|puts|start|starts|started ~1 me ~1 on",
+            "taking|take|takes|started|starting|on ~2 anything|something ~1 new",
         ),
         mention=(MEDICINES,),
     ),

@@ -6,6 +6,7 @@ English. The patterns match on NORM, so a misspelt key word still matches. Two l
 - for longer key words only, one slip (a letter missing, extra, wrong or two letters swapped). Short words and
   words that are real words in their own right ("switch", "months", "check") are never "corrected", because
   turning "months" into "mouths" or "check" into "cheek" would invent a finding.
+Medicines named by their generic names ("propranolol", "sertraline") read as "medication" (see DRUG_ENDINGS).
 """
 
 from __future__ import annotations
@@ -327,6 +328,36 @@ for _key_word in SLIP_TOLERANT_WORDS:
         SLIP_INDEX[_deleted] = (*SLIP_INDEX.get(_deleted, ()), _key_word)
 
 MIN_SLIP_LENGTH = 5
+# Medicines by name ("started propranolol", "new sertraline dose"), recognised by the endings of their generic names
+# and read as "medication", which the finding patterns know. No common English word of more than MIN_DRUG_LENGTH
+# letters ends so.
+DRUG_ENDINGS = (
+    "olol",
+    "pril",
+    "sartan",
+    "statin",
+    "prazole",
+    "oxetine",
+    "opram",
+    "triptyline",
+    "azepam",
+    "azolam",
+    "dipine",
+    "triptan",
+    "mycin",
+    "cillin",
+    "cycline",
+    "floxacin",
+    "gabalin",
+    "apentin",
+    "olone",
+    "isone",
+    "afaxine",
+    "azapine",
+    "traline",
+)
+MIN_DRUG_LENGTH = 7
+MEDICATION = "medication"
 
 
 @lru_cache(maxsize=20000)
@@ -334,6 +365,8 @@ def canonical_spelling(word: str) -> str:
     """The spelling the patterns use for this lower-case word (the word itself when nothing is known)."""
     if word in VARIANTS:
         return VARIANTS[word]
+    if len(word) >= MIN_DRUG_LENGTH and word.endswith(DRUG_ENDINGS):
+        return MEDICATION
     if (
         len(word) < MIN_SLIP_LENGTH
         or word in NEVER_CORRECTED
