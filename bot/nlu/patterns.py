@@ -562,6 +562,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "eyestrain",
             "eyes ~2 strained|tired|dry",
             f"staring|looking|glued|scrolling|stare ~3 {SCREENS}",
+            # what is on the screen ("staring at spreadsheets"); the word alone is no strain ("my spreadsheets")
+            "staring|looking|stare ~3 spreadsheet|spreadsheets|emails|code",
             f"hours ~3 {SCREENS}",
             f"on|at|using|use|front ~2 {SCREENS}",
             "screen ~1 time",
@@ -584,7 +586,12 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "skipping|skip|skipped ~1 meals",
             "malnutrition|malnourished",
             "deficien*",
+            # diets that the documents' nutrients can run short in
+            "vegan|vegetarian|plant-based|dairy-free",
+            "don't|dont|do not|never ~1 eat ~2 dairy|meat|fish|greens|vegetables|veg",
         ),
+        # "maybe my diet" in answer to the triggers question
+        answer=("diet",),
         absent=(
             "good|healthy|balanced ~1 diet",
             "eat|eating ~2 well|healthily|healthy|properly|balanced",

@@ -102,6 +102,10 @@ PRESENT_CASES = [
     ("on the computer all day", {"eye_strain": P}),
     ("my magnesium is low", {"diet_deficiency": P}),
     ("low b12", {"diet_deficiency": P}),
+    ("been staring at spreadsheets 12 hours a day", {"eye_strain": P}),
+    ("I'm vegan, could I be low on magnesium?", {"diet_deficiency": P}),
+    ("maybe my diet, I don't eat much dairy", {"diet_deficiency": P}),
+    ("is diet a cause of twitching?", {}),
     # history
     ("had Bell's palsy", {"bells_palsy_history": P}),
     ("I had bells palsy two years ago", {"bells_palsy_history": P}),
