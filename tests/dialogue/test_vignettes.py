@@ -35,12 +35,6 @@ def test_every_level_is_at_least_as_urgent_as_expected(outcomes: list[Outcome]) 
     assert not under_triaged, _transcripts(under_triaged)
 
 
-# Not met yet (54/58 = 93.1% exact, 3 personas with a repeated question in the last full run): mostly a
-# facial weakness already known to be gradual, named again in answer to the accompanying-signs checklist, which
-# the message-level emergency override turns into an emergency (safe, but not exact). Not strict: DIET's training
-# is not seeded, and retrained models land either side of the bar (54 to 55 of 58 seen), so a pass must not fail
-# the run; pytest reports it as XPASS.
-@pytest.mark.xfail(strict=False, reason="exact triage below 95% on the vignettes (see the comment above)")
 def test_the_level_is_exactly_right_at_least_95_percent_of_the_time(outcomes: list[Outcome]) -> None:
     summary = summarise(outcomes)
     wrong = [outcome for outcome in outcomes if not outcome.exact]
@@ -51,9 +45,6 @@ def test_few_follow_up_questions(outcomes: list[Outcome]) -> None:
     assert summarise(outcomes).median_follow_ups <= MAX_MEDIAN_FOLLOW_UPS
 
 
-@pytest.mark.xfail(
-    strict=False, reason="a few personas are still asked something they already said (2-3 seen)"
-)
 def test_nothing_already_said_is_asked_again(outcomes: list[Outcome]) -> None:
     redundant = [outcome for outcome in outcomes if outcome.redundant]
     assert not redundant, _transcripts(redundant)
