@@ -1,38 +1,126 @@
-"""A SQL tracker store that erases a conversation when the person has asked for it.
+"""SQL tracker stores that erase a conversation when the person has asked for it.
 
-Configured as `type: bot.privacy.store.ErasableSQLTrackerStore` (bot.server.settings.tracker_store_config).
+bot.server.settings.tracker_store_config chooses one: `ErasableSQLTrackerStore` for PostgreSQL (several Rasa
+replicas share it), `RecentInMemorySQLiteTrackerStore` for the one-machine SQLite default, which also keeps the
+conversations of the last few minutes in memory (bot.privacy.recent).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import weakref
+from collections.abc import Iterable
+from typing import Any
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import Event, SlotSet
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy.database import erase_conversations
 from bot.privacy.erasure import ERASE_SLOT
+from bot.privacy.recent import RecentTrackers
 
 logger = logging.getLogger(__name__)
 
 
-def erasure_requested(new_events: list[Event]) -> bool:
-    """Only events not yet saved count: an erasure is asked for in the turn it is confirmed."""
-    return any(isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value for event in new_events)
+def erasure_requested_this_turn(events: Iterable[Event]) -> bool:
+    """Whether the events since the person's last message set the erasure slot.
+
+    An erasure is asked for in the turn it is confirmed (actions/privacy.py sets the slot after the "yes"), and
+    that turn's events are the ones after the last user message, so the tracker in hand is enough: no query."""
+    for event in reversed(list(events)):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value:
+            return True
+    return False
 
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        if not self._erase_if_requested(tracker):
-            await super().save(tracker)
+    """Rasa's SQL store, except that the turn confirming an erasure deletes the conversation instead of being
+    written: Rasa saves the tracker after the action has run, so only the store can erase it for good."""
 
-    def _erase_if_requested(self, tracker: DialogueStateTracker) -> bool:
-        """Erase every session of the conversation, this turn included, if this turn asked for it."""
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if erasure_requested_this_turn(tracker.events):
+            self._erase(tracker.sender_id)
+        else:
+            await self._write(tracker)
+
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        await super().save(tracker)
+
+    def _erase(self, sender_id: str) -> None:
+        """Erase every session of the conversation; this turn's events are simply never written."""
         with self.session_scope() as session:
-            if not erasure_requested(list(self._additional_events(session, tracker))):
-                return False
-            deleted = erase_conversations(session.connection(), [tracker.sender_id])
+            deleted = erase_conversations(session.connection(), [sender_id])
             session.commit()
         logger.info("Erased a conversation at the person's request (%d events).", deleted)
-        return True
+
+
+class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
+    """Saves to SQLite, then keeps the tracker in memory for the next message; one Rasa process only.
+
+    Configured with `memory_idle_seconds` and `memory_max_conversations` (bot.server.settings); the rules that
+    keep memory and database in step are in bot.privacy.recent.
+    """
+
+    def __init__(
+        self,
+        memory_idle_seconds: float,
+        memory_max_conversations: int,
+        dialect: str = "sqlite",
+        **kwargs: Any,
+    ) -> None:
+        if dialect != "sqlite":
+            raise ValueError(
+                f"{type(self).__name__} keeps conversations in one process's memory: it is for SQLite only, "
+                f"not {dialect}, which several Rasa replicas may share."
+            )
+        super().__init__(dialect=dialect, **kwargs)
+        self.recent = RecentTrackers(float(memory_idle_seconds), int(memory_max_conversations))
+        # The trackers this store handed out, by sender id; weakly, as a reader may never save what it read.
+        self._handed_out: weakref.WeakValueDictionary[str, DialogueStateTracker] = (
+            weakref.WeakValueDictionary()
+        )
+        self._sweep_scheduled = False
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        tracker = self.recent.take(sender_id)
+        if tracker is None:
+            tracker = await super().retrieve(sender_id)
+        else:
+            logger.debug("Conversation read from memory.")
+        if tracker is not None:
+            self._handed_out[sender_id] = tracker
+        return tracker
+
+    async def _write(self, tracker: DialogueStateTracker) -> None:
+        await super()._write(tracker)  # SQLite first: memory never holds what the database does not
+        if self._came_from_here(tracker):
+            self.recent.put(tracker)
+            self._drop_idle_later()
+        else:
+            self.recent.discard(tracker.sender_id)
+
+    def _came_from_here(self, tracker: DialogueStateTracker) -> bool:
+        """Only a tracker read from this store and grown by a turn mirrors the database after the save: Rasa's SQL
+        store appends the events beyond those it holds, so one made elsewhere (the HTTP API's PUT of a
+        conversation's events) may differ from what SQLite now holds."""
+        return self._handed_out.pop(tracker.sender_id, None) is tracker
+
+    def _erase(self, sender_id: str) -> None:
+        self.recent.discard(sender_id)
+        super()._erase(sender_id)
+
+    def _drop_idle_later(self) -> None:
+        """Drop idle entries even if no other message comes, so that no one's words stay in memory for long."""
+        if self._sweep_scheduled or not len(self.recent):
+            return
+        self._sweep_scheduled = True
+        asyncio.get_running_loop().call_later(self.recent.idle_seconds, self._drop_idle_now)
+
+    def _drop_idle_now(self) -> None:
+        self._sweep_scheduled = False
+        self.recent.drop_idle()
+        self._drop_idle_later()

@@ -1,4 +1,9 @@
-"""One assistant per production tracker store (SQLite and PostgreSQL), shared by the privacy tests."""
+"""One assistant per production tracker store (SQLite and PostgreSQL), shared by the privacy tests.
+
+On SQLite the assistant keeps the conversations of the last MEMORY_IDLE_SECONDS in memory (bot.privacy.recent);
+a few seconds here instead of minutes, so that a test can wait for memory to forget a conversation. The turns of
+a test follow each other within that time, so erasure and purge are tested with the conversation in memory.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,17 @@ import pytest
 from tests.conftest import RunningBot
 from tests.privacy.stores import STORES, running_bot_on
 
+MEMORY_IDLE_SECONDS = 5
+
 
 @pytest.fixture(scope="package", params=STORES)
 def bot_on_store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningBot]:
-    with running_bot_on(request.param, tmp_path_factory.mktemp(f"privacy_{request.param}"), "privacy") as bot:
+    with running_bot_on(
+        request.param,
+        tmp_path_factory.mktemp(f"privacy_{request.param}"),
+        "privacy",
+        {"TRACKER_MEMORY_IDLE_SECONDS": str(MEMORY_IDLE_SECONDS)},
+    ) as bot:
         yield bot

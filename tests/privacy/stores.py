@@ -59,10 +59,12 @@ def store_environment(store: str, prefix: str) -> Iterator[dict[str, str]]:
 
 
 @contextmanager
-def running_bot_on(store: str, runtime_dir: Path, prefix: str) -> Iterator[RunningBot]:
+def running_bot_on(
+    store: str, runtime_dir: Path, prefix: str, extra_env: Mapping[str, str] | None = None
+) -> Iterator[RunningBot]:
     """An assistant started as `make run` starts it, writing to `store`; stopped (and its database dropped) after."""
-    with store_environment(store, prefix) as extra_env:
-        bot = start_bot(runtime_dir, extra_env)
+    with store_environment(store, prefix) as store_env:
+        bot = start_bot(runtime_dir, {**store_env, **(extra_env or {})})
         try:
             yield bot
         finally:

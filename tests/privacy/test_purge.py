@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from bot.privacy.purge import DEFAULT_RETENTION_DAYS, main, retention_days
 from bot.server.launcher import PROJECT_ROOT
 from tests.conftest import RunningBot
+from tests.privacy.conftest import MEMORY_IDLE_SECONDS
 from tests.privacy.conversations import new_client
 from tests.privacy.stores import age_conversation, stored_events, user_texts
 
@@ -62,6 +64,23 @@ def test_a_conversation_with_recent_activity_is_kept_whole_however_old_its_start
         "my left eyelid twitches",
         "about 3 days",
     ]
+
+
+def test_a_purged_conversation_is_not_written_back_from_the_running_assistants_memory(
+    bot_on_store: RunningBot,
+) -> None:
+    """On SQLite Rasa keeps recent conversations in memory; purge runs in another process. Real idleness is days,
+    far longer than memory keeps a conversation: the wait stands for it, as aging the events stands for the days."""
+    client = new_client(bot_on_store, "purge-memory")
+    client.send("my left eyelid twitches")
+    client.send("about 3 days")
+    age_conversation(bot_on_store.env, client.sender, 31.0)
+    time.sleep(MEMORY_IDLE_SECONDS + 1)
+
+    run_purge(bot_on_store, days=30)
+    client.send("hello")
+
+    assert user_texts(stored_events(bot_on_store.env, client.sender)) == ["hello"]
 
 
 def test_purge_before_the_assistant_ever_started_has_nothing_to_delete(

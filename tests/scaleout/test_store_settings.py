@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 
-from bot.server.settings import endpoints_config, lock_store_config, server_settings, tracker_store_config
+from bot.server.settings import (
+    DEFAULT_MEMORY_CONVERSATIONS,
+    DEFAULT_MEMORY_IDLE_SECONDS,
+    SQLITE_TRACKER_STORE_TYPE,
+    TRACKER_STORE_TYPE,
+    endpoints_config,
+    lock_store_config,
+    server_settings,
+    tracker_store_config,
+)
 
 
 def without_type(config: dict[str, Any]) -> dict[str, Any]:
@@ -21,8 +30,44 @@ def test_by_default_conversations_go_to_sqlite_and_locks_stay_in_memory() -> Non
     assert without_type(endpoints["tracker_store"]) == {
         "dialect": "sqlite",
         "db": "/srv/triage/conversations.db",
+        "memory_idle_seconds": DEFAULT_MEMORY_IDLE_SECONDS,
+        "memory_max_conversations": DEFAULT_MEMORY_CONVERSATIONS,
     }
     assert "lock_store" not in endpoints  # one process: Rasa's in-memory lock store is enough
+
+
+def test_only_the_one_process_sqlite_set_up_keeps_conversations_in_memory() -> None:
+    memory = {"TRACKER_MEMORY_IDLE_SECONDS": "120", "TRACKER_MEMORY_CONVERSATIONS": "50"}
+    sqlite = tracker_store_config(memory)
+    postgresql = tracker_store_config({**memory, "TRACKER_STORE_URL": "postgresql://db/rasa"})
+
+    assert sqlite["type"] == SQLITE_TRACKER_STORE_TYPE
+    assert (sqlite["memory_idle_seconds"], sqlite["memory_max_conversations"]) == (120, 50)
+    assert postgresql["type"] == TRACKER_STORE_TYPE
+    assert not any(key.startswith("memory_") for key in postgresql)
+
+
+@pytest.mark.parametrize("variable", ["TRACKER_MEMORY_IDLE_SECONDS", "TRACKER_MEMORY_CONVERSATIONS"])
+def test_zero_turns_the_memory_off(variable: str) -> None:
+    config = tracker_store_config({variable: "0"})
+
+    assert config["type"] == TRACKER_STORE_TYPE
+    assert not any(key.startswith("memory_") for key in config)
+
+
+@pytest.mark.parametrize(
+    ("env", "reason"),
+    [
+        ({"TRACKER_MEMORY_IDLE_SECONDS": "86400"}, "make purge"),
+        ({"TRACKER_MEMORY_IDLE_SECONDS": "ten minutes"}, "whole number"),
+        ({"TRACKER_MEMORY_CONVERSATIONS": "-1"}, "0 or more"),
+    ],
+)
+def test_a_memory_setting_that_could_outlive_purge_or_is_not_a_number_is_refused(
+    env: dict[str, str], reason: str
+) -> None:
+    with pytest.raises(ValueError, match=reason):
+        tracker_store_config(env)
 
 
 def test_a_postgresql_url_selects_the_postgresql_tracker_store() -> None:
