@@ -3,8 +3,9 @@
 medspaCy ships rules written for clinical notes ("pt denies", "FHx"); people chatting write differently, so these
 rules are our own. Categories:
 - NEGATED_EXISTENCE: "no numbness", "I deny any drooping", "never had", "without pain" => absent.
-- HYPOTHETICAL: "if it spreads", "what if it's a stroke", "I'm scared I'll get..." => not a finding; guesses
-  ("could it be MS?", "might be a tumour") only for what is not a red flag.
+- HYPOTHETICAL: "if it spreads", "what if it's a stroke", "I'm scared I'll get...", a sentence opening "say it
+  spreads" or "will my face droop?", and general claims ("can cause", "could mean") => not a finding; guesses
+  ("could it be MS?", "might be a tumour", "my mum thinks it's stress") only for what is not a red flag.
 - WORRY: "I'm worried about MS", "scared of Bell's palsy" => not a finding, but only for conditions, triggers and
   history. A worry about a red flag ("worried about the drooping") still counts: never under-triage.
 - HISTORICAL: "years ago", "used to", "as a child" => a past symptom is not a current finding. History codes
@@ -147,8 +148,25 @@ DENIED_VERBS = (
     "use",
     "interfere with",
     "get in the way of",
+    # "never had my eye slam shut", "haven't noticed my face drooping": longer than the clause start "my"
+    "had",
+    "got",
+    "noticed",
+    "felt",
+    "seen",
 )
 DENIED_WITH_MY = tuple(f"{negation} {verb} my" for negation in ("not", "never") for verb in DENIED_VERBS)
+# "haven't noticed my face drooping", "hasn't had his arm go weak": longer than "have not noticed", "have not had"
+DENIED_WITH_MY += tuple(
+    f"{aux} not {verb} {owner}"
+    for aux in ("have", "has", "had")
+    for verb in ("had", "got", "noticed", "felt", "seen")
+    for owner in ("my", "his", "her")
+)
+# "it doesn't make it hard to see", "not making it worse": longer than the clause start "it"
+DENIED_WITH_IT = tuple(
+    f"{negation} {verb} it" for negation in ("not", "never") for verb in ("make", "makes", "making", "made")
+)
 # "doesn't stop me driving": longer than the pseudo-negation "not stop" ("won't stop twitching")
 DENIED_FOR_ME = tuple(
     f"{negation} {verb} me"
@@ -212,6 +230,9 @@ HYPOTHETICAL_PHRASES = (
     "will i get",
     "i'll get",
     "would be",
+    # "I'd be more stressed if it spread" ("I'd been" is the past)
+    "'d be",
+    "'d get",
     "risk of",
     "chance of",
     "prevent",
@@ -232,6 +253,27 @@ HYPOTHETICAL_PHRASES = (
     "could start",
     "would start",
 )
+# Only at the start of a sentence: "say it spreads, what then?" ("they say it's stress" reports nothing hypothetical).
+# So do questions about the future: "would my hearing be affected if it got worse?", "will my face droop?" (not "why
+# would my face feel tingly?", which asks about a sign that is there).
+SUPPOSING_OPENINGS = ("say", "so say", "ok say", "would my", "will my")
+# What something may cause or mean, said in general: "I read that twitching can mean MS", "stress can cause numbness".
+# Only the next few words, in the same statement: "coffee can cause it and my face is numb" reports the numbness.
+CLAIM_PHRASES = tuple(
+    f"{modal} {verb}"
+    for modal in ("can", "could", "may", "might")
+    for verb in (
+        "mean",
+        "cause",
+        "lead to",
+        "be a sign of",
+        "be caused by",
+        "turn into",
+        "signal",
+        "indicate",
+    )
+)
+CLAIM_REACH = 4
 # Guesses about what it is: "could it be MS?", "might be a tumour". A sign said in the same breath is still reported
 # ("is this a stroke, my mouth drooped", "my speech might be a bit slurred"), so these never discount red flags.
 SPECULATION_PHRASES = (
@@ -249,6 +291,32 @@ SPECULATION_PHRASES = (
     "start of",
     "beginning of",
     "onset of",
+    # plans: "I'm thinking of going vegan", "planning to cut out coffee"
+    "thinking of",
+    "thinking about",
+    "planning to",
+    "planning on",
+    "considering",
+    # someone else's guess: "my mum thinks it's stress", "the GP reckons it could be tiredness" (what they said is a
+    # report: "my GP said I'm low in magnesium")
+    *(
+        f"{verb} {guess}"
+        for verb in ("thinks", "thought", "reckons", "reckoned", "believes", "suspects", "guesses", "wonders")
+        for guess in (
+            "it is",
+            "it's",
+            "its",
+            "it could be",
+            "it might be",
+            "it may be",
+            "it was",
+            "that it is",
+            "that it's",
+            "i am",
+            "i'm",
+            "that i am",
+        )
+    ),
 )
 # "frightened it might be MS": a guess reaches only the next few words, so that "it might be stress, work's been
 # mental" still reports the work pressure said after it. ("probably too much wine" and "maybe 5 hours a night" are
@@ -411,12 +479,33 @@ HISTORICAL_PHRASES = (
     "history of",
     "previously",
     "once had",
+    "once before",
     "back in",
     "went away",
     "cleared up",
     "got better",
     "recovered",
     "resolved",
+    "ages ago",
+    "long ago",
+    "a long time ago",
+    "way back",
+    "in my teens",
+    "in my twenties",
+    "in my youth",
+    "as a student",
+    "when i was at school",
+    "when i was at uni",
+    "when i was young",
+    "growing up",
+    # a time of life: "back in uni I had a twitch for a month" (not "at uni", which may be now)
+    *(
+        f"{back} {place}"
+        for back in ("back in", "back at")
+        for place in ("uni", "university", "college", "school")
+    ),
+    "in high school",
+    "at high school",
 )
 FAMILY_PHRASES = (
     "mum",
@@ -554,6 +643,7 @@ PREPOSITIONS = frozenset(
         "from",
         "over",
         "after",
+        "during",
     }
 )
 # ("his", "her", "their" are FAMILY phrases: one rule per phrase.)
@@ -634,6 +724,11 @@ PSEUDO_PHRASES = (
     "not improved",
     "not improving",
     "not getting better",
+    # hedges, not suppositions: "I suppose my face could be a bit weaker"
+    "i suppose",
+    "i imagine",
+    "i would imagine",
+    "suppose so",
 )
 
 HISTORY = frozenset(HISTORY_CODES)
@@ -656,7 +751,7 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
     everything = labels(set(target_labels))
     rules: list[ConTextRule] = []
     rules += rules_for(
-        NEGATION_PHRASES + DENIED_WITH_MY + DENIED_FOR_ME,
+        NEGATION_PHRASES + DENIED_WITH_MY + DENIED_WITH_IT + DENIED_FOR_ME,
         NEGATED,
         "FORWARD",
         everything,
@@ -681,6 +776,21 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
     rules += rules_for(
         SPECULATION_PHRASES, HYPOTHETICAL, "FORWARD", labels(NOT_RED_FLAGS), terminated_by={BREAK}
     )
+    rules += rules_for(
+        CLAIM_PHRASES, HYPOTHETICAL, "FORWARD", everything, max_scope=CLAIM_REACH, terminated_by=CLAUSE_ENDS
+    )
+    # "say it starts closing my eye, is that bad?": a sentence opening with "say" supposes
+    rules += [
+        ConTextRule(
+            phrase,
+            HYPOTHETICAL,
+            direction="FORWARD",
+            allowed_types=everything,
+            terminated_by={BREAK},
+            on_modifies=opens_sentence,
+        )
+        for phrase in SUPPOSING_OPENINGS
+    ]
     rules += rules_for(
         SHORT_GUESSES,
         HYPOTHETICAL,
@@ -734,6 +844,10 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
         ConTextRule(phrase, "TERMINATE", direction="TERMINATE") for phrase in ("but", "however", "although")
     ]
     return rules
+
+
+def opens_sentence(target: Span, modifier: Span, between: Span) -> bool:
+    return modifier.start == modifier.sent.start
 
 
 def question_rules(everything: set[str], red_flags: set[str]) -> list[ConTextRule]:

@@ -6,8 +6,11 @@ sentencizer -> spelling normaliser (bot.nlu.spelling) -> phrase targets (bot.nlu
 worried-about, asked-about, historical or a relative's illness => nothing; otherwise present. It adds what ConText
 cannot see: words caught inside a phrase's own gap ("my face will start drooping", "my eye used to close"), a
 phrase that is part of another finding's denial or of a past illness's story, and a new statement after a comma or
-"and" that a negation before it does not reach. When one message says both (a red flag mentioned twice, once
-negated), present wins: the assistant must never under-triage.
+"and" that a negation before it does not reach. Also: the twitch named only as the subject of another finding's
+denial ("the twitch never shuts my eye"), a relative compared with the person ("my mum's eye twitches too"), a feared
+future ("scared I'll go blind"), a general claim ("twitching can mean MS"), a relative's past stroke told with its
+signs, and past episodes said to be over. When one message says both (a red flag mentioned twice, once negated),
+present wins: the assistant must never under-triage.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from bot.nlu.context_rules import (
     RECENT,
     STROKE,
     TARGET_GROUP,
+    TRIGGERS,
     context_rules,
 )
 from bot.nlu.duration import DurationReading, duration_readings, longest
@@ -52,7 +56,7 @@ from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES, Findings, Status
 
 TARGETS = TARGET_GROUP
 PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-MENTION, ANSWER, NEUTRAL = "mention", "answer", "neutral"
+MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
 # Words in a reply short enough for a bare topic word to be the answer to the bot's question ("just my hearing").
 SHORT_ANSWER_WORDS = 5
 GENERIC_KINDS = (GENERIC, GENERIC_ABSENT)
@@ -105,12 +109,25 @@ DENIED_FOR_NOW = re.compile(
 )
 # Said of one's own past symptom: "the tingling was last year, nothing now", "... but that went away". Not of a
 # relative's illness: "my dad had Bell's palsy but he recovered" says nothing of the person's own history.
-GONE_NOW = re.compile(
-    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear) (?:now|since|these days|anymore|any more)\b"
-    r"|\b(?:went|gone|goes) away\b|\bcleared(?: up)?\b|\bresolved\b|\brecovered\b|\bgot better\b"
-    r"|\b(?:not|never) (?:come|came|been) back\b|\bnot (?:returned|back|since)\b"
-    r"|\b(?:it|that|they|which) (?:has |have |had )?stopped\b"
+NOTHING_NOW = (
+    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear|calmer|better|easier|settled) "
+    r"(?:now|since|these days|anymore|any more)\b"
 )
+GONE_NOW = re.compile(
+    NOTHING_NOW
+    + r"|\b(?:went|gone|goes) away\b|\bcleared(?: up)?\b|\bresolved\b|\brecovered\b|\bgot better\b"
+    r"|\b(?:not|never) (?:come|came|been) back\b|\bnot (?:returned|back|since)\b"
+    r"|\b(?:it|that|they|which) (?:has |have |had |'s |is )?stopped\b"
+)
+# "my eye used to clamp shut but that's stopped": a finding told in the past and then said to have gone.
+GONE_SINCE = re.compile(
+    r"\bbut (?:that|it|this|they|the \S+) (?:'s |is |has |have |had |was )?"
+    r"(?:gone|went away|gone away|stopped|cleared|passed|settled|eased off)\b"
+)
+# A past twitch that went away is the story of an earlier episode: the person is here about a twitch, so only saying
+# there is none now denies it ("I had a twitch years ago, nothing now").
+GONE_FOR_GOOD = re.compile(NOTHING_NOW)
+PRESENTING_COMPLAINT = "twitching"
 # Words inside a phrase's gap that put the whole phrase in the future or the past, which ConText cannot see (it drops
 # a modifier that overlaps a target): "my face will start drooping", "my face might droop", "my eye used to close
 # when I smiled". Not "my face might be drooping" (an uncertain sign, which counts) nor "will not close" (a sign).
@@ -180,10 +197,160 @@ STILL_NOW = frozenset(
         "again",
     ]
 )
+# Inside a phrase, "nothing" denies as "not" does: "when I smile nothing happens to my eye".
+INSIDE_NEGATIONS = NEGATION_WORDS | {"nothing"}
+# Words that make what follows the time a statement speaks of (see twitch_as_condition).
+CONDITIONS = frozenset({"when", "whenever", "while", "whilst", "during", "as", "from"})
+# Words that join two statements.
+CLAUSE_JOINTS = frozenset({"and", "but", "so", "because", "though", "although", "whereas"})
+# An eye forced shut is a spasm, not a weakness: "the lid doesn't clamp shut" denies the closure (see gives_way_inside).
+FORCED_SHUT = ("clamp", "slam", "snap", "squeez", "scrunch", "forc")
+# "nothing's changed" gives way to the thing said not to have changed: "nothing's changed with my hearing".
+YIELDS_WHEN_ABSENT = frozenset({"worsening"})
+# "the twitch doesn't make my eye shut", "the spasm isn't strong enough to close my eye": the twitch named as the subject
+# of another finding's denial is what the person already has, not a new report (see subject_of_a_denial).
+DETERMINERS = frozenset({"the", "this", "that", "my", "these", "those", "its", "his", "her", "their", "your"})
+AUXILIARIES = frozenset(
+    {
+        "is",
+        "'s",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+    }
+)
+AUXILIARY_REACH = 2
+# A relative's twitch compared with the person's own ("my mum's eye twitches too", "my sister is vegan and gets
+# twitches as well", "twitching runs in my family"): the relative is not the one being assessed, so what the sentence
+# says of them (a twitch, a trigger) is not a finding. Red flags are kept whoever has them.
+RELATIVES = frozenset(
+    {
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "sister",
+        "brother",
+        "aunt",
+        "auntie",
+        "uncle",
+        "grandma",
+        "grandmother",
+        "granny",
+        "nan",
+        "nana",
+        "grandad",
+        "grandpa",
+        "grandfather",
+        "cousin",
+        "family",
+        "parents",
+        "parent",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "partner",
+        "friend",
+        "relative",
+        "relatives",
+        "niece",
+        "nephew",
+        "colleague",
+        "boyfriend",
+        "girlfriend",
+        "flatmate",
+        "roommate",
+        "kids",
+        "siblings",
+        "twin",
+        "neighbour",
+        "neighbor",
+        "boss",
+        "mate",
+        "child",
+        "baby",
+        "grandson",
+        "granddaughter",
+        "stepdad",
+        "stepmum",
+        "stepmom",
+        "fiance",
+        "fiancee",
+    }
+)
+OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
+COMPARED_AFTER = frozenset({"too", "aswell", "either"})
+COMPARED_BEFORE = frozenset({"same", "similar"})
+INHERITED = frozenset({"runs", "run", "running", "genetic", "hereditary", "inherited"})
+INHERITED_REACH = 2
+# "has the same thing", "gets it too": the relative likened to the person; "she's fine", "he never gets it": well.
+RELATIVE_COMPARED = re.compile(
+    r"\b(?:same|similar) (?:\S+ )?(?:thing|things|problem|problems|issue|issues|symptoms|trouble)\b"
+    r"|\b(?:has|have|had|gets|get|got) (?:it|them|one|this|that) (?:too|as well|aswell)\b"
+)
+RELATIVE_WELL = re.compile(
+    r"\b(?:she|he|they) (?:is|'s|are|'re|was|seems|seem) (?:fine|ok|okay|alright|healthy|well)\b"
+    r"|\b(?:she|he|they) (?:has|have|does|do|did)? ?(?:never|not) (?:had|has|have|gets|get|got)\b"
+)
+# "I'm scared I'll go blind", "worried I might end up losing my sight": a feared future, red flag or not. Not "scared I
+# might be going blind" (an uncertain sign, which counts; see NOT_FUTURE_AFTER).
+FEAR_WORDS = frozenset(
+    {
+        "scared",
+        "worried",
+        "worry",
+        "worrying",
+        "afraid",
+        "frightened",
+        "terrified",
+        "fear",
+        "fearing",
+        "concerned",
+        "paranoid",
+        "petrified",
+        "panicking",
+    }
+)
+FUTURE_REACH = 5
+UNABLE = frozenset({"will", "can", "could", "would"})
+# "my vision will go blurry for a few seconds at a time": a "will" that tells of what keeps happening, not the future.
+HABITUAL = re.compile(
+    r"\b(?:sometimes|often|occasionally|every|times|then|regularly|always|usually|randomly|at a time|on and off)\b"
+)
+BECOMING = frozenset({"going", "getting", "becoming", "developing", "having", "ending"})
+FUTURE_SUBJECTS = frozenset({"i", "it", "he", "she", "they", "we", "you"})
+# "I'll" typed without its apostrophe, right after a fear word ("scared ill lose my sight").
+SUBJECT_AND_WILL = frozenset({"ill", "itll"})
+BE_WORDS = frozenset({"am", "'m", "is", "'s", "are", "'re"})
+# How far before a stroke the words telling it are looked for ("had a mini stroke", "after her stroke").
+STROKE_STORY_REACH = 3
+# "twitching can lead to vision loss?", "does numbness mean...": a finding named as the subject of a question about what
+# it causes or means is asked about, not reported.
+GENERAL_MODALS = frozenset({"can", "could", "may", "might", "does", "do", "will", "would"})
+GENERAL_CLAIMS = frozenset(
+    {"cause", "lead", "mean", "trigger", "turn", "become", "signal", "indicate", "progress", "develop"}
+)
+# "twitching can be a sign of...", "can be caused by stress", "can be linked to MS"
+CLAIMED = frozenset({"a", "an", "caused", "linked", "related", "due", "part", "associated", "connected"})
 # A finding inside a longer phrase for another finding gives way to it: "my eye doesn't close when I smile" denies
 # a linked movement, not a weakness; "I can close my eye fully" is the eye closing at will, not forced shut.
 GIVES_WAY_INSIDE = {
-    "facial_weakness": frozenset({"linked_movements"}),
+    # "my eye doesn't shut during the spasms" denies the closure, not the eye's closing at will
+    "facial_weakness": frozenset({"linked_movements", "eye_closure"}),
     "eye_closure": frozenset({"facial_weakness", "linked_movements"}),
 }
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
@@ -251,7 +418,7 @@ def target_key(kind: str, code: str, index: int) -> str:
 
 
 def pattern_has_negation(notation: str) -> bool:
-    return bool(pattern_words(notation) & NEGATION_WORDS)
+    return bool(pattern_words(notation) & INSIDE_NEGATIONS)
 
 
 def pattern_words(notation: str) -> frozenset[str]:
@@ -260,7 +427,7 @@ def pattern_words(notation: str) -> frozenset[str]:
 
 def all_patterns() -> Iterable[tuple[Target, str, int]]:
     for code, patterns in FINDING_PATTERNS.items():
-        for kind in (PRESENT, GENERIC, GENERIC_ABSENT, ABSENT, MENTION, ANSWER, NEUTRAL):
+        for kind in (PRESENT, GENERIC, GENERIC_ABSENT, ABSENT, MENTION, ANSWER, NEUTRAL, IMPLIED):
             for index, notation in enumerate(getattr(patterns, kind)):
                 yield (
                     Target(kind, code, pattern_has_negation(notation), pattern_words(notation)),
@@ -335,7 +502,21 @@ def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Spa
         and not (target.code == ONSET and target.kind in GENERIC_KINDS and codes & set(PROGRESSION_CODES))
         and not (target.kind == LOCATION and inside_code(span, findings, NOT_A_TWITCH_PLACE))
         and not gives_way_inside(target, span, findings)
+        and not said_of_another_finding(target, span, findings)
     ]
+
+
+def said_of_another_finding(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:
+    """ "nothing's changed with my hearing", "my hearing hasn't changed": the change denied is the hearing's, so the
+    phrase says nothing of the twitch getting worse (see YIELDS_WHEN_ABSENT)."""
+    return (
+        target.code in YIELDS_WHEN_ABSENT
+        and target.kind in ABSENT_KINDS
+        and any(
+            other.code != target.code and other.kind not in PLACE_KINDS and overlaps(span, other_span)
+            for other, other_span in findings
+        )
+    )
 
 
 def denies_closing_only(span: Span) -> bool:
@@ -351,17 +532,36 @@ def gives_way_inside(target: Target, span: Span, findings: list[tuple[Target, Sp
     """See GIVES_WAY_INSIDE and GIVES_WAY_OVERLAPPING: another finding's phrase reads these words better."""
     outer_codes = GIVES_WAY_INSIDE.get(target.code, frozenset())
     overlapping_codes = GIVES_WAY_OVERLAPPING.get(target.code, frozenset())
+    if target.code == "facial_weakness" and any(token.norm_.startswith(FORCED_SHUT) for token in span):
+        # "the lid doesn't clamp shut": a spasm's closing, not a weakness
+        return any(
+            other.code == "eye_closure" and overlaps(span, other_span) for other, other_span in findings
+        )
     if target.code == "facial_weakness" and not denies_closing_only(span):
         return False
+    unable = target.code == "facial_weakness" and told_as_unable(span)
     return any(
-        (other.code in overlapping_codes and overlaps(span, other_span))
+        (
+            other.code in overlapping_codes
+            and overlaps(span, other_span)
+            and not (other.code != target.code and gives_way_inside(other, other_span, findings))
+        )
         or (
             other.code in outer_codes
+            and not (unable and other.code == "eye_closure")
             and other_span.start <= span.start
             and span.end <= other_span.end
             and len(other_span) > len(span)
         )
         for other, other_span in findings
+    )
+
+
+def told_as_unable(span: Span) -> bool:
+    """ "my eye won't close when it twitches", "can't shut it during the spasms": an eye that cannot close is weak,
+    whatever the spasm does ("doesn't close during the spasms" only denies the spasm closing it)."""
+    return any(
+        token.norm_ in UNABLE and token.i + 1 < span.end and token.nbor().norm_ == "not" for token in span
     )
 
 
@@ -559,10 +759,23 @@ def targets_with_spans(doc: Doc) -> list[tuple[Target, Span]]:
 
 def reading(target: Target, span: Span) -> Status | None:
     """What this mention says: present, absent, or nothing (hypothetical, historical, a relative's, asked about)."""
-    if target.kind == NEUTRAL or inside_a_denial(target, span) or told_of_past_illness(target, span):
+    if target.kind != NEUTRAL and told_of_past_illness(target, span):
+        # "had a wonky smile after bells palsy, fine now": the story of a past illness, and gone
+        gone = target.kind in (PRESENT, GENERIC) and said_gone_after(span)
+        return Status.ABSENT if gone else None
+    if (
+        target.kind == NEUTRAL
+        or inside_a_denial(target, span)
+        or told_of_others_past_stroke(target, span)
+        or compared_with_relative(target, span)
+        or asked_in_general(span)
+        or subject_of_a_denial(target, span)
+    ):
         return None
     categories = {modifier.category for modifier in span._.modifiers} | markers_inside(target, span)
-    if categories & PAST_OR_OTHERS and denied_for_now(span, categories):
+    if (categories & PAST_OR_OTHERS and denied_for_now(target, span, categories)) or told_then_gone(
+        target, span
+    ):
         return Status.ABSENT
     # "scared of getting Bell's palsy again": had before, feared or not
     if AGAIN in categories and target.code in HISTORY_CODES and FAMILY not in categories:
@@ -574,17 +787,37 @@ def reading(target: Target, span: Span) -> Status | None:
         return None
     negated_inside = not target.negation_in_pattern and has_negation_inside(span)
     if target.kind in ABSENT_KINDS:
-        # "No numbness, hearing's fine": a negation before a normal finding is the list going on, not a reversal.
-        return None if negated_inside else Status.ABSENT
-    denied = NEGATED in categories and not (target.kind == PRESENT and statement_after_comma(target, span))
+        # "No numbness, hearing's fine": a negation before a normal finding is the list going on, not a reversal; one
+        # right before it reverses it ("I can't go about my day").
+        return None if negated_inside or not_just_before(span) else Status.ABSENT
+    denied = (
+        NEGATED in categories
+        and not (target.kind == PRESENT and statement_after_comma(target, span))
+        and not twitch_as_condition(target, span)
+        and not new_subject_after_negation(span)
+    )
     negated = denied or negated_inside or negated_just_before(span)
     if target.kind in PLACE_KINDS:
         return None if negated else Status.PRESENT
     if target.kind == MENTION:
         return Status.ABSENT if negated else None
+    if target.kind == IMPLIED:
+        return None if negated else Status.PRESENT
     if target.kind == ANSWER:
         return Status.ABSENT if negated else Status.PRESENT if is_bare_answer(span.doc) else None
     return Status.ABSENT if negated else Status.PRESENT
+
+
+def twitch_as_condition(target: Target, span: Span) -> bool:
+    """ "my eye doesn't close during the spasms", "it stays open when it twitches": the twitch after "when" or "during"
+    in a denial is the time the denial speaks of, which is there."""
+    if target.code != PRESENTING_COMPLAINT:
+        return False
+    before = span.doc[span.sent.start : span.start]
+    negations = [token.i for token in before if token.norm_ in NEGATION_WORDS]
+    return bool(negations) and any(
+        token.norm_ in CONDITIONS for token in span.doc[negations[-1] : span.start]
+    )
 
 
 def said_to_be_now(span: Span) -> bool:
@@ -604,10 +837,14 @@ def future_just_before(span: Span) -> bool:
     )
 
 
+def not_just_before(span: Span) -> bool:
+    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in ("not", "never")
+
+
 def has_negation_inside(span: Span) -> bool:
     """A negation in a phrase's gap, other than one that is not a denial ("my face won't stop drooping")."""
     return any(
-        token.norm_ in NEGATION_WORDS
+        token.norm_ in INSIDE_NEGATIONS
         and not (token.i + 1 < span.end and token.nbor().norm_ in NOT_A_DENIAL_AFTER)
         for token in span
     )
@@ -626,19 +863,249 @@ def statement_after_comma(target: Target, span: Span) -> bool:
     return any(token.norm_ in STATEMENT_SEPARATORS for token in span.doc[last_negation_end : span.start])
 
 
+def new_subject_after_negation(span: Span) -> bool:
+    """ "my son doesn't eat dairy and his eye twitches": "and" or a comma before another person's "his", "her" or
+    "their" starts a new statement, as one before "my" does (those words are relatives' for ConText, not clause
+    starts)."""
+    negations = [modifier for modifier in span._.modifiers if modifier.category == NEGATED]
+    if not negations:
+        return False
+    last_negation_end = max(modifier.modifier_span[1] for modifier in negations)
+    between = span.doc[last_negation_end : span.start + 1]
+    return any(
+        first.norm_ in STATEMENT_SEPARATORS | {"but"} and second.norm_ in OTHER_SUBJECTS
+        for first, second in pairwise(between)
+    )
+
+
 def markers_inside(target: Target, span: Span) -> set[str]:
     """Future or past words caught in a phrase's gap (see FUTURE_WORDS), unless the phrase itself names them."""
     norms = [token.norm_ for token in span]
     pairs = list(pairwise(norms))
     found = set()
-    if any(
-        first in FUTURE_WORDS and first not in target.words and second not in NOT_FUTURE_AFTER
-        for first, second in pairs
-    ) or future_just_before(span):
+    habitual = bool(HABITUAL.search(span.sent.text.lower()))
+    if not habitual and (
+        any(
+            first in FUTURE_WORDS and first not in target.words and second not in NOT_FUTURE_AFTER
+            for first, second in pairs
+        )
+        or future_just_before(span)
+    ):
         found.add(HYPOTHETICAL)
-    if ("used", "to") in pairs:
+    if ("used", "to") in pairs or (target.code not in HISTORY_CODES and used_to_before(span)):
         found.add(HISTORICAL)
+    if feared_future(span):
+        found.add(HYPOTHETICAL)
     return found
+
+
+def used_to_before(span: Span) -> bool:
+    """ "my speech used to be slurred after a few drinks": "used to" earlier in the same clause (ConText cannot see it
+    when it sits inside another finding's phrase)."""
+    doc = span.doc
+    for token in reversed(doc[span.sent.start : span.start]):
+        if token.is_punct or token.norm_ in CLAUSE_JOINTS or token.norm_ in NOW_WORDS:
+            return False
+        if token.norm_ == "used" and token.i + 1 < span.start and token.nbor().norm_ == "to":
+            return True
+    return False
+
+
+def feared_future(span: Span) -> bool:
+    """ "I'm scared I'll go blind", "worried that I'm going to end up losing my sight": a sign a few words after a future
+    ("will", "might", "going to") whose subject follows a fear word. "scared I might be going blind" is an uncertain sign,
+    and "scared because my vision will go blurry at times" tells of what happens: both are kept."""
+    if feared_becoming(span):
+        return True
+    doc, sentence = span.doc, span.sent
+    before = doc[max(sentence.start, span.start - FUTURE_REACH - 1) : span.start]
+    for token in before:
+        if (
+            token.norm_ in SUBJECT_AND_WILL
+            and token.i > sentence.start
+            and doc[token.i - 1].norm_ in FEAR_WORDS
+        ):
+            return doc[token.i + 1].norm_ not in NOT_FUTURE_AFTER  # "scared ill lose my sight" (I'll)
+        going = token.norm_ == "going" and token.i + 1 < span.start and token.nbor().norm_ == "to"
+        if token.norm_ not in FUTURE_WORDS and not going:
+            continue
+        after = doc[token.i + 2] if going else doc[token.i + 1]
+        if after.i < span.end and after.norm_ in NOT_FUTURE_AFTER:
+            continue
+        if any(word.is_punct or word.norm_ in CLAUSE_JOINTS for word in doc[token.i : span.start]):
+            continue
+        return fear_before_subject(
+            doc, token.i - 1 - (going and doc[token.i - 1].norm_ in BE_WORDS), sentence
+        )
+    return False
+
+
+def fear_before_subject(doc: Doc, subject: int, sentence: Span) -> bool:
+    """ "scared I", "worried that it": the subject of a feared future, right after the fear word (and "that")."""
+    if subject <= sentence.start or doc[subject].norm_ not in FUTURE_SUBJECTS:
+        return False
+    feeling = subject - 1
+    if doc[feeling].norm_ == "that" and feeling > sentence.start:
+        feeling -= 1
+    return doc[feeling].norm_ in FEAR_WORDS
+
+
+def feared_becoming(span: Span) -> bool:
+    """ "worried about going blind", "scared of losing my sight": a fear of coming to have the sign (not "worried about
+    the drooping" or "about my face drooping", which name a sign that is there)."""
+    doc = span.doc
+    index = span.start
+    if index > span.sent.start and doc[index - 1].norm_ in BECOMING:
+        index -= 1
+    elif not span[0].norm_.endswith("ing"):
+        return False
+    return (
+        index - 2 >= span.sent.start
+        and doc[index - 1].norm_ in ("about", "of")
+        and doc[index - 2].norm_ in FEAR_WORDS
+    )
+
+
+def subject_of_a_denial(target: Target, span: Span) -> bool:
+    """ "the twitch doesn't make my eye shut", "the spasm never closes my eye": a twitch named as the subject of another
+    finding's denial is the twitch already told of, not a new report (see DETERMINERS). "the twitching hasn't stopped"
+    and "the spasms are not getting any better" still say it is there: no other finding is denied."""
+    doc = span.doc
+    if target.code != "twitching" or target.kind != PRESENT or len(span) != 1:
+        return False
+    if span.start == span.sent.start or doc[span.start - 1].norm_ not in DETERMINERS:
+        return False
+    following = doc[span.end : min(span.end + AUXILIARY_REACH + 1, span.sent.end)]
+    negation = next((token.i for token in following if token.norm_ in NEGATION_WORDS), None)
+    if negation is None or any(token.norm_ not in AUXILIARIES for token in doc[span.end : negation]):
+        return False
+    return any(
+        other.code != target.code
+        and other.kind not in (*PLACE_KINDS, STROKE_TALK)
+        and other_span.end > negation
+        and not any(token.is_punct for token in doc[negation : max(negation, other_span.start)])
+        and reading(other, other_span) is Status.ABSENT
+        for other, other_span in targets_with_spans(doc)
+        if other_span.sent.start == span.sent.start
+    )
+
+
+def compared_with_relative(target: Target, span: Span) -> bool:
+    """ "my mum's eye twitches too", "my sister is vegan and gets twitches as well", "my twin has the same thing, she
+    drinks loads of coffee", "my mum's been vegan for years and she's fine", "twitching runs in my family": a relative
+    compared with the person, or said to be well, is not the one being assessed, so what the sentence says of them (a
+    twitch, a trigger) is not a finding. Red flags and history are left to their own rules."""
+    if target.code in RED_FLAG_CODES or target.code in HISTORY_CODES:
+        return False
+    sentence = span.sent
+    relatives = [token.i for token in sentence if token.norm_ in RELATIVES]
+    if not relatives:
+        return False
+    twitches = [
+        twitch_span
+        for twitch, twitch_span in targets_with_spans(span.doc)
+        if twitch.code == PRESENTING_COMPLAINT and sentence.start <= twitch_span.start < sentence.end
+    ]
+    if any(inherited_twitch(twitch_span) for twitch_span in twitches):
+        return True
+    compared = any(
+        compared_twitch(twitch_span) and relatives[0] < twitch_span.start for twitch_span in twitches
+    )
+    words = " ".join(token.norm_ for token in sentence[relatives[0] - sentence.start :])
+    inherited = any(token.norm_ in INHERITED for token in sentence)
+    if not (compared or inherited or RELATIVE_COMPARED.search(words) or RELATIVE_WELL.search(words)):
+        return False
+    told_after = span.doc[relatives[0] : span.start]
+    return span.start > relatives[0] and not any(token.norm_ in ("i", "me") for token in told_after)
+
+
+def compared_twitch(span: Span) -> bool:
+    """The twitch said to be like the person's own: "twitches too", "gets it as well", "the same twitch"."""
+    doc, sentence = span.doc, span.sent
+    rest = []
+    for token in doc[span.end : sentence.end]:
+        if token.is_punct or token.norm_ in CLAUSE_JOINTS | {"while"}:
+            break
+        rest.append(token.norm_)
+    before = {token.norm_ for token in doc[max(sentence.start, span.start - 3) : span.start]}
+    return bool(
+        COMPARED_AFTER & set(rest) or ("as", "well") in set(pairwise(rest)) or before & COMPARED_BEFORE
+    )
+
+
+def inherited_twitch(span: Span) -> bool:
+    """ "twitching runs in my family", "the twitching is genetic" (not "my eye twitches, it runs in the family")."""
+    following = span.doc[span.end : min(span.end + INHERITED_REACH + 1, span.sent.end)]
+    for token in following:
+        if token.is_punct:
+            return False
+        if token.norm_ in INHERITED:
+            return True
+    return False
+
+
+def asked_in_general(span: Span) -> bool:
+    """ "twitching can lead to vision loss?", "I read that eyelid twitching can mean MS": a finding named as the subject of
+    what it may cause or mean is talked of in general, not reported. Not the person's own ("my twitch can last hours")."""
+    doc, sentence = span.doc, span.sent
+    if span.start > sentence.start and doc[span.start - 1].norm_ in DETERMINERS - {"that", "the"}:
+        return False
+    following = [token.norm_ for token in doc[span.end : min(span.end + 3, sentence.end)]]
+    if len(following) < 2 or following[0] not in GENERAL_MODALS:
+        return False
+    return following[1] in GENERAL_CLAIMS or (
+        len(following) == 3 and following[1] == "be" and following[2] in CLAIMED
+    )
+
+
+def told_of_others_past_stroke(target: Target, span: Span) -> bool:
+    """ "my nan had a stroke and her face drooped", "my friend went blind in one eye after a stroke": a sign told in the
+    past tense of another person, in a sentence telling of their past stroke (had before the sign, or linked to it by
+    "after", "when"...) with nothing making it recent, is the story of that stroke. The person's own signs, signs told
+    in the present or as recent, and "his face drooped, I think it's a stroke" are kept."""
+    if target.code not in RED_FLAG_CODES:
+        return False
+    doc, sentence = span.doc, span.sent
+    if any(token.norm_ in STILL_NOW for token in sentence):
+        return False
+    told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
+    if not any(token.norm_ in PAST_TENSE_WORDS for token in told_before):
+        return False
+    if not any(past_stroke_story(stroke, span) for stroke in strokes_in(sentence)):
+        return False
+    if span.start > sentence.start and doc[span.start - 1].norm_ == "'s":
+        return True  # "my neighbour's face went droopy": someone's
+    owner = next(
+        (
+            token
+            for token in reversed(doc[sentence.start : span.start])
+            if token.norm_ in OTHER_PEOPLE | FIRST_PERSON
+        ),
+        None,
+    )
+    return owner is not None and owner.norm_ in OTHER_PEOPLE
+
+
+def strokes_in(sentence: Span) -> list[Span]:
+    return [
+        other_span
+        for other, other_span in targets_with_spans(sentence.doc)
+        if other.kind == STROKE_TALK and sentence.start <= other_span.start < sentence.end
+    ]
+
+
+def past_stroke_story(stroke: Span, sign: Span) -> bool:
+    """A stroke had before the sign is told ("had a stroke and her face drooped"), or one the sign is linked to ("went
+    blind after a stroke"), and not one said to be happening now."""
+    if RECENT in {modifier.category for modifier in stroke._.modifiers}:
+        return False
+    told_with = {
+        token.norm_
+        for token in stroke.doc[max(stroke.sent.start, stroke.start - STROKE_STORY_REACH) : stroke.start]
+    }
+    if stroke.end <= sign.start:
+        return bool(told_with & (PAST_TENSE_WORDS | {"suffered"}))
+    return bool(told_with & PAST_ILLNESS_LINKS)
 
 
 def told_of_past_illness(target: Target, span: Span) -> bool:
@@ -654,7 +1121,9 @@ def told_of_past_illness(target: Target, span: Span) -> bool:
     told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
     if not any(token.norm_ in PAST_TENSE_WORDS for token in told_before):
         return False
-    if any(token.norm_ in STILL_NOW for token in sentence):
+    # "fine now" says the sign has gone, not that it is recent; "last week" or "this morning" still make it recent
+    recent = STILL_NOW - {"now"} if said_gone_after(span) else STILL_NOW
+    if any(token.norm_ in recent for token in sentence):
         return False
     return any(
         other.code in PAST_ILLNESS_CODES and 0 <= other_span.start - span.end <= PAST_ILLNESS_REACH
@@ -662,11 +1131,20 @@ def told_of_past_illness(target: Target, span: Span) -> bool:
     )
 
 
+def said_gone_after(span: Span) -> bool:
+    """ "..., fine now", "... but it went away": the rest of the sentence says the sign has gone."""
+    after = " ".join(token.norm_ for token in span.doc[span.end : span.sent.end])
+    return bool(GONE_NOW.search(after))
+
+
 def inside_a_denial(target: Target, span: Span) -> bool:
-    """ "smiling doesn't make my eye twitch": the twitch is part of another finding's denial ("not" inside that
-    longer phrase, before this one), so it says nothing of its own."""
-    if not any(token.norm_ in NEGATION_WORDS for token in span.doc[span.sent.start : span.start]):
+    """ "smiling doesn't make my eye twitch", "nothing else twitches along with it": the twitch is part of another
+    finding's denial ("not" inside that longer phrase, before this one, or a negation of the whole phrase), so it says
+    nothing of its own."""
+    if not any(token.norm_ in INSIDE_NEGATIONS for token in span.doc[span.sent.start : span.start]):
         return False  # no denial can hold it (and the common case stays quick)
+    if twitch_as_condition(target, span):
+        return False
     return any(
         other.code != target.code
         and other.kind not in PLACE_KINDS
@@ -674,17 +1152,43 @@ def inside_a_denial(target: Target, span: Span) -> bool:
         and other_span.start <= span.start
         and span.end <= other_span.end
         and len(other_span) > len(span)
-        and any(token.norm_ in NEGATION_WORDS for token in span.doc[other_span.start : span.start])
+        and (
+            any(token.norm_ in INSIDE_NEGATIONS for token in span.doc[other_span.start : span.start])
+            or (
+                other_span.start < span.start
+                and NEGATED in {modifier.category for modifier in other_span._.modifiers}
+            )
+        )
         for other, other_span in targets_with_spans(span.doc)
     )
 
 
-def denied_for_now(span: Span, categories: set[str]) -> bool:
+def denied_for_now(target: Target, span: Span, categories: set[str]) -> bool:
     """ "my grandad had Bell's palsy but I never have", "I used to get tingling but not now": after a relative's or a
     past mention, a short denial in the same sentence says the person does not have it now; after one's own past
-    symptom, so does saying it went ("the tingling was last year, nothing now")."""
+    symptom, so does saying it went ("the tingling was last year, nothing now"; for a twitch, see GONE_FOR_GOOD)."""
     after = " ".join(token.norm_ for token in span.doc[span.end : span.sent.end])
-    return bool(DENIED_FOR_NOW.search(after) or (HISTORICAL in categories and GONE_NOW.search(after)))
+    # the triggers of a past episode ("a twitch years ago during exams, which went away") likewise
+    gone = GONE_FOR_GOOD if target.code == PRESENTING_COMPLAINT or target.code in TRIGGERS else GONE_NOW
+    return bool(DENIED_FOR_NOW.search(after) or (HISTORICAL in categories and gone.search(after)))
+
+
+def told_then_gone(target: Target, span: Span) -> bool:
+    """ "my eye used to clamp shut but that's stopped", "I was stressed but that's gone": a finding told in the past
+    tense, then said to have gone, is not there now. Not for a red flag: one that came and went ("my face drooped this
+    morning but that's gone") may have been a mini stroke. For a twitch, see GONE_FOR_GOOD."""
+    if (
+        target.code == PRESENTING_COMPLAINT
+        or target.code in RED_FLAG_CODES
+        or target.kind not in (PRESENT, GENERIC)
+    ):
+        return False
+    doc, sentence = span.doc, span.sent
+    told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
+    if not any(token.norm_ in PAST_TENSE_WORDS | {"felt"} for token in told_before):
+        return False
+    after = " ".join(token.norm_ for token in doc[span.end : sentence.end])
+    return bool(GONE_SINCE.search(after))
 
 
 def is_bare_answer(doc: Doc) -> bool:

@@ -12,7 +12,9 @@ For each finding code (DESIGN.md section 3) there are four kinds of phrase:
 - answer: a mention that is also how people answer the bot's checklist questions ("just my hearing", "screens",
   "yes, driving"): present in a short reply (extraction.SHORT_ANSWER_WORDS), absent when negated, else nothing;
 - neutral: says nothing either way, but being longer it replaces a shorter phrase for the same finding on the same
-  words ("not getting any better" is neither the absent "better" nor a worsening).
+  words ("not getting any better" is neither the absent "better" nor a worsening);
+- implied: says the finding is there as part of saying something else ("my eye clamps shut" is a spasm), so it counts
+  when affirmed and says nothing when denied ("my eye doesn't clamp shut" denies the closure, not the twitch).
 
 Uncertain wording ("I think my face might be drooping") is deliberately not a kind: a possible red flag counts as
 present, so the assistant never under-triages.
@@ -32,12 +34,15 @@ class CodePatterns:
     mention: tuple[str, ...] = ()
     answer: tuple[str, ...] = ()
     neutral: tuple[str, ...] = ()
+    implied: tuple[str, ...] = ()
 
 
 FACE_PART = (
     "face|facial|cheek|cheeks|mouth|lip|lips|smile|eyelid|lid|lids|eye|eyes|eyebrow|eyebrows|brow|forehead|"
     "jaw|side"
 )
+# How a weak face looks or feels.
+LOOKS_WEAK = "droop*|dropped|dropping|sag*|slump*|fallen|slack|lopsided|crooked|uneven|wonky|paraly*|frozen|weak*|limp|heavy|floppy"
 LIMB = "arm|arms|leg|legs|hand|hands|limb|limbs|foot|feet|fingers|grip"
 BE = "is|'s|are|am|was|were|be|been|feels|feel|felt|looks|look|seems|seem|went|gone|going|go|has|have|got|gets|getting"
 # "can't", "couldn't", "unable to", "not able to" - but not any "not": "it doesn't affect my driving" is a denial.
@@ -46,14 +51,25 @@ CANNOT = ("can|could not", "unable|hard|struggle|struggling|difficult*", "not ab
 FEW_HOURS = "1|2|3|4|5|6|one|two|three|four|five|six|2-3|3-4|4-5|5-6"
 ENOUGH_HOURS = "7|8|9|10|seven|eight|nine|ten|7-8|8-9"
 SPREADS = "spread|spreads|spreading|spreaded"
+# Who makes the movement that sets off a linked one ("when I smile", "whenever he blinks").
+MOVER = "i|he|she|they|you|we"
 # What the face does in a linked movement (synkinesis), and the movements that set it off.
 LINKED_ACTIONS = "clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|goes|go|jump*"
 MOUTH_MOVEMENTS = "smile*|smiling|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|pucker*|purse*"
 EYE_MOVEMENTS = "blink*|clos*|shut*"
+# What a twitch does when it happens ("my eye shuts when it twitches", "stays open during the spasms").
+TWITCH_EVENTS = "spasm*|twitch*|flicker*|jump*|flutter*|happens|starts|kicks|goes"
+# Everyday activities a twitch can get in the way of (DESIGN.md: seeing, eating, speaking, driving).
+ACTIVITIES = (
+    "drive|driving|read|reading|work|working|eat|eating|see|seeing|focus*|concentrat*|type|typing|study|studying|"
+    "do|doing|function|cope|manage|use|cook|cooking|watch|watching|write|writing|play|playing|exercise"
+)
 # Places beyond the eye a twitch spreads to.
 SPREAD_PLACES = "cheek|cheeks|mouth|neck|jaw|lip|lips|chin|face"
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
 LONG_TIME = "day|days|week|weeks|month|months"
+# A topic answered with a denial: "hearing, no problems" (not "no change", which starts "no change in my speech").
+NO_PROBLEMS = ",|-? no|nothing ~1 wrong|problem|problems|issue|issues|trouble"
 NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same"
 DRINKS_WITH_CAFFEINE = (
     "coffee*|caffeine|caffeinated|espresso*|latte|lattes|cappuccino*|americano*|tea|teas|cola|coke|"
@@ -100,8 +116,6 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "mov* ~2 involuntarily",
             "can not stop blink*",
             "corner ~2 mouth ~3 pull*|lift*|tug*|goes",
-            # an eye forced shut is a spasm
-            "squeez*|clamp*|slam*|scrunch*|snap* ~2 shut|closed",
             "not ~1 stopped|stop ~1 twitch*|spasm*|jump*|flicker*",
             # "the twitching hasn't stopped": longer than the absent "twitching ... stopped", so it wins
             "twitch*|spasm*|jump*|flicker* ~2 not|never ~1 stopped|ceased|settled|eased",
@@ -112,6 +126,12 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
         # "my mouth pulls up when I close my eyes" is a linked movement
         generic=("mouth|lip|cheek|face ~3 pull*|tug*|yank*",),
+        # an eye forced shut is a spasm; "it doesn't clamp shut" denies the closure, not the twitch
+        implied=(
+            "squeez*|clamp*|slam*|scrunch*|snap* ~2 shut|closed",
+            "shut|shuts|closes|closed|shutting|closing ~1 tight|tightly",
+            "blink|blinks|blinking ~1 hard|forcefully|uncontrollably|constantly|excessively",
+        ),
     ),
     "spread": CodePatterns(
         present=(
@@ -131,8 +151,26 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "whole|entire ~1 side",
             "other parts ~2 face",
             "more of ~2 face",
+            # "it's moved somewhere else", "hasn't travelled anywhere"; not "the twitch hasn't gone anywhere" (still there)
+            "moved|moving|moves|gone|going|goes|go|went|spread*|travel*|creep*|crept|wander* ~2 anywhere|somewhere ~1 else",
+            "moved|moving|moves|gone|going|goes|go|went|spread*|travel*|creep*|crept|wander* ~1 elsewhere",
+            "moved|moving|spread*|travel*|creep*|crept|wander* ~1 anywhere",
+            "moved|moving|gone|going|goes|go|went|spread*|travel*|extend*|reach* ~1 beyond|past|outside|further|farther "
+            "~2 than? ~1 my|the|his|her ~1 eye|eyes|eyelid|eyelids|lid|lids",
         ),
-        absent=("stayed|stays|staying|still ~3 same|one ~1 spot|place|area|side",),
+        absent=(
+            "stayed|stays|staying|still ~3 same|one ~1 spot|place|area|side",
+            "always|only|ever ~2 same ~1 spot|place|area|bit",
+            "stayed|stays|staying|stay|remained|remains ~2 where",
+            "only|just ~1 ever ~3 eye|eyes|eyelid|eyelids|lid|lids",
+            # "not in my mouth or cheek"
+            f"not ~1 in|into|to|on ~1 my|the ~1 {SPREAD_PLACES}",
+            "stayed|stays|staying|stay ~1 put",
+            # "it's stayed in my left eyelid", "confined to the lid"
+            "stayed|stays|staying|stay|remained|remains|remain|kept|keeps|stuck|sticks|confined|limited|restricted|"
+            "localised|localized ~3 eye|eyes|eyelid|eyelids|lid|lids",
+            "nowhere ~1 else",
+        ),
     ),
     "worsening": CodePatterns(
         present=(
@@ -166,19 +204,40 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         # "worse when I'm tired" names a trigger, not a twitch that is getting worse
         mention=("worse ~1 when|whenever|if|after|during|with",),
         # "not getting any better" is not an improvement, and not a worsening either
-        neutral=("not|no|never ~2 better|improv*",),
+        # "my dad did the same": "same" said of someone's doing, not of the twitch staying unchanged
+        neutral=(
+            "not|no|never ~2 better|improv*",
+            "did|does|do|doing|had|has|have|got|get|gets ~1 the ~1 same",
+        ),
     ),
     "eye_closure": CodePatterns(
         present=(
-            "eye|eyes|eyelid|eyelids|lid|lids ~2 clamp*|slam*|snap*|squeez*|scrunch* ~2 shut|closed|close?",
             "clos*|shut*|forc* ~2 my|the|his|her ~1 eye|eyes|eyelid|lid ~2 completely|fully|tight*|shut",
             "clamp*|slam*|snap*|scrunch* ~1 shut|closed",
             "force*|forcing|squeez*|clamp*|pull* ~3 eye|eyes|eyelid|lid ~1 shut|closed",
             "eye|eyes|eyelid|lid ~3 clos*|shut* ~3 involuntarily|completely|fully|tight*|itself|own",
             "eye|eyes|eyelid|lid ~3 shut|closed ~2 tight*",
             "can not open ~3 eye|eyes ~4 when|while|during|spasm*|twitch*",
+            "eye|eyes|eyelid|eyelids|lid|lids ~3 clamp*|slam*|snap*|squeez*|scrunch*|forc* ~2 shut|closed|close?",
+            # the twitch as the one closing the eye: "it shuts my eye", "it never closes my eye", "makes me shut my eye"
+            "it|spasm*|twitch*|twitching|twitches|flicker*|they ~3 shut*|shuts|clos*|closes|force*|forcing|squeez* ~1 "
+            "my|the|her|his ~1 eye|eyes|eyelid|eyelids|lid|lids",
+            "make*|making ~1 me|him|her ~1 close|shut|squeeze|squint ~2 my|his|her|the? ~1 eye|eyes",
+            "strong|hard|bad|severe ~1 enough ~2 to ~1 close|shut|force|clamp ~2 my|the|his|her ~1 eye|eyes|eyelid|lid",
+            # the eye closing with the twitch: "my eye shuts when it twitches", "doesn't close during the spasms"
+            f"eye|eyes|eyelid|eyelids|lid|lids ~3 clos*|shut* ~1 during|when|whenever|while|with ~2 {TWITCH_EVENTS}",
+            "eye|eyes|eyelid|eyelids|lid|lids ~3 ends|end|ended|ending ~1 up ~1 shut|closed",
+            "forced|involuntary|uncontrolled ~1 closing|closure|shutting ~2 of? ~1 my|the|his|her? ~1 eye|eyes|eyelid|lid",
+            "eye|eyes|eyelid|eyelids|lid|lids ~2 gets|get|got|getting|goes|go|went|going ~1 shut|closed",
         ),
         generic=("eye|eyes|eyelid|eyelids|lid|lids ~2 closes|shuts|closing|shutting|close|shut",),
+        # "nope, eye stays open"; gives way to "my eye stays open when I smile" (a linked movement denied)
+        generic_absent=("eye|eyes|eyelid|eyelids|lid|lids ~2 stays|stay|stayed|remains|remain ~1 open",),
+        absent=(
+            f"eye|eyes|eyelid|eyelids|lid|lids ~2 stays|stay|stayed|remains|remain|remained|staying ~1 open ~2 "
+            f"during|when|whenever|while|through|with ~2 {TWITCH_EVENTS}",
+            "can|could|able ~2 keep ~2 my|the|his|her ~1 eye|eyes ~1 open",
+        ),
     ),
     "function_impact": CodePatterns(
         present=(
@@ -191,15 +250,34 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             ),
             "can? not|unable ~2 do ~1 my ~1 job|work",
             "interfer*",
-            "gets|getting|get ~1 in the way",
+            "gets|getting|get|got ~1 in ~1 the|my|your ~1 way",
+            f"stop|stops|stopped|stopping|prevent*|keep|keeps|keeping ~1 me ~2 from? ~1 {ACTIVITIES}|anything|everything|"
+            "getting|going|carrying|living",
             "affect*|affecting|ruin*|disrupt* ~2 my ~1 work|job|driving|reading|eating|life|day|vision|sight|sleep|"
             "studies|studying",
             "pull over",
-            "have|had|having|got ~1 to ~1 stop|quit ~1 driving|reading|working|work",
+            "have|had|having|got ~1 to ~1 stop|quit ~1 driving|reading|working|work|doing",
+            "impact*|effect|effects ~1 on ~3 day*|life|work|job|driving|reading|routine|studies|studying|anything|"
+            "everything|things",
             # the eye forced shut at the wheel
             "clamp*|slam*|shut|closed|close|closes|closing ~2 when|while|whilst ~2 driving|reading|cycling|riding",
         ),
         answer=("driving|reading|eating|chewing|working",),
+        # "doesn't bother me at work": a bother is no interference, but its denial says there is none
+        mention=("bother*|bothering ~1 me ~2 at|when|while|in ~2 work|driving|reading|car|job|desk",),
+        # "I can still drive and read fine", "I still go about my day", "reading's fine, driving's fine"
+        absent=(
+            f"can|could ~1 still ~2 {ACTIVITIES}|go|get|carry|keep",
+            # "I can read and watch telly fine" (not "can I drive?")
+            "i|we can|could drive|read|work|function|cope|concentrate|focus",
+            f"{ACTIVITIES}|working|driving ~2 as ~1 usual|normal|normally|always|before|ever",
+            f"still ~1 able ~1 to ~2 {ACTIVITIES}|go|get|carry|keep",
+            "go|going|goes|get|getting|gets|carry|carrying|carries ~1 about|on ~2 my|as|with ~2 day|days|life|business|"
+            "normal|normally|usual|things|job|work",
+            "keep|keeping|carry|carrying ~1 on? ~1 working|reading|driving|going ~2 through|fine|normally|ok|okay|as",
+            "manag*|coping|cope ~1 at? ~1 work|job|fine|ok|okay|normally|well|alright",
+            f"driving|reading|work|working|eating ~1 {BE} ~1 {NORMAL}|unaffected|unchanged",
+        ),
     ),
     "linked_movements": CodePatterns(
         present=(
@@ -210,24 +288,67 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "else ~1 mov*|twitch*|pull*|goes|go ~2 when|whenever|if|as ~2 smile*|smiling|blink*|eat*|chew*|talk*|laugh*",
             # The eye moving with the mouth ("when I smile my eye closes"), or the mouth with the eye ("my lip pulls up
             # when I blink"); an eye that does not close when blinking is weak, not linked.
-            f"when|whenever|if|as i|i'm ~1 {MOUTH_MOVEMENTS} ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~3 "
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS} ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~3 "
             f"{LINKED_ACTIONS}",
-            f"when|whenever|if|as i|i'm ~1 {EYE_MOVEMENTS} ~6 mouth|lip|lips|cheek|face ~3 {LINKED_ACTIONS}",
+            f"when|whenever|if|as {MOVER} ~1 {EYE_MOVEMENTS} ~6 mouth|lip|lips|cheek|face ~3 {LINKED_ACTIONS}",
             "when|whenever|if|as i ~1 clos*|shut*|blink* ~2 eye|eyes ~4 mouth|lip|lips|cheek ~3 mov*|pull*|twitch*|"
             "lift*|goes|go|jump*",
-            f"eye|eyes|eyelid|mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time i|i'm ~1 "
+            f"eye|eyes|eyelid|mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 "
             f"{MOUTH_MOVEMENTS}",
-            f"mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time i|i'm ~1 {EYE_MOVEMENTS}",
+            f"mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 {EYE_MOVEMENTS}",
             # the movement as the subject: "smiling makes my eye close", "blinking doesn't move my mouth"
             "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 make*|making|cause*|causing|mov*|pull* "
             "~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~2 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|"
             "go|goes|small|smaller|jump*",
+            # "smiling doesn't close my eye"
+            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 clos*|shut*|narrow* ~2 my|the ~1 "
+            "eye|eyes|eyelid|lid",
+            # "no link to smiling or eating"
+            f"link|links|linked|connection|connected|related ~2 to|with ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} or|and? "
+            f"{MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}?",
+            # "when I talk my eye doesn't do anything weird", "my eye does something odd when I smile"
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~6 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
+            "face ~3 do|does|did ~1 anything|something",
+            f"eye|eyes|eyelid|lid|mouth|lip|lips|cheek ~2 do|does|did ~1 anything|something ~2 weird|funny|strange|odd ~1 "
+            f"when|whenever|while|as ~1 {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}",
+            # "when I eat my eye waters and closes a bit"
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS} ~6 eye|eyes ~2 waters|water|watering ~1 and ~1 {LINKED_ACTIONS}",
+            f"eye|eyes ~2 waters|water|watering ~1 and ~1 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 "
+            f"{MOUTH_MOVEMENTS}",
+            # "something else moves with it" ("nothing else moves with it" is its denial)
+            "else|other ~4 mov*|moves|twitch*|pull*|goes|go|jump* ~1 along? ~1 with ~1 it|them|the",
+            f"else|other ~4 mov*|moves|twitch*|pull*|goes|go|jump* ~1 when|whenever|while|as ~1 it|they|the ~1 {TWITCH_EVENTS}|"
+            "does",
+            # "weird movements when eating or smiling"
+            f"movement|movements|moving ~2 when|whenever|while|as ~1 {MOVER}? ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} or|and? "
+            f"{MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}?",
+            # "when I smile something happens to my eye", "blinking doesn't do anything to my mouth"
+            f"when|whenever|if i ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~3 happens|happen|goes|go ~2 to|with ~2 my|the ~1 "
+            "eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face",
+            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 affect*|affects|affecting ~2 my|the ~1 "
+            "eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
+            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 do|does|did|set|sets|trigger|triggers ~1 "
+            "off? ~1 anything|something ~1 to|in|with|around ~2 my|the ~1 eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
+            # "my cheek pulls when I close my eyes" ("no pulling in my cheek when I close my eyes" is its denial)
+            f"pull*|tug*|twitch*|movement*|moving ~3 mouth|lip|lips|cheek|face ~1 when|whenever|as|while|if ~1 i|i'm ~1 "
+            f"{EYE_MOVEMENTS}",
+        ),
+        # "my eye stays open when I smile", "my mouth stays still when I blink"
+        absent=(
+            "mouth|lip|lips|cheek|face ~2 stays|stay|stayed|remains|remain ~1 still|put|normal|same ~2 when|whenever|"
+            f"while|as ~1 {MOVER} ~1 {EYE_MOVEMENTS}|{MOUTH_MOVEMENTS}",
+            # "when I smile my eye is normal"
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
+            f"face ~1 {BE} ~1 {NORMAL}|still|unaffected",
+            "eye|eyes|eyelid|lid ~2 stays|stay|stayed|remains|remain ~1 open ~2 when|whenever|while|as|if ~1 i|i'm ~1 "
+            f"{MOUTH_MOVEMENTS}",
         ),
     ),
     "facial_weakness": CodePatterns(
         present=(
-            f"{FACE_PART} ~3 droop*|dropped|dropping|sag*|slump*|fallen|slack|lopsided|crooked|uneven|wonky|"
-            "paraly*|frozen|weak*|limp|heavy|floppy",
+            f"{FACE_PART} ~3 {LOOKS_WEAK}",
+            # "my smile might be a little crooked"
+            f"{FACE_PART} ~3 a ~1 little|bit|tad|touch {LOOKS_WEAK}",
             f"droop*|saggy|sagging|lopsided|crooked|uneven|wonky|paraly*|weak|weakened|weakness|slack ~2 {FACE_PART}",
             f"weakness ~3 {FACE_PART}",
             "face ~2 fallen|fell|dropped ~2 one ~1 side",
@@ -259,7 +380,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
         generic=("weakness|droop*|droopy|saggy|sagging|lopsided",),
         absent=(
-            f"face|smile ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight",
+            f"face ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight|same",
+            # "my smile looks normal", "smile's fine" (not "when I smile my eye is normal")
+            f"smile|smiles ~1 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight|same",
             "can smile|close|shut|raise ~3 fine|normally|properly|ok|okay|fully|evenly",
             "face|mouth|smile|eyebrow|eyebrows|forehead ~1 mov*|moves|works|lifts ~1 normally|fine|ok|okay|properly|"
             "evenly",
@@ -307,6 +430,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly",
             f"weak*|heavy|dead|limp|floppy|useless ~2 {LIMB}",
+            f"weakness ~3 in|of ~2 {LIMB}",
             f"can? not|unable|struggl*|hard|barely|hardly ~2 lift|raise|move|hold|grip|use|feel ~3 {LIMB}|cup|cups|"
             "things|stuff|pen",
             "dropping|dropped|drop ~1 things|stuff|cups|cup|my",
@@ -344,6 +468,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
         absent=(
             f"speech|talking|speaking|voice ~2 {BE}? ~1 {NORMAL}",
+            f"speech|talking|speaking|voice {NO_PROBLEMS}",
             f"talk|speak|talking|speaking ~1 {NORMAL}",
         ),
         answer=("speech", "speaking", "talking"),
@@ -369,6 +494,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "blurry|blurred|fuzzy|dim|dark|black|blank ~1 in|out ~1 of? ~1 one|my|the|left|right|both ~1 eye|eyes",
         ),
         absent=(
+            f"vision|sight|eyesight {NO_PROBLEMS}",
             f"vision|sight|eyesight ~2 {BE}? ~1 {NORMAL}",
             "can see ~1 fine|ok|okay|normally|clearly|perfectly",
         ),
@@ -427,9 +553,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "ear|ears ~3 ringing|ring|rings|buzzing|blocked|full|muffled|popping|whooshing|humming",
             "tinnitus",
             "muffled",
-            "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|"
+            "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|going|"
             "affected|down|sensitive|loud|louder|echo*|distort*|strange",
-            "lost|losing|loss|change|changes|reduced|drop ~2 hearing",
+            "lost|losing|loss|change|changes|changed|reduced|drop|different|difference ~2 hearing",
+            # "something's different with my ears" ("haven't noticed anything different with my ears" is its denial)
+            "different|difference|changed|wrong|odd|weird|strange ~1 with|in|about ~1 my|the ~1 ear|ears",
             "can not ~1 hear",
             "deaf*",
             "hard of hearing",
@@ -437,7 +565,14 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "sensitive ~2 sound|sounds|noise|noises",
             "hyperacusis",
         ),
-        absent=(f"hearing|ears ~2 {BE}? ~1 {NORMAL}", "can hear ~2 fine|ok|okay|normally|well|perfectly"),
+        absent=(
+            f"hearing|ears ~2 {BE}? ~1 {NORMAL}",
+            "can hear ~2 fine|ok|okay|normally|well|perfectly",
+            # "my hearing's as good as ever", "the same as always"
+            "hearing|ears ~3 as ~1 good|sharp|normal|clear ~1 as ~1 ever|always|usual|before",
+            "hearing|ears ~3 same ~1 as ~1 ever|always|usual|before",
+            f"hearing|ears {NO_PROBLEMS}",
+        ),
         answer=("hearing", "ears"),
     ),
     "balance_problem": CodePatterns(
@@ -451,7 +586,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "can not ~1 walk ~2 straight|properly",
             "coordination ~3 off|bad|poor|gone|problem*",
         ),
-        absent=(f"balance|walking|coordination ~2 {BE}? ~1 {NORMAL}", f"walk|walking ~1 {NORMAL}"),
+        absent=(
+            f"balance|walking|coordination ~2 {BE}? ~1 {NORMAL}",
+            f"walk|walking ~1 {NORMAL}",
+            f"balance|walking|coordination {NO_PROBLEMS}",
+        ),
         answer=("balance", "coordination"),
     ),
     "caffeine": CodePatterns(
@@ -463,6 +602,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "pro plus",
             "nodoz",
             f"drink*|drank ~4 {DRINKS_WITH_CAFFEINE}",
+            "drink*|drank ~4 energy ~1 drink*",
         ),
         absent=("decaf*",),
     ),
@@ -588,7 +728,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "deficien*",
             # diets that the documents' nutrients can run short in
             "vegan|vegetarian|plant-based|dairy-free",
-            "don't|dont|do not|never ~1 eat ~2 dairy|meat|fish|greens|vegetables|veg",
+            # ("don't" is "do" and "not" by then)
+            "not|never ~1 eat|eats|eating ~2 dairy|meat|fish|greens|vegetables|veg",
         ),
         # "maybe my diet" in answer to the triggers question
         answer=("diet",),

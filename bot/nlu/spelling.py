@@ -34,6 +34,8 @@ VARIANTS = {
     "whisky": "whiskey",
     "tyre": "tire",
     "tiredness": "tired",
+    "effecting": "affecting",
+    "effected": "affected",
     "stressy": "stressed",
     "eyelids": "eyelid",
     "lefthand": "left",
@@ -292,6 +294,21 @@ NEVER_CORRECTED = frozenset(
         "tinkles",
         "jingles",
         "meekness",
+        # real words one slip from a key word: "pulling" is not "pulsing", "blurring" is vision, not "slurring"
+        "pulling",
+        "pursing",
+        "blurring",
+        "slurry",
+        "healing",
+        "heating",
+        "rinsing",
+        "commuter",
+        "commuters",
+        "dumbness",
+        "flattering",
+        "ruffled",
+        "spams",
+        "ditzy",
     }
 )
 
