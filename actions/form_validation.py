@@ -52,12 +52,14 @@ from bot.triage.question_wording import (
 UNCLEAR_ANSWERS_SLOT = "unclear_answers"
 TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
-INTERRUPTIONS = frozenset(
-    {EMERGENCY_INTENT, "ask_question", "ask_why", "other_language", "start_over", "delete_my_data"}
-)
+INTERRUPTIONS = frozenset({EMERGENCY_INTENT, "ask_question", "ask_why", "other_language"})
 # Replies that are usually not answers, unless they carry one ("thanks, it's the left side"): DIET sometimes
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
-SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_challenge", "out_of_scope"})
+# Starting over and erasing are here too: read as such, an answer ("I did start a new inhaler") would throw the
+# whole intake away, while a real request to start over carries no answer to the question asked.
+SMALL_TALK = frozenset(
+    {"greet", "goodbye", "thank", "bot_challenge", "out_of_scope", "start_over", "delete_my_data"}
+)
 FALLBACK_INTENT = "nlu_fallback"
 ANSWER_KIND_BY_INTENT = {
     "none_of_these": AnswerKind.NONE,

@@ -116,3 +116,20 @@ def test_a_correction_is_acknowledged_and_recorded() -> None:
 
     assert texts[0] == UPDATED
     assert slots["face_side"] == "right"
+
+
+def test_an_answer_read_as_start_over_is_still_an_answer() -> None:
+    # "I did start a new inhaler a couple of weeks ago", in reply to the history question, once read as start_over.
+    new_inhaler = message("start_over", {"new_medication": "present"})
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, new_inhaler, "q_history"))
+
+    assert slots["new_medication"] == "present"
+    assert slots["requested_slot"] != "q_history"
+
+
+def test_a_request_to_start_over_leaves_the_form_to_its_rule() -> None:
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, message("start_over"), "q_history"))
+
+    assert slots == {"requested_slot": "q_history"}
+    assert texts == []
