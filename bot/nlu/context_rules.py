@@ -94,6 +94,8 @@ NEGATION_PHRASES = (
     "no issues with my",
     "no trouble with my",
     "nothing wrong with my",
+    # "nothing like my eye closing when I smile"
+    *(f"nothing like {owner}" for owner in ("my", "his", "her", "their")),
     # "not currently on any medication": longer than "currently", which starts the present after a past
     "not currently",
     "not at the moment",
@@ -220,6 +222,8 @@ HYPOTHETICAL_PHRASES = (
     "unless",
     "would it",
     "will it",
+    # "is it possible to go blind from this?" (not "is it possible my face is drooping?", an uncertain sign)
+    "is it possible to",
     "a sign of",
     "signs of",
     "sign of",
@@ -256,7 +260,18 @@ HYPOTHETICAL_PHRASES = (
 # Only at the start of a sentence: "say it spreads, what then?" ("they say it's stress" reports nothing hypothetical).
 # So do questions about the future: "would my hearing be affected if it got worse?", "will my face droop?" (not "why
 # would my face feel tingly?", which asks about a sign that is there).
-SUPPOSING_OPENINGS = ("say", "so say", "ok say", "would my", "will my")
+SUPPOSING_OPENINGS = (
+    "say",
+    "so say",
+    "ok say",
+    "would my",
+    "will my",
+    # "will I lose my sight?", "am I going to end up with a droopy face?"
+    "will i",
+    "would i",
+    "am i going to",
+    "am i gonna",
+)
 # What something may cause or mean, said in general: "I read that twitching can mean MS", "stress can cause numbness".
 # Only the next few words, in the same statement: "coffee can cause it and my face is numb" reports the numbness.
 CLAIM_PHRASES = tuple(
@@ -301,7 +316,21 @@ SPECULATION_PHRASES = (
     # report: "my GP said I'm low in magnesium")
     *(
         f"{verb} {guess}"
-        for verb in ("thinks", "thought", "reckons", "reckoned", "believes", "suspects", "guesses", "wonders")
+        for verb in (
+            "thinks",
+            "thought",
+            "reckons",
+            "reckoned",
+            "believes",
+            "suspects",
+            "guesses",
+            "wonders",
+            # "people keep telling me it's stress", "everyone says it's tiredness"
+            "telling me",
+            "tells me",
+            "keep saying",
+            "keeps saying",
+        )
         for guess in (
             "it is",
             "it's",
@@ -507,7 +536,9 @@ HISTORICAL_PHRASES = (
     "in high school",
     "at high school",
 )
-FAMILY_PHRASES = (
+# The people someone may talk about besides themselves, one word each. bot.nlu.extraction uses the same list for
+# relatives compared with the person ("my mum's eye twitches too").
+RELATIVE_WORDS = (
     "mum",
     "mom",
     "mother",
@@ -536,13 +567,39 @@ FAMILY_PHRASES = (
     "husband",
     "partner",
     "friend",
-    "runs in the family",
-    "family history",
     "relative",
     "relatives",
     "niece",
     "nephew",
     "colleague",
+    "boyfriend",
+    "girlfriend",
+    "flatmate",
+    "roommate",
+    "kids",
+    "siblings",
+    "twin",
+    "neighbour",
+    "neighbor",
+    "boss",
+    "mate",
+    "child",
+    "baby",
+    "grandson",
+    "granddaughter",
+    "stepdad",
+    "stepmum",
+    "stepmom",
+    "fiance",
+    "fiancee",
+)
+# Not for ConText's FAMILY, which would take the person's own history away: "I had Bell's palsy after my baby was
+# born", "since having kids", "as a child", "had bells palsy mate".
+NOT_ALWAYS_SOMEONE_ELSE = frozenset({"baby", "child", "kids", "mate"})
+FAMILY_PHRASES = (
+    *(relative for relative in RELATIVE_WORDS if relative not in NOT_ALWAYS_SOMEONE_ELSE),
+    "runs in the family",
+    "family history",
     "he",
     "she",
     "they",

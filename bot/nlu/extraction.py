@@ -37,6 +37,7 @@ from bot.nlu.context_rules import (
     HYPOTHETICAL,
     NEGATED,
     RECENT,
+    RELATIVE_WORDS,
     STROKE,
     TARGET_GROUP,
     TRIGGERS,
@@ -69,6 +70,13 @@ LOCATION, SIDE = "location", "side"
 PLACE_KINDS = (LOCATION, SIDE)
 STROKE_TALK = "stroke_talk"
 NEGATION_WORDS = frozenset({"not", "no", "never"})
+# A reply that denies what was just echoed as a question: "stress? not really" (not "not sure", "no idea").
+REPLY_DENIAL = re.compile(
+    r"^(?:no(?! idea| clue)|nope|nah|none|never|nothing|not (?:really|at all|much|that i know|that i have noticed))\b"
+)
+REPLY_WORDS = 6
+# Whose a finding is, between a joining "or" and the finding: "... or my chewing".
+OWNERS = frozenset({"my", "the", "his", "her", "their"})
 # "that's right", "all right", "you're right", "not the left" are not answers naming a side.
 NOT_A_SIDE_REPLY = NEGATION_WORDS | {"that", "all", "you", "quite", "exactly"}
 # "it left", "I left": after a subject, "left" is a verb.
@@ -102,15 +110,15 @@ QUESTION_STARTS = frozenset(
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
 ONSET = "sudden_onset"
 PAST_OR_OTHERS = frozenset({HISTORICAL, FAMILY})
-# "but I never have", "though I have not", "but not now", "not any more".
+# "but I never have", "though I have not", ", I don't", "but not now", "not any more".
 DENIED_FOR_NOW = re.compile(
-    r"\b(?:but|though|although|whereas) (?:i|me) (?:\S+ ){0,2}?(?:not|never|no)\b"
+    r"(?:\b(?:but|though|although|whereas)|(?:^|\s),) (?:i|me) (?:\S+ ){0,2}?(?:not|never|no)\b"
     r"|\bnot (?:now|anymore|any more|these days|nowadays|currently|at the moment|recently|lately|me)\b"
 )
 # Said of one's own past symptom: "the tingling was last year, nothing now", "... but that went away". Not of a
 # relative's illness: "my dad had Bell's palsy but he recovered" says nothing of the person's own history.
 NOTHING_NOW = (
-    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear|calmer|better|easier|settled) "
+    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear|calmer|better|easier|settled|sorted) "
     r"(?:now|since|these days|anymore|any more)\b"
 )
 GONE_NOW = re.compile(
@@ -123,6 +131,11 @@ GONE_NOW = re.compile(
 GONE_SINCE = re.compile(
     r"\bbut (?:that|it|this|they|the \S+) (?:'s |is |has |have |had |was )?"
     r"(?:gone|went away|gone away|stopped|cleared|passed|settled|eased off)\b"
+    # "I was stressed a few months ago but not anymore", "... but no longer"
+    r"|\bbut (?:not|no longer)(?: (?:anymore|any more|now|these days|nowadays))?\s*$"
+    # "I was anxious during lockdown but I'm fine now", "... but things are calmer these days"
+    r"|\bbut (?:i|things|life|work|everything)(?: am| are| is| 's)? (?:\S+ )?"
+    r"(?:fine|ok|okay|better|calmer|good|great|sorted) (?:now|these days|nowadays)\b"
 )
 # A past twitch that went away is the story of an earlier episode: the person is here about a twitch, so only saying
 # there is none now denies it ("I had a twitch years ago, nothing now").
@@ -174,7 +187,7 @@ PAST_ILLNESS_LINKS = frozenset({"when", "after", "during", "with", "from"})
 PAST_ILLNESS_CODES = frozenset({"bells_palsy_history"})
 PAST_ILLNESS_REACH = 4
 PAST_TENSE_WORDS = frozenset(
-    {"had", "was", "were", "went", "got", "became", "drooped", "dropped", "sagged", "fell"}
+    {"had", "was", "were", "went", "got", "became", "drooped", "dropped", "sagged", "fell", "lost"}
 )
 PAST_TENSE_REACH = 3
 # Words that make the sign recent, whatever the tense: "my face drooped after Bell's palsy last week".
@@ -233,63 +246,7 @@ AUXILIARY_REACH = 2
 # A relative's twitch compared with the person's own ("my mum's eye twitches too", "my sister is vegan and gets
 # twitches as well", "twitching runs in my family"): the relative is not the one being assessed, so what the sentence
 # says of them (a twitch, a trigger) is not a finding. Red flags are kept whoever has them.
-RELATIVES = frozenset(
-    {
-        "mum",
-        "mom",
-        "mother",
-        "dad",
-        "father",
-        "sister",
-        "brother",
-        "aunt",
-        "auntie",
-        "uncle",
-        "grandma",
-        "grandmother",
-        "granny",
-        "nan",
-        "nana",
-        "grandad",
-        "grandpa",
-        "grandfather",
-        "cousin",
-        "family",
-        "parents",
-        "parent",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "partner",
-        "friend",
-        "relative",
-        "relatives",
-        "niece",
-        "nephew",
-        "colleague",
-        "boyfriend",
-        "girlfriend",
-        "flatmate",
-        "roommate",
-        "kids",
-        "siblings",
-        "twin",
-        "neighbour",
-        "neighbor",
-        "boss",
-        "mate",
-        "child",
-        "baby",
-        "grandson",
-        "granddaughter",
-        "stepdad",
-        "stepmum",
-        "stepmom",
-        "fiance",
-        "fiancee",
-    }
-)
+RELATIVES = frozenset(RELATIVE_WORDS)
 OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
@@ -352,6 +309,8 @@ GIVES_WAY_INSIDE = {
     # "my eye doesn't shut during the spasms" denies the closure, not the eye's closing at will
     "facial_weakness": frozenset({"linked_movements", "eye_closure"}),
     "eye_closure": frozenset({"facial_weakness", "linked_movements"}),
+    # "when I laugh my eye stays put" says the eye does not move with the mouth, not that the twitch has not spread
+    "spread": frozenset({"linked_movements"}),
 }
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
@@ -796,7 +755,7 @@ def reading(target: Target, span: Span) -> Status | None:
         and not twitch_as_condition(target, span)
         and not new_subject_after_negation(span)
     )
-    negated = denied or negated_inside or negated_just_before(span)
+    negated = denied or negated_inside or negated_just_before(span) or echoed_then_denied(span)
     if target.kind in PLACE_KINDS:
         return None if negated else Status.PRESENT
     if target.kind == MENTION:
@@ -806,6 +765,19 @@ def reading(target: Target, span: Span) -> Status | None:
     if target.kind == ANSWER:
         return Status.ABSENT if negated else Status.PRESENT if is_bare_answer(span.doc) else None
     return Status.ABSENT if negated else Status.PRESENT
+
+
+def echoed_then_denied(span: Span) -> bool:
+    """ "stress? not really", "Hearing? No.": the finding echoed back as a question on its own, then answered with a
+    denial ("drooping? not sure" is not one: an uncertain sign counts)."""
+    sentence, doc = span.sent, span.doc
+    words = [token for token in sentence if not token.is_punct]
+    if sentence[-1].text != "?" or not words or any(not span.start <= token.i < span.end for token in words):
+        return False
+    if sentence.end >= len(doc):
+        return False
+    reply = " ".join(token.norm_ for token in doc[sentence.end : sentence.end + REPLY_WORDS])
+    return bool(REPLY_DENIAL.match(reply))
 
 
 def twitch_as_condition(target: Target, span: Span) -> bool:
@@ -833,8 +805,13 @@ def future_just_before(span: Span) -> bool:
     return (
         span.start > span.sent.start
         and span.doc[span.start - 1].norm_ in FUTURE_WORDS
-        and span[0].norm_ not in NOT_FUTURE_AFTER
+        and (span[0].norm_ not in NOT_FUTURE_AFTER or future_obligation(span))
     )
+
+
+def future_obligation(span: Span) -> bool:
+    """ "I might have to stop driving": "have to" after "might" is a future need, not a past possibility."""
+    return span[0].norm_ == "have" and len(span) > 1 and span[1].norm_ == "to"
 
 
 def not_just_before(span: Span) -> bool:
@@ -1206,9 +1183,12 @@ def negated_just_before(span: Span) -> bool:
     before = span.doc[span.sent.start : span.start]
     if len(before) and before[-1].norm_ in ("not", "never"):
         return True
-    # the "or" before the phrase, or starting it ("no palsy or ms")
+    # the "or" before the phrase, or starting it ("no palsy or ms"), or before its owner ("doesn't affect my eyesight
+    # or my chewing")
     if len(before) and before[-1].norm_ in ("or", "nor"):
         joint = before[-1].i
+    elif len(before) > 1 and before[-1].norm_ in OWNERS and before[-2].norm_ in ("or", "nor"):
+        joint = before[-2].i
     elif span[0].norm_ in ("or", "nor"):
         joint = span.start
     else:

@@ -70,7 +70,7 @@ SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
 LONG_TIME = "day|days|week|weeks|month|months"
 # A topic answered with a denial: "hearing, no problems" (not "no change", which starts "no change in my speech").
 NO_PROBLEMS = ",|-? no|nothing ~1 wrong|problem|problems|issue|issues|trouble"
-NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same"
+NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same|sharp"
 DRINKS_WITH_CAFFEINE = (
     "coffee*|caffeine|caffeinated|espresso*|latte|lattes|cappuccino*|americano*|tea|teas|cola|coke|"
     "pepsi|cuppa*|mocha*|macchiato*|redbull*|monster|monsters"
@@ -253,9 +253,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "gets|getting|get|got ~1 in ~1 the|my|your ~1 way",
             f"stop|stops|stopped|stopping|prevent*|keep|keeps|keeping ~1 me ~2 from? ~1 {ACTIVITIES}|anything|everything|"
             "getting|going|carrying|living",
-            "affect*|affecting|ruin*|disrupt* ~2 my ~1 work|job|driving|reading|eating|life|day|vision|sight|sleep|"
-            "studies|studying",
+            "affect*|affecting|ruin*|disrupt*|bother|bothers|bothering|bothered ~2 my ~1 work|job|driving|reading|eating|"
+            "chewing|life|day|vision|sight|sleep|studies|studying",
             "pull over",
+            # "work is affected" ("work isn't affected" is its denial)
+            "work|job|driving|reading|eating|chewing|studies|studying ~3 affected|impacted|disrupted",
             "have|had|having|got ~1 to ~1 stop|quit ~1 driving|reading|working|work|doing",
             "impact*|effect|effects ~1 on ~3 day*|life|work|job|driving|reading|routine|studies|studying|anything|"
             "everything|things",
@@ -275,8 +277,24 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "go|going|goes|get|getting|gets|carry|carrying|carries ~1 about|on ~2 my|as|with ~2 day|days|life|business|"
             "normal|normally|usual|things|job|work",
             "keep|keeping|carry|carrying ~1 on? ~1 working|reading|driving|going ~2 through|fine|normally|ok|okay|as",
-            "manag*|coping|cope ~1 at? ~1 work|job|fine|ok|okay|normally|well|alright",
+            "manag*|coping|cope|functioning|function ~1 at? ~1 work|job|fine|ok|okay|normally|well|alright",
+            # "it's not a problem when I'm driving", "no bother while I read"
+            f"not|no|never ~1 a? ~1 problem|issue|bother when|while|whilst i|i'm|im? ~1 {ACTIVITIES}",
             f"driving|reading|work|working|eating ~1 {BE} ~1 {NORMAL}|unaffected|unchanged",
+            # "eating fine" (not "arms are working normally")
+            f"driving|reading|eating|chewing {NORMAL}|unaffected|unchanged",
+            # "everyday stuff is fine", "daily life's unaffected"
+            f"everyday|daily|day-to-day ~1 stuff|life|things|tasks|activities ~1 {BE}? ~1 {NORMAL}|unaffected|unchanged",
+            # "eating and talking are totally unaffected", "I can see and eat and talk like normal" (gaps do not cross
+            # "and", so the list is spelt out)
+            f"driving|reading|working|eating|chewing|seeing and|or {ACTIVITIES}|talking|speaking ~1 {BE} ~1 "
+            f"totally|completely|both|all? ~1 {NORMAL}|unaffected|unchanged",
+            f"can|could ~1 {ACTIVITIES} and|or {ACTIVITIES}|talk|speak and|or? {ACTIVITIES}|talk|speak? ~1 like|as ~1 "
+            "normal|usual|always|before|ever",
+            # "it's not in the way of anything", "never in my way"
+            "not|never ~2 in ~1 the|my|your ~1 way",
+            # "still driving to work every day", "I'm still working" (a difficulty said as well wins: present)
+            "still ~1 driving|working|reading|studying|typing|cooking|writing|eating|chewing",
         ),
     ),
     "linked_movements": CodePatterns(
@@ -329,6 +347,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
             "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 do|does|did|set|sets|trigger|triggers ~1 "
             "off? ~1 anything|something ~1 to|in|with|around ~2 my|the ~1 eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
+            # "my eye closes when I move my mouth", "when I move my lips my eye shuts"
+            f"eye|eyes|eyelid|lid ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 move|moving ~1 my|the|his|"
+            "her ~1 mouth|lip|lips|jaw|face",
+            f"when|whenever|if|as {MOVER} ~1 move|moving ~1 my|the|his|her ~1 mouth|lip|lips|jaw|face ~6 eye|eyes|eyelid|lid ~3 "
+            f"{LINKED_ACTIONS}",
+            # "moving my mouth doesn't set anything else off"
+            "set|sets|setting|trigger|triggers|triggering ~1 off? ~1 anything|something ~1 else",
             # "my cheek pulls when I close my eyes" ("no pulling in my cheek when I close my eyes" is its denial)
             f"pull*|tug*|twitch*|movement*|moving ~3 mouth|lip|lips|cheek|face ~1 when|whenever|as|while|if ~1 i|i'm ~1 "
             f"{EYE_MOVEMENTS}",
@@ -342,6 +367,14 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"face ~1 {BE} ~1 {NORMAL}|still|unaffected",
             "eye|eyes|eyelid|lid ~2 stays|stay|stayed|remains|remain ~1 open ~2 when|whenever|while|as|if ~1 i|i'm ~1 "
             f"{MOUTH_MOVEMENTS}",
+            # "my eye is fine when I smile"
+            f"eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~1 {BE} ~1 {NORMAL}|still|unaffected when|whenever|while|as "
+            f"{MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}",
+            # "when I smile my eye stays as it is", "when I blink my mouth stays put"
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
+            "face ~1 stays|stay|stayed|remains|remain ~1 as ~1 it|they ~1 is|are|was",
+            f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
+            "face ~1 stays|stay|stayed|remains|remain ~1 still|put|open|normal|same",
         ),
     ),
     "facial_weakness": CodePatterns(
@@ -492,6 +525,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "everything|things|eye|eyes|it|world|room ~2 went|gone|goes|turned|turning ~1 blurry|blurred|black|dark|"
             "dim|fuzzy|grey|gray|hazy|cloudy|double|blank",
             "blurry|blurred|fuzzy|dim|dark|black|blank ~1 in|out ~1 of? ~1 one|my|the|left|right|both ~1 eye|eyes",
+            # "my eye feels a bit blurry", "eyes are fuzzy"
+            f"eye|eyes ~1 {BE} ~2 blurry|blurred|fuzzy|cloudy|hazy|misty",
         ),
         absent=(
             f"vision|sight|eyesight {NO_PROBLEMS}",
@@ -552,7 +587,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "ringing|buzzing|whooshing|humming|rushing ~3 ear|ears",
             "ear|ears ~3 ringing|ring|rings|buzzing|blocked|full|muffled|popping|whooshing|humming",
             "tinnitus",
-            "muffled",
+            "muffl*",
             "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|going|"
             "affected|down|sensitive|loud|louder|echo*|distort*|strange",
             "lost|losing|loss|change|changes|changed|reduced|drop|different|difference ~2 hearing",
@@ -566,14 +601,23 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "hyperacusis",
         ),
         absent=(
-            f"hearing|ears ~2 {BE}? ~1 {NORMAL}",
+            f"hearing|ears ~2 {BE}? ~1 {NORMAL}|unchanged",
+            # "nothing wrong with my ears", "nowt different about my hearing": longer than the "wrong with my ears" sign
+            "nothing|nowt ~1 wrong|different|odd|weird|strange|changed|up ~1 with|in|about ~1 my|the ~1 ear|ears|hearing",
+            # "sounds are the same in both ears", "everything sounds normal"
+            f"sound|sounds|noise|noises|everything ~2 {BE}? ~1 the? ~1 same|normal|fine|clear ~3 ear|ears",
+            f"everything ~1 sounds ~1 {NORMAL}",
             "can hear ~2 fine|ok|okay|normally|well|perfectly",
             # "my hearing's as good as ever", "the same as always"
             "hearing|ears ~3 as ~1 good|sharp|normal|clear ~1 as ~1 ever|always|usual|before",
             "hearing|ears ~3 same ~1 as ~1 ever|always|usual|before",
             f"hearing|ears {NO_PROBLEMS}",
+            # "hearing - no change" (only after a break: "no change in my hearing" is the phrase below)
+            "hearing|ears ,|-|: no|nothing ~1 change|changes|changed|different|difference",
         ),
         answer=("hearing", "ears"),
+        # "no ear problems": ear trouble may be pain or wax, so it counts only when denied
+        mention=("ear|ears|hearing ~1 problem|problems|issue|issues|trouble",),
     ),
     "balance_problem": CodePatterns(
         present=(
