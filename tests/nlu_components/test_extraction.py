@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import statistics
 import time
-from datetime import datetime
 
 import pytest
 
 from bot.nlu.extraction import ClinicalExtractor, Extraction
 from bot.triage.findings import FINDING_CODES, LOCATIONS
-
-NOW = datetime(2026, 11, 19, 15, 0)
-P, A = "present", "absent"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> ClinicalExtractor:
-    return ClinicalExtractor.shared()
-
-
-def findings_of(extractor: ClinicalExtractor, text: str) -> dict[str, str]:
-    return {code: status.value for code, status in extractor.extract(text, NOW).findings.items()}
-
+from tests.nlu_components.reading import NOW, A, P, findings_of
 
 PRESENT_CASES = [
     # pattern

@@ -9,25 +9,11 @@ doubt: a missed red flag under-triages, the worst error the assistant can make.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from bot.nlu.extraction import ClinicalExtractor
 from bot.nlu.spelling import canonical_spelling
-
-NOW = datetime(2026, 11, 19, 15, 0)
-P, A = "present", "absent"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> ClinicalExtractor:
-    return ClinicalExtractor.shared()
-
-
-def findings_of(extractor: ClinicalExtractor, text: str) -> dict[str, str]:
-    return {code: status.value for code, status in extractor.extract(text, NOW).findings.items()}
-
+from tests.nlu_components.reading import A, P, findings_of
 
 FUNCTION_IMPACT_DENIED = [
     ("I can still cook and drive fine", {"function_impact": A}),

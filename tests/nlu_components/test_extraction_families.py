@@ -5,24 +5,10 @@ Red flags first: a missed red flag under-triages, the worst error the assistant 
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from bot.nlu.extraction import ClinicalExtractor
-
-NOW = datetime(2026, 11, 19, 15, 0)
-P, A = "present", "absent"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> ClinicalExtractor:
-    return ClinicalExtractor.shared()
-
-
-def findings_of(extractor: ClinicalExtractor, text: str) -> dict[str, str]:
-    return {code: status.value for code, status in extractor.extract(text, NOW).findings.items()}
-
+from tests.nlu_components.reading import NOW, A, P, findings_of
 
 RED_FLAG_CASES = [
     # a limb that gives way
