@@ -116,3 +116,21 @@ function copyEntry(entry) {
   }
   return copy;
 }
+
+function twoDigits(number) {
+  return String(Math.trunc(number)).padStart(2, "0");
+}
+
+/**
+ * The time a message is sent, as ISO 8601 in the person's own time zone ("2026-11-22T09:15:00+01:00"), for the
+ * assistant's `message_time` metadata: "since Monday" or "since yesterday" count from the person's own day,
+ * not the server's (toISOString() would give UTC and lose where midnight is for them).
+ */
+export function localMessageTime(date) {
+  const offsetMinutes = -date.getTimezoneOffset();
+  const sign = offsetMinutes >= 0 ? "+" : "-";
+  const offset = `${sign}${twoDigits(Math.abs(offsetMinutes) / 60)}:${twoDigits(Math.abs(offsetMinutes) % 60)}`;
+  const day = `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+  const time = `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}:${twoDigits(date.getSeconds())}`;
+  return `${day}T${time}${offset}`;
+}

@@ -10,6 +10,7 @@ import {
   forgetConversation,
   interpretBotPayload,
   loadConversation,
+  localMessageTime,
   saveConversation,
   storageKey,
 } from "./messages.js";
@@ -167,7 +168,11 @@ class ChatWidget {
   }
 
   emitMessage(payload) {
-    this.socket.emit("user_uttered", { message: payload, session_id: this.conversation.sessionId });
+    this.socket.emit("user_uttered", {
+      message: payload,
+      session_id: this.conversation.sessionId,
+      metadata: { message_time: localMessageTime(new Date()) },
+    });
     this.showTyping();
   }
 

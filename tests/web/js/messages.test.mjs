@@ -8,6 +8,7 @@ import {
   MAX_STORED_ENTRIES,
   interpretBotPayload,
   loadConversation,
+  localMessageTime,
   saveConversation,
   storageKey,
 } from "../../../bot/web/src/messages.js";
@@ -129,4 +130,31 @@ test("stored entries of the wrong shape are skipped, the rest kept", () => {
 test("a storage that refuses writes does not break the chat", () => {
   const full = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); } };
   assert.doesNotThrow(() => saveConversation(full, "k", { sessionId: "s", entries: [] }));
+});
+
+test("the message time is the sender's own clock, with its offset from UTC", () => {
+  const date = new Date(2026, 10, 22, 9, 5, 7);
+  const text = localMessageTime(date);
+  assert.match(text, /^2026-11-22T09:05:07[+-]\d\d:\d\d$/);
+  // Read back as an absolute time, it is the same instant.
+  assert.equal(new Date(text).getTime(), date.getTime());
+});
+
+/** A browser clock showing this local time, `minutesBehindUtc` as Date.getTimezoneOffset() reports it. */
+function clockAt(year, month, day, hours, minutes, minutesBehindUtc) {
+  return {
+    getFullYear: () => year,
+    getMonth: () => month - 1,
+    getDate: () => day,
+    getHours: () => hours,
+    getMinutes: () => minutes,
+    getSeconds: () => 0,
+    getTimezoneOffset: () => minutesBehindUtc,
+  };
+}
+
+test("time zones behind and ahead of UTC keep their sign and minutes", () => {
+  assert.equal(localMessageTime(clockAt(2026, 11, 21, 20, 30, 300)), "2026-11-21T20:30:00-05:00");
+  assert.equal(localMessageTime(clockAt(2026, 11, 22, 7, 0, -330)), "2026-11-22T07:00:00+05:30");
+  assert.equal(localMessageTime(clockAt(2026, 1, 2, 3, 4, 0)), "2026-01-02T03:04:00+00:00");
 });
