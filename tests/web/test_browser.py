@@ -193,3 +193,39 @@ def test_a_conversation_in_a_real_browser(running_bot: RunningBot, browser: Brow
     expect(page.locator(BOT_TEXTS)).to_have_count(1)
     assert session_id(page) != conversation_id
     context.close()
+
+
+def stored_entries(page: Page) -> list[Any]:
+    entries = page.evaluate(
+        """prefix => {
+            const key = Object.keys(localStorage).find(k => k.startsWith(prefix));
+            return key ? JSON.parse(localStorage.getItem(key)).entries : null;
+        }""",
+        STORAGE_KEY_PREFIX,
+    )
+    assert isinstance(entries, list)
+    return entries
+
+
+def test_deleting_my_data_also_forgets_the_copy_in_the_browser(
+    running_bot: RunningBot, browser: Browser
+) -> None:
+    context = browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(running_bot.web_url)
+    wait_for_bot_replies(page, 0)
+    type_and_send(page, "my right eyelid has been flickering for a week")
+    conversation_id = session_id(page)
+    assert any(entry.get("from") == "user" for entry in stored_entries(page))
+
+    type_and_send(page, "please delete my data")
+    seen = bot_message_count(page)
+    page.locator(REPLY_BUTTONS, has_text="Yes, delete it").click()
+    replies = wait_for_bot_replies(page, seen)
+
+    assert any("deleted this conversation" in text for text in replies), replies
+    assert stored_entries(page) == []  # nothing of what was said is left on this device
+    assert user_texts_in_tracker(running_bot, conversation_id) == []  # nor on the server
+    page.reload()
+    expect(page.locator(USER_TEXTS)).to_have_count(0)
+    context.close()

@@ -2,6 +2,8 @@
 // conversation is remembered across reloads. No DOM here, so Node's test runner can check it directly.
 
 export const EMERGENCY = "emergency";
+// The marker the assistant sends after it has deleted the conversation at the person's request.
+export const ERASED = "erased";
 
 // A transcript is health information: keep only what a reload needs to show, and not without limit.
 export const MAX_STORED_ENTRIES = 200;
@@ -25,6 +27,9 @@ export function interpretBotPayload(payload) {
   }
   if (payload.urgency === EMERGENCY) {
     return { kind: "urgency", urgency: EMERGENCY };
+  }
+  if (payload.conversation === ERASED) {
+    return { kind: "erased" };
   }
   return { kind: "ignored" };
 }

@@ -184,6 +184,12 @@ class ChatWidget {
       this.addEntry({ from: "bot", text: reading.text, replies: reading.replies });
     } else if (reading.kind === "urgency") {
       this.markLastBotMessageAsEmergency();
+    } else if (reading.kind === "erased") {
+      // The server has deleted the conversation, so the copy kept on this device goes too. The screen shows it
+      // until the page is left (the person reads the confirmation); the session id, which says nothing about
+      // them, stays for their next message.
+      this.conversation.entries = [];
+      this.persist();
     }
   }
 

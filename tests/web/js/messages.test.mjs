@@ -5,6 +5,7 @@ import { test } from "node:test";
 
 import {
   EMERGENCY,
+  ERASED,
   MAX_STORED_ENTRIES,
   interpretBotPayload,
   loadConversation,
@@ -157,4 +158,9 @@ test("time zones behind and ahead of UTC keep their sign and minutes", () => {
   assert.equal(localMessageTime(clockAt(2026, 11, 21, 20, 30, 300)), "2026-11-21T20:30:00-05:00");
   assert.equal(localMessageTime(clockAt(2026, 11, 22, 7, 0, -330)), "2026-11-22T07:00:00+05:30");
   assert.equal(localMessageTime(clockAt(2026, 1, 2, 3, 4, 0)), "2026-01-02T03:04:00+00:00");
+});
+
+test("the erasure marker is recognised, so the widget forgets its copy of the conversation", () => {
+  assert.deepEqual(interpretBotPayload({ conversation: ERASED }), { kind: "erased" });
+  assert.deepEqual(interpretBotPayload({ conversation: "kept" }), { kind: "ignored" });
 });
