@@ -263,6 +263,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "everything|things",
             # the eye forced shut at the wheel
             "clamp*|slam*|shut|closed|close|closes|closing ~2 when|while|whilst ~2 driving|reading|cycling|riding",
+            # seeing hindered by the twitch itself ("I can't see properly when it flutters"): the twitch gets in the
+            # way of seeing (DESIGN.md section 3), not a loss of vision; longer than the vision_loss "can't see"
+            "can? not|barely|hardly|hard ~1 to? ~1 see ~2 when|while|whilst|whenever ~2 it|eye|lid|eyelid ~1 "
+            "twitch*|flutter*|flicker*|jump*|spasm*|goes|starts|shuts|closes",
         ),
         answer=("driving|reading|eating|chewing|working",),
         # "doesn't bother me at work": a bother is no interference, but its denial says there is none
@@ -515,8 +519,6 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "vision|sight|eyesight ~3 gone|went|lost|black|dark|blurry|blurred|blurring|fuzzy|dim|double|loss|go|"
             "going|blacked|greyed|grey|cloudy|hazy|misty|blank",
             "blurred|blurry|blurring|fuzzy|cloudy|hazy|misty|dim ~1 vision|sight|eyesight",
-            "can not ~1 see",
-            "can? barely|hardly ~1 see",
             "blind|blindness",
             "gone blind",
             "partial vision",
@@ -528,6 +530,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "my eye feels a bit blurry", "eyes are fuzzy"
             f"eye|eyes ~1 {BE} ~2 blurry|blurred|fuzzy|cloudy|hazy|misty",
         ),
+        # "I can't see": a loss of vision, unless the words go on to blame the twitch ("when it flutters"), which
+        # makes them the twitch getting in the way of seeing (function_impact)
+        generic=("can not ~1 see", "can? barely|hardly ~1 see"),
         absent=(
             f"vision|sight|eyesight {NO_PROBLEMS}",
             f"vision|sight|eyesight ~2 {BE}? ~1 {NORMAL}",

@@ -93,6 +93,10 @@ PRESENT_CASES = [
     ("I'm vegan, could I be low on magnesium?", {"diet_deficiency": P}),
     ("maybe my diet, I don't eat much dairy", {"diet_deficiency": P}),
     ("is diet a cause of twitching?", {}),
+    # seeing hindered by the twitch is the twitch getting in the way, not a loss of vision
+    ("I cant see properly when it flutters", {"function_impact": P, "twitching": P}),
+    ("I cant see out of my left eye", {"vision_loss": P}),
+    ("cant see, face drooping", {"vision_loss": P, "facial_weakness": P}),
     # history
     ("had Bell's palsy", {"bells_palsy_history": P}),
     ("I had bells palsy two years ago", {"bells_palsy_history": P}),
