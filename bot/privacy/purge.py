@@ -17,22 +17,15 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from bot.privacy.database import EVENTS, erase_conversations, events_engine, has_events_table
-from bot.server.settings import tracker_store_config
+from bot.server.settings import tracker_store_config, whole_number
 
 DEFAULT_RETENTION_DAYS = 30
 SECONDS_PER_DAY = 86_400
 
 
 def retention_days(env: Mapping[str, str]) -> int:
-    raw = env.get("RETENTION_DAYS", str(DEFAULT_RETENTION_DAYS))
-    try:
-        days = int(raw)
-    except ValueError:
-        raise ValueError(f"RETENTION_DAYS must be a whole number of days, not {raw!r}") from None
     # Zero would delete every conversation in progress, which is never what a retention period means.
-    if days < 1:
-        raise ValueError(f"RETENTION_DAYS must be at least 1, not {days}")
-    return days
+    return whole_number(env, "RETENTION_DAYS", DEFAULT_RETENTION_DAYS, minimum=1)
 
 
 def expired_conversations(connection: Connection, cutoff: float) -> list[str]:

@@ -97,8 +97,8 @@ def tracker_store_config(env: Mapping[str, str]) -> dict[str, Any]:
 def tracker_memory_config(env: Mapping[str, str]) -> dict[str, int]:
     """How long (seconds since a conversation's latest event) and how many conversations the SQLite store keeps
     in memory; empty when either variable is 0, which turns the memory off."""
-    idle_seconds = _whole_number(env, "TRACKER_MEMORY_IDLE_SECONDS", DEFAULT_MEMORY_IDLE_SECONDS)
-    conversations = _whole_number(env, "TRACKER_MEMORY_CONVERSATIONS", DEFAULT_MEMORY_CONVERSATIONS)
+    idle_seconds = whole_number(env, "TRACKER_MEMORY_IDLE_SECONDS", DEFAULT_MEMORY_IDLE_SECONDS)
+    conversations = whole_number(env, "TRACKER_MEMORY_CONVERSATIONS", DEFAULT_MEMORY_CONVERSATIONS)
     if idle_seconds >= SHORTEST_RETENTION_SECONDS:
         raise ValueError(
             f"TRACKER_MEMORY_IDLE_SECONDS must be under {SHORTEST_RETENTION_SECONDS} (a day, the shortest "
@@ -196,14 +196,15 @@ def _channel_from_env(
     return {key: env[variable] for key, variable in wanted.items() if env.get(variable)}
 
 
-def _whole_number(env: Mapping[str, str], variable: str, default: int) -> int:
+def whole_number(env: Mapping[str, str], variable: str, default: int, minimum: int = 0) -> int:
+    """The variable as a whole number of at least `minimum`, `default` when unset; ValueError naming it otherwise."""
     raw = env.get(variable, str(default))
     try:
         value = int(raw)
     except ValueError:
         raise ValueError(f"{variable} must be a whole number, not {raw!r}") from None
-    if value < 0:
-        raise ValueError(f"{variable} must be 0 or more, not {value}")
+    if value < minimum:
+        raise ValueError(f"{variable} must be {minimum} or more, not {value}")
     return value
 
 
