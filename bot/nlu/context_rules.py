@@ -837,17 +837,14 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
         CLAIM_PHRASES, HYPOTHETICAL, "FORWARD", everything, max_scope=CLAIM_REACH, terminated_by=CLAUSE_ENDS
     )
     # "say it starts closing my eye, is that bad?": a sentence opening with "say" supposes
-    rules += [
-        ConTextRule(
-            phrase,
-            HYPOTHETICAL,
-            direction="FORWARD",
-            allowed_types=everything,
-            terminated_by={BREAK},
-            on_modifies=opens_sentence,
-        )
-        for phrase in SUPPOSING_OPENINGS
-    ]
+    rules += rules_for(
+        SUPPOSING_OPENINGS,
+        HYPOTHETICAL,
+        "FORWARD",
+        everything,
+        terminated_by={BREAK},
+        on_modifies=opens_sentence,
+    )
     rules += rules_for(
         SHORT_GUESSES,
         HYPOTHETICAL,
@@ -864,18 +861,15 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
     rules += question_rules(everything, labels(RED_FLAGS))
     # "had Bell's palsy years ago and now when I smile...": "now" starts the present again.
     past_of = past_time_of(labels(HISTORY))
-    rules += [
-        ConTextRule(
-            phrase,
-            HISTORICAL,
-            direction="BIDIRECTIONAL",
-            allowed_types=labels(SYMPTOMS | {STROKE}),
-            max_scope=8,
-            terminated_by={BREAK, NOW},
-            on_modifies=past_of,
-        )
-        for phrase in HISTORICAL_PHRASES
-    ]
+    rules += rules_for(
+        HISTORICAL_PHRASES,
+        HISTORICAL,
+        "BIDIRECTIONAL",
+        labels(SYMPTOMS | {STROKE}),
+        max_scope=8,
+        terminated_by={BREAK, NOW},
+        on_modifies=past_of,
+    )
     # "my face was paralysed on one side in 2019": a past year
     rules += [
         ConTextRule(
@@ -911,22 +905,12 @@ def question_rules(everything: set[str], red_flags: set[str]) -> list[ConTextRul
     """Questions: after a question word, what is not a red flag is asked about ("can coffee cause this?"); a red flag
     only when the question asks what causes it or what it means (`asks_about`). One rule per word (see above)."""
     asks = asks_about(red_flags)
-    rules = [
-        ConTextRule(word, QUESTION, direction="FORWARD", allowed_types=everything, on_modifies=asks)
-        for word in QUESTION_WORDS
+    return [
+        *rules_for(QUESTION_WORDS, QUESTION, "FORWARD", everything, on_modifies=asks),
+        *rules_for(
+            CAUSE_WORDS, QUESTION, "FORWARD", everything, terminated_by={BREAK}, on_modifies=in_question
+        ),
     ]
-    rules += [
-        ConTextRule(
-            word,
-            QUESTION,
-            direction="FORWARD",
-            allowed_types=everything,
-            terminated_by={BREAK},
-            on_modifies=in_question,
-        )
-        for word in CAUSE_WORDS
-    ]
-    return rules
 
 
 def asks_about(red_flags: set[str]) -> Callable[[Span, Span, Span], bool]:
@@ -1041,6 +1025,7 @@ def rules_for(
     allowed_labels: set[str],
     max_scope: int | None = None,
     terminated_by: Collection[str] | None = None,
+    on_modifies: Callable[[Span, Span, Span], bool] | None = None,
 ) -> list[ConTextRule]:
     return [
         ConTextRule(
@@ -1050,6 +1035,7 @@ def rules_for(
             allowed_types=allowed_labels,
             max_scope=max_scope,
             terminated_by=set(terminated_by) if terminated_by is not None else None,
+            on_modifies=on_modifies,
         )
         for phrase in phrases
     ]
