@@ -25,7 +25,7 @@ from actions.tracker_findings import (
     reports_emergency,
     slot_events_for_changes,
 )
-from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
+from bot.dialogue.restatement import EMERGENCY_INTENT, finding_statuses, slots_before_latest_message
 from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
 from bot.triage.intake import (
     DURATION_QUESTION,
@@ -195,7 +195,7 @@ def _record_answer(
         known = [day for day in days if day is not None]
         return record_duration(findings, known[-1]) if known else None
 
-    mentioned = _finding_entities(tracker)
+    mentioned = finding_statuses(tracker.latest_message.get("entities", []))
     named = [code for code in question.covers if code in mentioned]
     present = [code for code in named if mentioned[code] == "present"]
     if present:
@@ -219,15 +219,6 @@ def _record_not_known(question: Question, findings: Findings) -> Findings:
 
 def _entity_values(tracker: Tracker, name: str) -> list[Any]:
     return [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
-
-
-def _finding_entities(tracker: Tracker) -> dict[str, Any]:
-    """Finding code -> present/absent, as the latest message said."""
-    return {
-        e.get("entity"): e.get("value")
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") in FINDING_CODES
-    }
 
 
 def _is_reply(tracker: Tracker) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from bot.dialogue.restatement import EMERGENCY_INTENT, restates_known_weakness
+from bot.dialogue.restatement import EMERGENCY_INTENT, finding_statuses, restates_known_weakness
 from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
 
 ASKED_SLOT = "asked"
@@ -42,14 +42,14 @@ def findings_from_tracker(tracker: Tracker) -> Findings:
     (so that it rejects and the emergency path runs), but the assessment must still see them.
     """
     in_slots = findings_from_slots(tracker)
+    entities = tracker.latest_message.get("entities", [])
     statuses: dict[str, Any] = {code: status.value for code, status in in_slots.statuses.items()}
+    statuses.update(finding_statuses(entities))
     face_side = in_slots.face_side
     locations = set(in_slots.locations)
-    for entity in tracker.latest_message.get("entities", []):
+    for entity in entities:
         name, value = entity.get("entity"), entity.get("value")
-        if name in FINDING_CODES and value in ("present", "absent"):
-            statuses[name] = value
-        elif name == "face_side":
+        if name == "face_side":
             face_side = value
         elif name == "location" and value in LOCATIONS:
             locations.add(value)

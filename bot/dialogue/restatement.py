@@ -45,14 +45,13 @@ def _statuses_in_slots(slots: Mapping[str, Any]) -> Findings:
     return Findings.from_values({code: slots.get(code) for code in FINDING_CODES if slots.get(code)})
 
 
-def _statuses_in_entities(entities: Sequence[Mapping[str, Any]]) -> Findings:
-    return Findings.from_values(
-        {
-            entity["entity"]: entity.get("value")
-            for entity in entities
-            if entity.get("entity") in FINDING_CODES and entity.get("value") in ("present", "absent")
-        }
-    )
+def finding_statuses(entities: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Finding code -> present/absent, as a message's entities say."""
+    return {
+        entity["entity"]: entity["value"]
+        for entity in entities
+        if entity.get("entity") in FINDING_CODES and entity.get("value") in ("present", "absent")
+    }
 
 
 def restates_known_weakness(events: Sequence[Mapping[str, Any]]) -> bool:
@@ -68,5 +67,5 @@ def restates_known_weakness(events: Sequence[Mapping[str, Any]]) -> bool:
         return False
     return restates_known_gradual_weakness(
         _statuses_in_slots(slots_before_latest_message(events)),
-        _statuses_in_entities(parse_data.get("entities") or []),
+        Findings.from_values(finding_statuses(parse_data.get("entities") or [])),
     )
