@@ -63,11 +63,11 @@ class EmergencyInterruptPolicy(Policy):
         latest_message = tracker.latest_message
         if latest_message is None or latest_message.intent.get("name") != EMERGENCY_INTENT:
             return None
-        if restates_known_weakness([event.as_dict() for event in tracker.events]):
-            # An answer to the intake, not an emergency (see bot.dialogue.restatement): the form reads it.
-            return None
         done = _actions_since_latest_user_message(tracker)
         if not done:
+            if restates_known_weakness([event.as_dict() for event in tracker.events]):
+                # An answer to the intake, not an emergency (see bot.dialogue.restatement): the form reads it.
+                return None
             return EMERGENCY_RESPONSE
         if done[-1] == EMERGENCY_RESPONSE and tracker.active_loop_name:
             return ACTION_DEACTIVATE_LOOP_NAME

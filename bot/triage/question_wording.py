@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.triage.findings import Findings
+from bot.triage.findings import ACCOMPANYING_SIGNS, Findings
 
 
 @dataclass(frozen=True)
@@ -26,27 +26,25 @@ NO = ("No", "/deny")
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    code: str
     words: str  # as the question names it
     button: tuple[str, str]
 
 
 ACCOMPANYING_SIGNS_OPENING = "Do you have any of these with it:"
-ACCOMPANYING_SIGN_ITEMS = (
-    ChecklistItem(
-        "facial_weakness",
-        "weakness or drooping of the face",
-        ("Weakness or drooping", "my face is weak or drooping"),
+# One item per code of bot.triage.findings.ACCOMPANYING_SIGNS, which sets the order.
+ACCOMPANYING_SIGN_ITEMS: dict[str, ChecklistItem] = {
+    "facial_weakness": ChecklistItem(
+        "weakness or drooping of the face", ("Weakness or drooping", "my face is weak or drooping")
     ),
-    ChecklistItem("severe_pain", "severe pain in the face", ("Severe pain", "severe pain in my face")),
-    ChecklistItem(
-        "numbness_tingling", "numbness or tingling", ("Numbness or tingling", "numbness or tingling")
+    "severe_pain": ChecklistItem("severe pain in the face", ("Severe pain", "severe pain in my face")),
+    "numbness_tingling": ChecklistItem(
+        "numbness or tingling", ("Numbness or tingling", "numbness or tingling")
     ),
-    ChecklistItem("hearing_change", "changes in your hearing", ("Hearing changes", "my hearing has changed")),
-    ChecklistItem(
-        "balance_problem", "problems with balance", ("Balance problems", "problems with my balance")
+    "hearing_change": ChecklistItem("changes in your hearing", ("Hearing changes", "my hearing has changed")),
+    "balance_problem": ChecklistItem(
+        "problems with balance", ("Balance problems", "problems with my balance")
     ),
-)
+}
 
 
 def _listed(words: list[str]) -> str:
@@ -56,8 +54,8 @@ def _listed(words: list[str]) -> str:
 def accompanying_signs_prompt(findings: Findings) -> Prompt:
     """The accompanying-signs checklist, naming only the signs still unknown: a sign the person has already
     described or denied is not asked about again (and naming it again is no answer to the question)."""
-    open_items = [item for item in ACCOMPANYING_SIGN_ITEMS if findings.is_unknown(item.code)]
-    items = open_items or list(ACCOMPANYING_SIGN_ITEMS)
+    codes = [code for code in ACCOMPANYING_SIGNS if findings.is_unknown(code)] or ACCOMPANYING_SIGNS
+    items = [ACCOMPANYING_SIGN_ITEMS[code] for code in codes]
     text = f"{ACCOMPANYING_SIGNS_OPENING} {_listed([item.words for item in items])}?"
     return Prompt(text, (NONE_OF_THESE, *(item.button for item in items)))
 
