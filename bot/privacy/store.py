@@ -3,25 +3,36 @@
 bot.server.settings.tracker_store_config chooses one: `ErasableSQLTrackerStore` for PostgreSQL (several Rasa
 replicas share it), `RecentInMemorySQLiteTrackerStore` for the one-machine SQLite default, which also keeps the
 conversations of the last few minutes in memory (bot.privacy.recent).
+
+Both talk to the database from a thread of their own, never from Rasa's event loop. SQLAlchemy and the database
+drivers block: a turn's commit waiting for the disk would hold up every other conversation being answered, and
+with many people at once that waiting was a large part of each turn (docs/benchmarks.md). Each call is still
+awaited before the turn goes on, so nothing is acknowledged before it is stored. One thread keeps the calls in the
+order they were made, which SQLite needs (a single writer) and costs PostgreSQL little (a few milliseconds a turn).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import weakref
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.privacy.database import erase_conversations
 from bot.privacy.erasure import ERASE_SLOT
 from bot.privacy.recent import RecentTrackers
 
 logger = logging.getLogger(__name__)
+
+Result = TypeVar("Result")
 
 
 def erasure_requested_this_turn(events: Iterable[Event]) -> bool:
@@ -39,23 +50,72 @@ def erasure_requested_this_turn(events: Iterable[Event]) -> bool:
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL store, except that the turn confirming an erasure deletes the conversation instead of being
-    written: Rasa saves the tracker after the action has run, so only the store can erase it for good."""
+    written (Rasa saves the tracker after the action has run, so only the store can erase it for good), and that
+    reading and saving a conversation run in the database thread (see the module docstring).
+
+    What is stored and read back is what Rasa's SQLTrackerStore stores and reads: the same rows, written after as
+    many events as the database holds for the latest session (tests/privacy/test_store_thread.py compares them).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._database_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-store")
+
+    async def _in_database_thread(self, call: Callable[..., Result], *args: Any) -> Result:
+        return await asyncio.get_running_loop().run_in_executor(self._database_thread, call, *args)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The latest session of the conversation, as SQLTrackerStore.retrieve returns it."""
+        events = await self._in_database_thread(self._latest_session_events, sender_id)
+        if not events or self.domain is None:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+
+    def _latest_session_events(self, sender_id: str) -> list[dict[str, Any]]:
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            return [json.loads(row.data) for row in rows]
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if erasure_requested_this_turn(tracker.events):
-            self._erase(tracker.sender_id)
+            await self._erase(tracker.sender_id)
         else:
             await self._write(tracker)
 
     async def _write(self, tracker: DialogueStateTracker) -> None:
-        await super().save(tracker)
+        await self.stream_events(tracker)
+        await self._in_database_thread(self._append_new_events, tracker)
 
-    def _erase(self, sender_id: str) -> None:
+    def _append_new_events(self, tracker: DialogueStateTracker) -> None:
+        """The tracker's events beyond those stored for its latest session, one row each, in one transaction.
+
+        The tracker is read here while Rasa's event loop goes on: safe, as Rasa's lock store keeps the next
+        message of this conversation waiting until this turn, save included, is over."""
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = event.as_dict()
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()
+
+    async def _erase(self, sender_id: str) -> None:
         """Erase every session of the conversation; this turn's events are simply never written."""
+        deleted = await self._in_database_thread(self._delete_conversation, sender_id)
+        logger.info("Erased a conversation at the person's request (%d events).", deleted)
+
+    def _delete_conversation(self, sender_id: str) -> int:
         with self.session_scope() as session:
             deleted = erase_conversations(session.connection(), [sender_id])
             session.commit()
-        logger.info("Erased a conversation at the person's request (%d events).", deleted)
+        return deleted
 
 
 class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
@@ -109,9 +169,9 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
         conversation's events) may differ from what SQLite now holds."""
         return self._handed_out.pop(tracker.sender_id, None) is tracker
 
-    def _erase(self, sender_id: str) -> None:
+    async def _erase(self, sender_id: str) -> None:
         self.recent.discard(sender_id)
-        super()._erase(sender_id)
+        await super()._erase(sender_id)
 
     def _drop_idle_later(self) -> None:
         """Drop idle entries even if no other message comes, so that no one's words stay in memory for long."""

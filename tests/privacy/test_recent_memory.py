@@ -8,16 +8,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
-    BotUttered,
     Event,
     SessionStarted,
     SlotSet,
@@ -38,8 +35,7 @@ from bot.privacy.store import (
 from bot.server.launcher import PROJECT_ROOT
 from bot.server.settings import tracker_store_config
 from tests.privacy.stores import age_conversation, stored_events, user_texts
-
-SENDER = "memory-test"
+from tests.privacy.turns import SENDER, as_dicts, play, run, session_start, turn
 
 
 @pytest.fixture(scope="module")
@@ -56,42 +52,6 @@ def store_env(tmp_path: Path, **memory: int) -> dict[str, str]:
 def create_store(env: dict[str, str], domain: Domain) -> TrackerStore:
     """The store `rasa run` would build from the endpoints.yml that bot.server.settings renders."""
     return TrackerStore.create(EndpointConfig.from_dict(tracker_store_config(env)), domain)
-
-
-def session_start() -> list[Event]:
-    return [ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen")]
-
-
-def turn(text: str, *extra: Event) -> list[Event]:
-    """One exchange as Rasa logs it: the message, the answer, any further events, then listening again."""
-    return [
-        UserUttered(text, intent={"name": "inform", "confidence": 1.0}),
-        ActionExecuted("utter_ok"),
-        BotUttered("ok"),
-        *extra,
-        ActionExecuted("action_listen"),
-    ]
-
-
-async def play(store: TrackerStore, events: list[Event], sender: str = SENDER) -> DialogueStateTracker:
-    """A turn as MessageProcessor.handle_message does it (a new conversation starts with its session)."""
-    tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
-    if not tracker.events:
-        events = session_start() + events
-    for event in events:
-        event.timestamp = time.time()
-        tracker.update(event)
-    await store.save(tracker)
-    return tracker
-
-
-def run(scenario: Callable[[], Awaitable[None]]) -> None:
-    asyncio.run(scenario())
-
-
-def as_dicts(tracker: DialogueStateTracker | None) -> list[dict[str, Any]]:
-    assert tracker is not None
-    return [event.as_dict() for event in tracker.events]
 
 
 def test_the_sqlite_default_keeps_recent_conversations_in_memory_and_reads_them_from_there(
