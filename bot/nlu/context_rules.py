@@ -5,7 +5,8 @@ rules are our own. Categories:
 - NEGATED_EXISTENCE: "no numbness", "I deny any drooping", "never had", "without pain" => absent.
 - HYPOTHETICAL: "if it spreads", "what if it's a stroke", "I'm scared I'll get...", a sentence opening "say it
   spreads" or "will my face droop?", and general claims ("can cause", "could mean") => not a finding; guesses
-  ("could it be MS?", "might be a tumour", "my mum thinks it's stress") only for what is not a red flag.
+  ("could it be MS?", "might be a tumour", "my mum thinks it's stress", "the GP put it down to stress") only for what
+  is not a red flag.
 - WORRY: "I'm worried about MS", "scared of Bell's palsy" => not a finding, but only for conditions, triggers and
   history. A worry about a red flag ("worried about the drooping") still counts: never under-triage.
 - HISTORICAL: "years ago", "used to", "as a child" => a past symptom is not a current finding. History codes
@@ -14,7 +15,8 @@ rules are our own. Categories:
   someone describing another person's CURRENT symptoms ("my dad's face is drooping") gives findings.
 - QUESTION: in a question, a cause or history item after the question word is asked about, not reported; so is any
   finding, red flag or not, that a question asks the cause or meaning of ("can stress cause weakness?", "is numbness a
-  bad sign?"), unless the question presupposes it is there ("why is my face drooping?").
+  bad sign?"), unless the question presupposes it is there ("why is my face drooping?", "why does my eye shut when I
+  smile?").
 - CLAUSE: words that start a new statement ("my", "it", "but"), ending a negation's reach, so "no numbness and
   my face is drooping" keeps the drooping. BREAK: a comma before a new subject (", the twitch is worse"), which ends
   every kind of reach, worry and hypothesis included. NOW: "now", "these days": the present again after the past.
@@ -289,6 +291,52 @@ CLAIM_PHRASES = tuple(
     )
 )
 CLAIM_REACH = 4
+# Someone else's guess: "my mum thinks it's stress", "people keep telling me it's stress" (see SPECULATION_PHRASES).
+GUESSING = (
+    "thinks",
+    "thought",
+    "reckons",
+    "reckoned",
+    "believes",
+    "suspects",
+    "guesses",
+    "wonders",
+    # "people keep telling me it's stress", "everyone says it's tiredness"
+    "telling me",
+    "tells me",
+    "keep saying",
+    "keeps saying",
+)
+# The words that make a phrase someone's guess, and the verbs of asking before an "if" ("people keep asking if I'm
+# stressed"): bot.nlu.extraction reads a denial after them as the person's answer.
+GUESS_VERBS = frozenset(
+    {
+        "thinks",
+        "thought",
+        "reckons",
+        "reckoned",
+        "believes",
+        "suspects",
+        "guesses",
+        "wonders",
+        "telling",
+        "tells",
+        "saying",
+    }
+)
+ASKING_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wondered", "wondering", "wonders"})
+# Someone else's reading of the cause: "the pharmacist put it down to stress", "my GP blames it on tiredness" (the
+# person's own "I put it down to stress" tells of their stress: see not_said_by_me).
+ATTRIBUTING = (
+    "put it down to",
+    "puts it down to",
+    "putting it down to",
+    "blamed it on",
+    "blames it on",
+    "blaming it on",
+    "chalked it up to",
+    "chalks it up to",
+)
 # Guesses about what it is: "could it be MS?", "might be a tumour". A sign said in the same breath is still reported
 # ("is this a stroke, my mouth drooped", "my speech might be a bit slurred"), so these never discount red flags.
 SPECULATION_PHRASES = (
@@ -316,21 +364,7 @@ SPECULATION_PHRASES = (
     # report: "my GP said I'm low in magnesium")
     *(
         f"{verb} {guess}"
-        for verb in (
-            "thinks",
-            "thought",
-            "reckons",
-            "reckoned",
-            "believes",
-            "suspects",
-            "guesses",
-            "wonders",
-            # "people keep telling me it's stress", "everyone says it's tiredness"
-            "telling me",
-            "tells me",
-            "keep saying",
-            "keeps saying",
-        )
+        for verb in GUESSING
         for guess in (
             "it is",
             "it's",
@@ -480,6 +514,10 @@ OWNING_WORDS = frozenset(
     }
 )
 POSSESSIVES = frozenset({"my", "his", "her", "their", "our"})
+# "why is", "why does": asking the reason for what is there (not "why would", "why might": a supposition).
+WHY_VERBS = frozenset({"is", "are", "am", "'s", "does", "do", "did", "has", "have"})
+# The kinds of target phrase (bot.nlu.extraction labels them "kind:code") that tell of a sign a question may presuppose.
+PRESUPPOSABLE_KINDS = frozenset({"present", "generic", "implied"})
 OWNED_REACH = 3
 # "is numbness a bad sign?": the finding right after the opening word is what the question is about.
 ASKED_SUBJECT_REACH = 2
@@ -757,6 +795,10 @@ UNCERTAIN_PHRASES = (
     "can not tell whether",
 )
 PSEUDO_PHRASES = (
+    # "only the ringing, none of the other things": the others are denied, not the one named
+    "none of the other",
+    "none of the others",
+    "none of the rest",
     "not sure",
     "not certain",
     "no idea",
@@ -834,6 +876,14 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
         SPECULATION_PHRASES, HYPOTHETICAL, "FORWARD", labels(NOT_RED_FLAGS), terminated_by={BREAK}
     )
     rules += rules_for(
+        ATTRIBUTING,
+        HYPOTHETICAL,
+        "FORWARD",
+        labels(NOT_RED_FLAGS),
+        terminated_by={BREAK},
+        on_modifies=not_said_by_me,
+    )
+    rules += rules_for(
         CLAIM_PHRASES, HYPOTHETICAL, "FORWARD", everything, max_scope=CLAIM_REACH, terminated_by=CLAUSE_ENDS
     )
     # "say it starts closing my eye, is that bad?": a sentence opening with "say" supposes
@@ -901,6 +951,12 @@ def opens_sentence(target: Span, modifier: Span, between: Span) -> bool:
     return modifier.start == modifier.sent.start
 
 
+def not_said_by_me(target: Span, modifier: Span, between: Span) -> bool:
+    """ "the pharmacist put it down to stress" is a guess; "I'd put it down to stress" tells of the person's own."""
+    before = modifier.doc[max(modifier.sent.start, modifier.start - 2) : modifier.start]
+    return not any(token.norm_ in ("i", "we") for token in before)
+
+
 def question_rules(everything: set[str], red_flags: set[str]) -> list[ConTextRule]:
     """Questions: after a question word, what is not a red flag is asked about ("can coffee cause this?"); a red flag
     only when the question asks what causes it or what it means (`asks_about`). One rule per word (see above)."""
@@ -908,9 +964,14 @@ def question_rules(everything: set[str], red_flags: set[str]) -> list[ConTextRul
     return [
         *rules_for(QUESTION_WORDS, QUESTION, "FORWARD", everything, on_modifies=asks),
         *rules_for(
-            CAUSE_WORDS, QUESTION, "FORWARD", everything, terminated_by={BREAK}, on_modifies=in_question
+            CAUSE_WORDS, QUESTION, "FORWARD", everything, terminated_by={BREAK}, on_modifies=asks_cause
         ),
     ]
+
+
+def asks_cause(target: Span, modifier: Span, between: Span) -> bool:
+    """ "can stress cause weakness?" asks about the finding; "why does stress make my eye twitch?" presupposes it."""
+    return in_question(target, modifier, between) and not presupposed(target)
 
 
 def asks_about(red_flags: set[str]) -> Callable[[Span, Span, Span], bool]:
@@ -918,7 +979,7 @@ def asks_about(red_flags: set[str]) -> Callable[[Span, Span, Span], bool]:
         if not in_question(target, modifier, between):
             return False
         if target.label_ not in red_flags:
-            return True
+            return not presupposed(target)
         if owned(target):
             return False
         return (
@@ -928,6 +989,20 @@ def asks_about(red_flags: set[str]) -> Callable[[Span, Span, Span], bool]:
         )
 
     return modifies
+
+
+def presupposed(target: Span) -> bool:
+    """ "why does my eye shut when I smile?", "how come my hearing has gone muffled?": a question asking why the person's
+    own sign is there presupposes it, red flag or not ("why would my eye twitch?" and "why do people get twitches?" do
+    not)."""
+    if target.label_.split(":")[0] not in PRESUPPOSABLE_KINDS:
+        return False  # a topic word ("why is my reading not working") names no sign
+    sentence = target.sent
+    words = [token.norm_ for token in sentence.doc[sentence.start : target.end]]
+    if len(words) < 2 or not (words[:2] == ["how", "come"] or (words[0] == "why" and words[1] in WHY_VERBS)):
+        return False
+    asked = set(words[2:])
+    return bool(asked & (POSSESSIVES | {"i"})) and not asked & ANYONE
 
 
 def owned(target: Span) -> bool:

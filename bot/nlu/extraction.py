@@ -9,8 +9,10 @@ phrase that is part of another finding's denial or of a past illness's story, an
 "and" that a negation before it does not reach. Also: the twitch named only as the subject of another finding's
 denial ("the twitch never shuts my eye"), a relative compared with the person ("my mum's eye twitches too"), a feared
 future ("scared I'll go blind"), a general claim ("twitching can mean MS"), a relative's past stroke told with its
-signs, and past episodes said to be over. When one message says both (a red flag mentioned twice, once negated),
-present wins: the assistant must never under-triage.
+signs, past episodes said to be over, another person's finding told only in the past ("my aunt had to give up driving
+because of her eye spasms"), someone else's guess then denied ("my wife thinks I'm stressed, I'm not"), and anxiety
+about what the symptom means ("anxious it could be a tumour"). When one message says both (a red flag mentioned
+twice, once negated), present wins: the assistant must never under-triage.
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ import spacy
 from medspacy.context import ConText
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from bot.nlu import spelling  # noqa: F401  (registers the "lay_spelling" pipeline component)
 from bot.nlu.context_rules import (
     AGAIN,
+    ASKING_VERBS,
     DISCOUNTING,
     FAMILY,
+    GUESS_VERBS,
     HISTORICAL,
     HYPOTHETICAL,
     NEGATED,
@@ -115,11 +119,20 @@ DENIED_FOR_NOW = re.compile(
     r"(?:\b(?:but|though|although|whereas)|(?:^|\s),) (?:i|me) (?:\S+ ){0,2}?(?:not|never|no)\b"
     r"|\bnot (?:now|anymore|any more|these days|nowadays|currently|at the moment|recently|lately|me)\b"
 )
+# The person's own short denial after what someone else has or thinks: "..., not me though", "... but I'm not really",
+# "... but I don't feel it" - and nothing more in that clause ("but I don't know why" denies nothing).
+NOT_ME = re.compile(
+    r"(?:^|,|\bbut|\bthough|\balthough|\bwhereas) ?(?:i (?:am |do |have |really |honestly |personally |just )*"
+    r"(?:not|never)|not me)"
+    r"(?: (?:really|though|tho|myself|at all|personally|feel it|feel that way|think so|honestly|tbh|anymore|"
+    r"any more|now|at the moment|either|have|had|been))*"
+    r"(?= ?(?:$|[.!,;]|and\b|but\b))"
+)
 # Said of one's own past symptom: "the tingling was last year, nothing now", "... but that went away". Not of a
 # relative's illness: "my dad had Bell's palsy but he recovered" says nothing of the person's own history.
 NOTHING_NOW = (
-    r"\b(?:nothing|none|gone|fine|ok|okay|normal|clear|calmer|better|easier|settled|sorted) "
-    r"(?:now|since|these days|anymore|any more)\b"
+    r"\b(?:(?:nothing|none)(?: (?:like|of) (?:that|it|this|them))?|gone|fine|ok|okay|normal|clear|calmer|better|easier|"
+    r"settled|sorted) (?:now|since|these days|anymore|any more)\b"
 )
 GONE_NOW = re.compile(
     NOTHING_NOW
@@ -283,6 +296,36 @@ FEAR_WORDS = frozenset(
     }
 )
 FUTURE_REACH = 5
+# "anxious it could be a tumour", "stressed that I might have MS": who and what a worry about the symptom is about.
+WORRIED_SUBJECTS = frozenset({"it", "this", "i", "my", "he", "she", "its"})
+WORRIED_VERBS = frozenset({"could", "might", "may", "will", "would", "means", "mean", "'ll"})
+# Words before a topic word that make it an activity told of, not a short answer (see told_as_doing).
+DOING_WORDS = frozenset({"for", "been", "am", "was", "were", "be"})
+# Words that make another person's finding present or recent (see told_of_others_past): present-tense verbs ("'s" is
+# left out: it is as often "mum's" as "she's"), recent times and reported speech.
+PRESENT_TENSE_WORDS = frozenset(
+    {
+        "is",
+        "are",
+        "am",
+        "'re",
+        "has",
+        "have",
+        "keeps",
+        "keep",
+        "does",
+        "do",
+        "can",
+        "gets",
+        "get",
+        "seems",
+        "looks",
+    }
+)
+RECENT_WORDS = frozenset({"day", "weeks", "since", "ongoing", "lately", "again", "?"})
+REPORTING_WORDS = frozenset(
+    {"said", "says", "told", "tells", "mentioned", "complained", "complaining", "reckons"}
+)
 UNABLE = frozenset({"will", "can", "could", "would"})
 # "my vision will go blurry for a few seconds at a time": a "will" that tells of what keeps happening, not the future.
 HABITUAL = re.compile(
@@ -311,6 +354,8 @@ GIVES_WAY_INSIDE = {
     "eye_closure": frozenset({"facial_weakness", "linked_movements"}),
     # "when I laugh my eye stays put" says the eye does not move with the mouth, not that the twitch has not spread
     "spread": frozenset({"linked_movements"}),
+    # "my eyes are tired and dry from the screen": tired eyes are eye strain, not poor sleep
+    "poor_sleep": frozenset({"eye_strain"}),
 }
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
@@ -729,13 +774,19 @@ def reading(target: Target, span: Span) -> Status | None:
         or compared_with_relative(target, span)
         or asked_in_general(span)
         or subject_of_a_denial(target, span)
+        or worry_about_the_symptom(target, span)
     ):
         return None
     categories = {modifier.category for modifier in span._.modifiers} | markers_inside(target, span)
-    if (categories & PAST_OR_OTHERS and denied_for_now(target, span, categories)) or told_then_gone(
-        target, span
+    if (
+        (categories & PAST_OR_OTHERS and denied_for_now(target, span, categories))
+        or told_then_gone(target, span)
+        or guessed_then_denied(target, span, categories)
+        or anothers_then_denied(target, span)
     ):
         return Status.ABSENT
+    if told_of_others_past(target, span):
+        return None
     # "scared of getting Bell's palsy again": had before, feared or not
     if AGAIN in categories and target.code in HISTORY_CODES and FAMILY not in categories:
         return Status.PRESENT
@@ -758,13 +809,142 @@ def reading(target: Target, span: Span) -> Status | None:
     negated = denied or negated_inside or negated_just_before(span) or echoed_then_denied(span)
     if target.kind in PLACE_KINDS:
         return None if negated else Status.PRESENT
+    if negated and (onset_of_a_named_sign(target, span) or screen_among_activities(target, span)):
+        return None
     if target.kind == MENTION:
         return Status.ABSENT if negated else None
     if target.kind == IMPLIED:
         return None if negated else Status.PRESENT
     if target.kind == ANSWER:
-        return Status.ABSENT if negated else Status.PRESENT if is_bare_answer(span.doc) else None
+        if negated:
+            return Status.ABSENT
+        return Status.PRESENT if is_bare_answer(span.doc) and not told_as_doing(span) else None
     return Status.ABSENT if negated else Status.PRESENT
+
+
+def onset_of_a_named_sign(target: Target, span: Span) -> bool:
+    """ "no sudden deafness", "no sudden weakness": "sudden" said of the sign right after it, in a denial, denies the
+    sign, not the suddenness (the sign's own phrase reads the denial)."""
+    if target.code != ONSET or span.end >= span.sent.end:
+        return False
+    return any(
+        other.code not in (ONSET, target.code)
+        and other.kind not in (*PLACE_KINDS, STROKE_TALK)
+        and other_span.start == span.end
+        for other, other_span in targets_with_spans(span.doc)
+    )
+
+
+def screen_among_activities(target: Target, span: Span) -> bool:
+    """ "it hasn't interfered with reading or my screen work", "no issues with reading, screens or driving": a screen
+    named beside the activities a twitch may hinder is one of them, so the denial is of the hindrance, not of screen use
+    (eye strain)."""
+    return (
+        target.code == "eye_strain"
+        and target.kind == ANSWER
+        and any(
+            other.code == "function_impact" and span.sent.start <= other_span.start < span.sent.end
+            for other, other_span in targets_with_spans(span.doc)
+        )
+    )
+
+
+def told_as_doing(span: Span) -> bool:
+    """ "I wear glasses for reading", "I've been working hard": a topic word after "for" names what something is for,
+    and one after "been" or "am" tells of doing it; neither answers what the twitch gets in the way of."""
+    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in DOING_WORDS
+
+
+def worry_about_the_symptom(target: Target, span: Span) -> bool:
+    """ "I'm anxious it could be a brain tumour", "stressed that I might have MS", "nervous about the twitching":
+    anxiety about what the symptom is or means is a worry about the symptom, not the stress that can trigger a twitch
+    ("stressed about my exams" is stress)."""
+    if target.code != "stress" or span.end >= span.sent.end:
+        return False
+    doc = span.doc
+    index = span.end
+    if doc[index].norm_ == "that" and index + 1 < span.sent.end:
+        index += 1
+    following = [token.norm_ for token in doc[index : min(index + 3, span.sent.end)]]
+    if len(following) >= 2 and following[0] in WORRIED_SUBJECTS and following[1] in WORRIED_VERBS:
+        return True
+    if not following or following[0] not in ("about", "over", "of"):
+        return False
+    if len(following) > 1 and following[1] in ("it", "this", "that"):
+        return True
+    return any(
+        other.code not in TRIGGERS
+        and other.kind in (PRESENT, GENERIC, IMPLIED)
+        and index < other_span.start <= index + 3
+        for other, other_span in targets_with_spans(doc)
+    )
+
+
+def guessed_then_denied(target: Target, span: Span, categories: set[str]) -> bool:
+    """ "my wife thinks I'm stressed, I'm not really", "people keep asking if I'm stressed, I'm honestly not", "my partner
+    keeps saying I'm stressed but I don't feel it": someone else's guess or question, then the person's own denial."""
+    if HYPOTHETICAL not in categories or target.code in RED_FLAG_CODES:
+        return False
+    doc = span.doc
+    guessed = False
+    for modifier in span._.modifiers:
+        if modifier.category != HYPOTHETICAL:
+            continue
+        start, end = modifier.modifier_span
+        words = [token.norm_ for token in doc[start:end]]
+        asked = (
+            start > span.sent.start and doc[start - 1].norm_ in ASKING_VERBS and words[0] in ("if", "whether")
+        )
+        guessed = guessed or asked or bool(set(words) & GUESS_VERBS)
+    after = " ".join(token.norm_ for token in doc[span.end : span.sent.end])
+    return guessed and bool(NOT_ME.search(after))
+
+
+def owner_of(span: Span) -> Token | None:
+    """Whose the finding is: the nearest person named before it in its sentence ("my mum's a big worrier": mum; "a
+    friend of mine couldn't read": the friend)."""
+    doc = span.doc
+    for token in reversed(doc[span.sent.start : span.start]):
+        if token.norm_ in ("mine", "ours") and token.i > 0 and doc[token.i - 1].norm_ == "of":
+            continue
+        if token.norm_ in OTHER_PEOPLE | FIRST_PERSON:
+            return token
+    return None
+
+
+def told_of_someone_else(target: Target, span: Span) -> bool:
+    """A sign of what is not a red flag or history item, told of another person."""
+    if target.kind not in (PRESENT, GENERIC) or target.code in RED_FLAG_CODES or target.code in HISTORY_CODES:
+        return False
+    owner = owner_of(span)
+    return owner is not None and owner.norm_ in OTHER_PEOPLE
+
+
+def anothers_then_denied(target: Target, span: Span) -> bool:
+    """ "my mum's a big worrier, not me though", "my sister is vegan but I'm not": what another person has, then denied
+    of the person themself."""
+    if not told_of_someone_else(target, span):
+        return False
+    after = " ".join(token.norm_ for token in span.doc[span.end : span.sent.end])
+    return bool(NOT_ME.search(after))
+
+
+def told_of_others_past(target: Target, span: Span) -> bool:
+    """ "my aunt had to give up driving because of her eye spasms", "a friend of mine couldn't read for months with
+    blepharospasm", "mum was low on calcium when she was pregnant": another person's finding told only in the past tense
+    is their past illness (DESIGN.md section 3), not the current symptoms of someone being assessed. Not when anything
+    makes it present or recent ("my son's eye has been twitching", "was twitching all day", "she said her eye was
+    jumping"), and never for a red flag (see told_of_others_past_stroke)."""
+    if not told_of_someone_else(target, span):
+        return False
+    sentence = span.sent
+    norms = [token.norm_ for token in sentence]
+    if set(norms) & (PRESENT_TENSE_WORDS | STILL_NOW | RECENT_WORDS | REPORTING_WORDS):
+        return False
+    past = [token for token in sentence if token.norm_ in PAST_TENSE_WORDS | {"could", "did"}]
+    # "her eye was twitching": told as going on, which a parent may say of a child's current twitch
+    going_on = any(token.i + 1 < sentence.end and token.nbor().norm_.endswith("ing") for token in past)
+    return bool(past) and not going_on
 
 
 def echoed_then_denied(span: Span) -> bool:
@@ -1027,12 +1207,28 @@ def asked_in_general(span: Span) -> bool:
     doc, sentence = span.doc, span.sent
     if span.start > sentence.start and doc[span.start - 1].norm_ in DETERMINERS - {"that", "the"}:
         return False
-    following = [token.norm_ for token in doc[span.end : min(span.end + 3, sentence.end)]]
+    end = end_of_coordination(span)
+    following = [token.norm_ for token in doc[end : min(end + 3, sentence.end)]]
     if len(following) < 2 or following[0] not in GENERAL_MODALS:
         return False
     return following[1] in GENERAL_CLAIMS or (
         len(following) == 3 and following[1] == "be" and following[2] in CLAIMED
     )
+
+
+def end_of_coordination(span: Span) -> int:
+    """Where a list that starts with this finding ends: "stress and low b12 can cause it" is a claim about both."""
+    doc, end = span.doc, span.end
+    while end < span.sent.end and doc[end].norm_ in ("and", "or"):
+        joined = [
+            other_span.end
+            for other, other_span in targets_with_spans(doc)
+            if other.kind not in PLACE_KINDS and end < other_span.start <= end + 2
+        ]
+        if not joined:
+            break
+        end = max(joined)
+    return end
 
 
 def told_of_others_past_stroke(target: Target, span: Span) -> bool:
@@ -1082,7 +1278,8 @@ def past_stroke_story(stroke: Span, sign: Span) -> bool:
     }
     if stroke.end <= sign.start:
         return bool(told_with & (PAST_TENSE_WORDS | {"suffered"}))
-    return bool(told_with & PAST_ILLNESS_LINKS)
+    # "her vision went weird before her stroke": the warning signs of that stroke, told with it
+    return bool(told_with & (PAST_ILLNESS_LINKS | {"before"}))
 
 
 def told_of_past_illness(target: Target, span: Span) -> bool:
@@ -1133,6 +1330,9 @@ def inside_a_denial(target: Target, span: Span) -> bool:
             any(token.norm_ in INSIDE_NEGATIONS for token in span.doc[other_span.start : span.start])
             or (
                 other_span.start < span.start
+                # a phrase saying things are normal is not denied by a negation before it ("no, speech and vision
+                # are fine" lists on), so it holds no denial either
+                and other.kind not in ABSENT_KINDS
                 and NEGATED in {modifier.category for modifier in other_span._.modifiers}
             )
         )
@@ -1162,7 +1362,10 @@ def told_then_gone(target: Target, span: Span) -> bool:
         return False
     doc, sentence = span.doc, span.sent
     told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
-    if not any(token.norm_ in PAST_TENSE_WORDS | {"felt"} for token in told_before):
+    # a regular past inside the phrase counts too: "my eye closed when I smiled, but that's stopped now"
+    if not any(token.norm_ in PAST_TENSE_WORDS | {"felt"} for token in told_before) and not any(
+        token.norm_.endswith("ed") for token in span[1:]
+    ):
         return False
     after = " ".join(token.norm_ for token in doc[span.end : sentence.end])
     return bool(GONE_SINCE.search(after))
@@ -1182,6 +1385,10 @@ def negated_just_before(span: Span) -> bool:
     weakness in my face or arms", whose first phrase is denied."""
     before = span.doc[span.sent.start : span.start]
     if len(before) and before[-1].norm_ in ("not", "never"):
+        return True
+    # "haven't gone deaf", "hasn't gone numb": "not gone" is no denial of a twitch that has not gone away (a
+    # pseudo-negation for ConText), but a sign right after it is denied
+    if len(before) > 1 and before[-1].norm_ == "gone" and before[-2].norm_ in ("not", "never"):
         return True
     # the "or" before the phrase, or starting it ("no palsy or ms"), or before its owner ("doesn't affect my eyesight
     # or my chewing")

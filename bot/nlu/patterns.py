@@ -54,9 +54,17 @@ SPREADS = "spread|spreads|spreading|spreaded"
 # Who makes the movement that sets off a linked one ("when I smile", "whenever he blinks").
 MOVER = "i|he|she|they|you|we"
 # What the face does in a linked movement (synkinesis), and the movements that set it off.
-LINKED_ACTIONS = "clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|goes|go|jump*"
-MOUTH_MOVEMENTS = "smile*|smiling|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|pucker*|purse*"
+LINKED_ACTIONS = "clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|goes|go|jump*|wink*"
+MOUTH_MOVEMENTS = "smile*|smiling|eat*|chew*|talk*|speak*|laugh*|whistl*|grin*|pucker*|purse*|puff*"
 EYE_MOVEMENTS = "blink*|clos*|shut*"
+# A movement of the face as the subject of a sentence ("smiling makes my eye close", "raising my eyebrows doesn't do
+# anything to my mouth").
+MOVING = (
+    "smil*|blink*|eating|chewing|talking|speaking|laughing|whistling|grinning|puffing|raising|frowning|yawning|"
+    "pursing|puckering|closing|shutting"
+)
+# The parts of the face that move in a linked movement.
+LINKED_PARTS = "eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face"
 # What a twitch does when it happens ("my eye shuts when it twitches", "stays open during the spasms").
 TWITCH_EVENTS = "spasm*|twitch*|flicker*|jump*|flutter*|happens|starts|kicks|goes"
 # Everyday activities a twitch can get in the way of (DESIGN.md: seeing, eating, speaking, driving).
@@ -64,6 +72,15 @@ ACTIVITIES = (
     "drive|driving|read|reading|work|working|eat|eating|see|seeing|focus*|concentrat*|type|typing|study|studying|"
     "do|doing|function|cope|manage|use|cook|cooking|watch|watching|write|writing|play|playing|exercise"
 )
+# Activities named as nouns or gerunds, as people list them ("cooking, cleaning, work, all fine"); not "working"
+# alone after a gap ("working hard" is effort, not a difficulty).
+LISTED_ACTIVITIES = (
+    "work|job|driving|reading|eating|chewing|cooking|cleaning|typing|studying|writing|talking|speaking|drinking|"
+    "walking|shopping|housework|chores|school|uni|college|gym|exercise|sport|sports|swallowing"
+)
+# Activities a twitch can make hard, as the subject of "awkward", "hard" ("makes chewing awkward").
+# (Talking named as hard is a speech difficulty: see speech_difficulty.)
+HINDERED_ACTIVITIES = "reading|driving|eating|chewing|seeing|typing|focusing|concentrating|swallowing"
 # Places beyond the eye a twitch spreads to.
 SPREAD_PLACES = "cheek|cheeks|mouth|neck|jaw|lip|lips|chin|face"
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
@@ -71,6 +88,28 @@ LONG_TIME = "day|days|week|weeks|month|months"
 # A topic answered with a denial: "hearing, no problems" (not "no change", which starts "no change in my speech").
 NO_PROBLEMS = ",|-? no|nothing ~1 wrong|problem|problems|issue|issues|trouble"
 NORMAL = "fine|normal|normally|ok|okay|good|great|perfect|perfectly|unaffected|clear|alright|grand|same|sharp"
+# A topic word then a colon or dash and a normal word: "Hearing: fine.", "vision - ok" (the gaps of the other
+# phrases never cross punctuation).
+TOPIC_THEN_NORMAL = f",|-|: ~1 {NORMAL}|unchanged|unaffected"
+# Senses and faculties said to be fine together ("my hearing and eyesight are fine"), with a plural verb.
+SENSES = "hearing|ears|vision|sight|eyesight|eyes|balance|speech|talking"
+PLURAL_BE = "are|were|seem|feel|look|both|'re"
+# A trigger said not to be the cause: "stress isn't the issue" (with the negation in it, so it is a denial).
+NOT_THE_CAUSE = "is|'s|was not|never ~2 issue|problem|cause|reason|culprit|trigger|factor"
+# "spot on", "bang on": normal, in two words.
+SPOT_ON = "spot|bang on"
+# Two to four items listed, then said to be all normal: "reading, driving, eating - all normal", "cooking, cleaning,
+# work, all fine" (the gaps of the other phrases never cross commas).
+ALL_NORMAL = f"-|,|:? all|both|everything ~1 {BE}? ~1 {NORMAL}|unaffected|unchanged"
+
+
+def listed_as_normal(items: str, first: str | None = None, last: str | None = None) -> str:
+    """Two to four of `items` (the first among `first`, the last among `last`, when given) joined by commas or "and",
+    then "all fine"."""
+    between = ",|and|&|/"
+    return f"{first or items} {between} {items}? {between}? {items}? {between}? {last or items} {ALL_NORMAL}"
+
+
 DRINKS_WITH_CAFFEINE = (
     "coffee*|caffeine|caffeinated|espresso*|latte|lattes|cappuccino*|americano*|tea|teas|cola|coke|"
     "pepsi|cuppa*|mocha*|macchiato*|redbull*|monster|monsters"
@@ -129,6 +168,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         # an eye forced shut is a spasm; "it doesn't clamp shut" denies the closure, not the twitch
         implied=(
             "squeez*|clamp*|slam*|scrunch*|snap* ~2 shut|closed",
+            # "shuts tight", "closes so tightly" (bot.nlu.spelling reads that "so" as "very")
             "shut|shuts|closes|closed|shutting|closing ~1 tight|tightly",
             "blink|blinks|blinking ~1 hard|forcefully|uncontrollably|constantly|excessively",
         ),
@@ -244,6 +284,19 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "hardly|barely ~2 drive|read|eat|work|focus",
             "hard|harder|difficult|struggle|struggling|trouble|tricky|tough|awkward|impossible ~3 drive|driving|read|"
             "reading|eat|eating|work|working|see|seeing|focus*|concentrat*|type|typing|chew*|drink|drinking",
+            # the activity first: "makes chewing awkward", "reading is a struggle now" (not "working hard": effort)
+            f"{HINDERED_ACTIVITIES} {BE}? ~1 awkward|hard|harder|difficult|tricky|tough|impossible|struggle|nightmare",
+            # "I'm struggling to get things done" ("no problems with getting stuff done" is its denial)
+            "hard|harder|difficult|struggle|struggling|trouble|problem|problems|issue|issues ~4 get|getting ~1 "
+            "stuff|things|anything|much|work ~1 done",
+            # "it's holding me back", "hasn't held me back at all"
+            "hold|holds|holding|held ~1 me|him|her|us ~1 back",
+            # "it limits what I can do", "I'm not restricted in any way by it"
+            "limit*|restrict* ~2 what ~3 do|doing",
+            "limited|restricted ~4 by ~1 it|this|the|my|his|her",
+            "affect*|impact*|limit*|restrict*|interfer* ~2 anything|everything ~2 i|he|she|we ~1 do|does|did",
+            # "I've had to take time off work for it" ("haven't had to take any time off" is its denial)
+            "have|had|having|need|needed|needing ~1 to ~1 take ~2 time ~1 off",
             *(
                 f"{cannot} ~3 drive|driving|read|reading|work|working|focus*|concentrat*|eat|eating"
                 for cannot in (*CANNOT, "stops|stopping|prevents|preventing")
@@ -253,8 +306,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "gets|getting|get|got ~1 in ~1 the|my|your ~1 way",
             f"stop|stops|stopped|stopping|prevent*|keep|keeps|keeping ~1 me ~2 from? ~1 {ACTIVITIES}|anything|everything|"
             "getting|going|carrying|living",
-            "affect*|affecting|ruin*|disrupt*|bother|bothers|bothering|bothered ~2 my ~1 work|job|driving|reading|eating|"
-            "chewing|life|day|vision|sight|sleep|studies|studying",
+            "affect*|affecting|impact*|ruin*|disrupt*|bother|bothers|bothering|bothered ~2 my ~1 work|job|driving|reading|"
+            "eating|chewing|life|day|vision|sight|sleep|studies|studying|ability|abilities|routine|hobbies",
             "pull over",
             # "work is affected" ("work isn't affected" is its denial)
             "work|job|driving|reading|eating|chewing|studies|studying ~3 affected|impacted|disrupted",
@@ -267,15 +320,27 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # way of seeing (DESIGN.md section 3), not a loss of vision; longer than the vision_loss "can't see"
             "can? not|barely|hardly|hard ~1 to? ~1 see ~2 when|while|whilst|whenever ~2 it|eye|lid|eyelid ~1 "
             "twitch*|flutter*|flicker*|jump*|spasm*|goes|starts|shuts|closes",
+            # the eye shut so that nothing can be seen: "it shuts so hard when it spasms that I can't see the road", "the
+            # lid clamps so tight I can't see" ("so" is a clause break for gaps, hence spelt out)
+            "shut*|clos*|clamp*|squeez*|spasm*|twitch*|flutter* ~2 so? ~2 that i|he|she|you ~1 can not|barely|hardly ~1 "
+            "see",
+            "shut*|clos*|clamp*|squeez*|spasm*|twitch*|flutter* ~1 so|very ~2 i|he|she|you ~1 can not|barely|hardly ~1 "
+            "see",
         ),
-        answer=("driving|reading|eating|chewing|working",),
-        # "doesn't bother me at work": a bother is no interference, but its denial says there is none
-        mention=("bother*|bothering ~1 me ~2 at|when|while|in ~2 work|driving|reading|car|job|desk",),
+        answer=("driving|reading|eating|chewing|working|cooking",),
+        # "doesn't bother me at work": a bother is no interference, but its denial says there is none; "no problems
+        # with getting stuff done" likewise
+        mention=(
+            "bother*|bothering ~1 me ~2 at|when|while|in ~2 work|driving|reading|car|job|desk",
+            "getting|get ~1 stuff|things|anything|work ~1 done",
+        ),
         # "I can still drive and read fine", "I still go about my day", "reading's fine, driving's fine"
         absent=(
             f"can|could ~1 still ~2 {ACTIVITIES}|go|get|carry|keep",
             # "I can read and watch telly fine" (not "can I drive?")
-            "i|we can|could drive|read|work|function|cope|concentrate|focus",
+            "i|we can|could drive|read|work|function|cope|concentrate|focus|watch|cook|type|write|study|exercise|eat|chew",
+            # "it doesn't affect me", "hasn't impacted me much"
+            "not|never ~1 affect|affects|affected|affecting|impact|impacts|impacted|impacting ~1 me|him|her|us",
             f"{ACTIVITIES}|working|driving ~2 as ~1 usual|normal|normally|always|before|ever",
             f"still ~1 able ~1 to ~2 {ACTIVITIES}|go|get|carry|keep",
             "go|going|goes|get|getting|gets|carry|carrying|carries ~1 about|on ~2 my|as|with ~2 day|days|life|business|"
@@ -289,6 +354,12 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"driving|reading|eating|chewing {NORMAL}|unaffected|unchanged",
             # "everyday stuff is fine", "daily life's unaffected"
             f"everyday|daily|day-to-day ~1 stuff|life|things|tasks|activities ~1 {BE}? ~1 {NORMAL}|unaffected|unchanged",
+            # "Daily activities? All normal.", "day to day stuff - fine"
+            f"everyday|daily|day-to-day ~1 stuff|life|things|tasks|activities|routine ?|,|-|: all? ~1 {NORMAL}",
+            f"day -? to -? day ~1 stuff|life|things|tasks|activities|routine ?|,|-|: all? ~1 {NORMAL}",
+            f"day -? to -? day ~1 stuff|life|things|tasks|activities|routine ~1 {BE}? ~1 {NORMAL}|unaffected|unchanged",
+            # "cooking, cleaning, work, all fine"
+            listed_as_normal(LISTED_ACTIVITIES),
             # "eating and talking are totally unaffected", "I can see and eat and talk like normal" (gaps do not cross
             # "and", so the list is spelt out)
             f"driving|reading|working|eating|chewing|seeing and|or {ACTIVITIES}|talking|speaking ~1 {BE} ~1 "
@@ -305,7 +376,18 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             "synkinesis",
             "linked|link|connected ~3 movement*|movements",
-            "move*|moving|twitch* together",
+            "move*|moving|twitch*|pull*|go|goes|work|works|jump* together",
+            # "nothing moves in sync with it"
+            "move*|moving|twitch*|pull*|go|goes|work|works|jump* in ~1 sync|unison|tandem",
+            # "my mouth doesn't move along with it": a weakness denied inside gives way (extraction.GIVES_WAY_INSIDE);
+            # "my face doesn't move together like that" likewise
+            f"{LINKED_PARTS} ~3 mov*|moves|twitch*|pull*|go|goes|jump* along? ~1 with ~1 it|them|this",
+            f"{LINKED_PARTS} ~3 mov*|moves|twitch*|pull*|go|goes|jump* together",
+            # "I smile and my eye closes"
+            f"{MOVER} {MOUTH_MOVEMENTS} and ~1 my|the|his|her ~1 {LINKED_PARTS} ~1 {LINKED_ACTIONS}",
+            # "it only happens when I smile", "it doesn't happen with smiling or eating"
+            f"happen|happens|happening|come|comes|occur|occurs ~2 with|when|whenever|while ~1 {MOVER}? ~1 "
+            f"{MOUTH_MOVEMENTS}|{MOVING} or|and? {MOUTH_MOVEMENTS}|{MOVING}?",
             # "something else moves when I smile"; "nothing else..." is its denial
             "else ~1 mov*|twitch*|pull*|goes|go ~2 when|whenever|if|as ~2 smile*|smiling|blink*|eat*|chew*|talk*|laugh*",
             # The eye moving with the mouth ("when I smile my eye closes"), or the mouth with the eye ("my lip pulls up
@@ -319,11 +401,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{MOUTH_MOVEMENTS}",
             f"mouth|lip|lips|cheek ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 {EYE_MOVEMENTS}",
             # the movement as the subject: "smiling makes my eye close", "blinking doesn't move my mouth"
-            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 make*|making|cause*|causing|mov*|pull* "
+            f"{MOVING} ~4 make*|making|cause*|causing|mov*|pull* "
             "~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face ~2 clos*|shut*|narrow*|squint*|twitch*|mov*|pull*|lift*|"
             "go|goes|small|smaller|jump*",
             # "smiling doesn't close my eye"
-            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 clos*|shut*|narrow* ~2 my|the ~1 "
+            "smil*|eating|chewing|talking|speaking|laughing|whistling|grinning|puffing ~3 clos*|shut*|narrow* ~2 my|the ~1 "
             "eye|eyes|eyelid|lid",
             # "no link to smiling or eating"
             f"link|links|linked|connection|connected|related ~2 to|with ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} or|and? "
@@ -345,11 +427,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"movement|movements|moving ~2 when|whenever|while|as ~1 {MOVER}? ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} or|and? "
             f"{MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}?",
             # "when I smile something happens to my eye", "blinking doesn't do anything to my mouth"
-            f"when|whenever|if i ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~3 happens|happen|goes|go ~2 to|with ~2 my|the ~1 "
-            "eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face",
-            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 affect*|affects|affecting ~2 my|the ~1 "
-            "eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
-            "smil*|blink*|eating|chewing|talking|laughing|whistling|grinning ~3 do|does|did|set|sets|trigger|triggers ~1 "
+            f"when|whenever|if i ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} or|and? {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS}? ~3 "
+            "happens|happen|goes|go ~2 to|with ~2 my|the ~1 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face",
+            f"{MOVING} ~4 affect*|affects|affecting|effect|effects|impact ~1 on? ~2 my|the "
+            "~1 eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
+            # "puffing my cheeks doesn't set my eye off"
+            f"{MOVING} ~4 set|sets|trigger|triggers ~2 my|the ~1 {LINKED_PARTS} ~1 off",
+            f"{MOVING} ~4 do|does|did|set|sets|trigger|triggers ~1 "
             "off? ~1 anything|something ~1 to|in|with|around ~2 my|the ~1 eye|eyes|eyelid|lid|mouth|lip|lips|cheek",
             # "my eye closes when I move my mouth", "when I move my lips my eye shuts"
             f"eye|eyes|eyelid|lid ~3 {LINKED_ACTIONS} ~3 when|whenever|while|as|time {MOVER} ~1 move|moving ~1 my|the|his|"
@@ -364,8 +448,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         ),
         # "my eye stays open when I smile", "my mouth stays still when I blink"
         absent=(
-            "mouth|lip|lips|cheek|face ~2 stays|stay|stayed|remains|remain ~1 still|put|normal|same ~2 when|whenever|"
+            # "my mouth stays still when I blink", "my eye stays normal when I'm talking or eating"
+            f"{LINKED_PARTS} ~2 stays|stay|stayed|remains|remain ~1 still|put|normal|same ~2 when|whenever|"
             f"while|as ~1 {MOVER} ~1 {EYE_MOVEMENTS}|{MOUTH_MOVEMENTS}",
+            # "my face moves independently"
+            "mov*|moves|work|works ~1 independently|separately",
+            # "I smile and my eye's fine"
+            f"{MOVER} {MOUTH_MOVEMENTS} and ~1 my|the|his|her ~1 {LINKED_PARTS} ~1 {BE} ~1 {NORMAL}|still|unaffected",
             # "when I smile my eye is normal"
             f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
             f"face ~1 {BE} ~1 {NORMAL}|still|unaffected",
@@ -380,6 +469,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"when|whenever|if|as {MOVER} ~1 {MOUTH_MOVEMENTS}|{EYE_MOVEMENTS} ~4 eye|eyes|eyelid|lid|mouth|lip|lips|cheek|"
             "face ~1 stays|stay|stayed|remains|remain ~1 still|put|open|normal|same",
         ),
+        # "my mouth doesn't join in when it twitches" denies a linked movement; "now my lip joins in" tells of the
+        # twitch spreading, so the phrase counts only when denied
+        mention=(f"{LINKED_PARTS} ~3 join|joins|joined|joining ~1 in",),
     ),
     "facial_weakness": CodePatterns(
         present=(
@@ -491,6 +583,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "hard to say" and "difficult to say" mean "I don't know"
             "trouble|difficulty|problem*|struggl*|unable ~3 say*",
             "can not ~2 speak*|talk*|pronounc*",
+            # the activity first: "talking is hard", "speaking's a struggle"
+            f"talking|speaking {BE}? ~1 hard|harder|difficult|tricky|tough|impossible|struggle",
             # "can't say I've noticed any" and "can't say for sure" are not about speaking
             "can not ~2 say* ~2 words|word|anything|sentence*|names|properly|clearly|right",
             "can? not ~1 get ~2 words ~1 out",
@@ -507,6 +601,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"speech|talking|speaking|voice ~2 {BE}? ~1 {NORMAL}",
             f"speech|talking|speaking|voice {NO_PROBLEMS}",
             f"talk|speak|talking|speaking ~1 {NORMAL}",
+            f"speech|talking|speaking|voice {TOPIC_THEN_NORMAL}",
+            f"speech|talking|speaking and|& my? {SENSES} ~1 {PLURAL_BE} ~2 {NORMAL}|unaffected|unchanged",
+            # "reading, driving, eating, talking - all normal", "talking and eating, both fine"
+            listed_as_normal(LISTED_ACTIVITIES, last="talking|speaking|speech"),
+            listed_as_normal(LISTED_ACTIVITIES, first="talking|speaking|speech"),
         ),
         answer=("speech", "speaking", "talking"),
     ),
@@ -516,8 +615,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "seeing|see|seen ~1 double",
             "seeing|see|seen ~2 two ~1 of",
             "lost|loss|losing|lose ~2 vision|sight|eyesight",
-            "vision|sight|eyesight ~3 gone|went|lost|black|dark|blurry|blurred|blurring|fuzzy|dim|double|loss|go|"
+            # "my vision might be a little blurred" (an uncertain sign counts) needs the longer gap
+            "vision|sight|eyesight ~4 gone|went|lost|black|dark|blurry|blurred|blurring|fuzzy|dim|double|loss|go|"
             "going|blacked|greyed|grey|cloudy|hazy|misty|blank",
+            # "my sight has changed" ("my sight hasn't changed at all" is its denial)
+            "vision|sight|eyesight ~3 changed|change|changing|different|worse|worsened",
             "blurred|blurry|blurring|fuzzy|cloudy|hazy|misty|dim ~1 vision|sight|eyesight",
             "blind|blindness",
             "gone blind",
@@ -537,8 +639,16 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"vision|sight|eyesight {NO_PROBLEMS}",
             f"vision|sight|eyesight ~2 {BE}? ~1 {NORMAL}",
             "can see ~1 fine|ok|okay|normally|clearly|perfectly",
+            f"vision|sight|eyesight {TOPIC_THEN_NORMAL}",
+            f"vision|sight|eyesight ~2 {BE}? ~1 {SPOT_ON}",
+            # "my vision and hearing are fine"
+            f"vision|sight|eyesight and|& my? {SENSES} ~1 {PLURAL_BE} ~2 {NORMAL}|unaffected|unchanged",
         ),
-        mention=("seeing",),
+        # "no visual problems": counts only when denied, as "vision problems" does
+        mention=(
+            "seeing",
+            "visual ~1 problem|problems|issue|issues|disturbance|disturbances|changes|symptoms|trouble",
+        ),
         answer=("vision", "sight", "eyesight"),
     ),
     "severe_headache": CodePatterns(
@@ -579,7 +689,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "prickl*",
             "paresthesia|paraesthesia",
             f"can not ~1 feel ~3 {FACE_PART}|skin|arm|hand|fingers|anything|it",
-            "no|lost|loss ~1 of? ~1 feeling|sensation",
+            # "no feeling", "lost all feeling", "loss of sensation" (not "no blocked feeling": a feeling of something)
+            "no|lost|loss|lose|losing of? all|any|the|real|proper|much? feeling|sensation",
             "reduced|less|lack|altered|strange|weird|odd|funny ~2 feeling|sensation",
             "sensation ~2 changed|different|odd|weird|strange|altered|reduced|gone",
             f"{FACE_PART}|skin ~2 feels ~2 dead|fuzzy|prickly|strange|weird|funny|odd|different|cold",
@@ -599,9 +710,19 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "something's different with my ears" ("haven't noticed anything different with my ears" is its denial)
             "different|difference|changed|wrong|odd|weird|strange ~1 with|in|about ~1 my|the ~1 ear|ears",
             "can not ~1 hear",
+            # "I don't hear well on the left" (longer than the normal "hear well")
+            "not ~1 hear|hearing ~2 well|properly|clearly|right",
             "deaf*",
             "hard of hearing",
-            "sound|sounds|noise|noises ~3 loud|louder|muffled|distorted|booming|echo*|quiet|quieter|painful",
+            # "noises don't seem any louder" (its denial) needs the longer gap
+            "sound|sounds|noise|noises ~4 loud|louder|muffled|distorted|booming|echo*|quiet|quieter|painful",
+            # "voices sound different", "a change in how things sound" ("no change to how things sound" is its denial);
+            # not "that sounds weird" (a verb of seeming)
+            "everything|things|voices|music|people|tv|telly ~1 sound|sounds|sounded ~2 different|weird|strange|odd|"
+            "funny|tinny|dull|distant|far",
+            "change|changes|changed|difference|different ~3 how ~2 things|everything|voices|music|noises ~1 sound|sounds",
+            # "my left ear is affected" ("neither ear is affected" is its denial)
+            "ear|ears ~2 affected",
             "sensitive ~2 sound|sounds|noise|noises",
             "hyperacusis",
         ),
@@ -619,10 +740,23 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"hearing|ears {NO_PROBLEMS}",
             # "hearing - no change" (only after a break: "no change in my hearing" is the phrase below)
             "hearing|ears ,|-|: no|nothing ~1 change|changes|changed|different|difference",
+            f"hearing|ears {TOPIC_THEN_NORMAL}",
+            f"hearing|ears ~2 {BE}? ~1 {SPOT_ON}",
+            # "my hearing and eyesight are fine": two senses, one plural verb (gaps do not cross "and"; "no loss of hearing
+            # and my balance is ok" is two statements)
+            f"hearing|ears and|& my? {SENSES} ~1 {PLURAL_BE} ~2 {NORMAL}|unaffected|unchanged",
+            # "I hear fine out of both ears", "I can hear the telly at normal volume"
+            f"i|i'm|am|still hear|hearing ~1 {NORMAL}|well|clearly|everything",
+            f"can still? hear ~4 {NORMAL}|well|clearly",
+            # "both sides sound equally loud": longer than the "sound ... loud" sign
+            "side|sides|ear|ears|everything|things ~1 sound|sounds ~1 equally|evenly|equal ~1 loud|clear|good",
         ),
         answer=("hearing", "ears"),
-        # "no ear problems": ear trouble may be pain or wax, so it counts only when denied
-        mention=("ear|ears|hearing ~1 problem|problems|issue|issues|trouble",),
+        # "no ear problems": ear trouble may be pain or wax, so it counts only when denied; "no ringing" likewise (a
+        # ringing said to be there is a phone's as often as an ear's, unless the ear is named)
+        mention=("ear|ears|hearing ~1 problem|problems|issue|issues|trouble", "ringing|buzzing|whooshing"),
+        # a device or a test names hearing without saying it has changed: "my grandad wears hearing aids"
+        neutral=("hearing ~1 aid|aids|test|tests|tested|check|checked",),
     ),
     "balance_problem": CodePatterns(
         present=(
@@ -639,6 +773,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"balance|walking|coordination ~2 {BE}? ~1 {NORMAL}",
             f"walk|walking ~1 {NORMAL}",
             f"balance|walking|coordination {NO_PROBLEMS}",
+            f"balance|walking|coordination {TOPIC_THEN_NORMAL}",
+            f"balance|walking|coordination and|& my? {SENSES} ~1 {PLURAL_BE} ~2 {NORMAL}|unaffected|unchanged",
         ),
         answer=("balance", "coordination"),
     ),
@@ -681,7 +817,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             "stress*",
             "anxi*",
-            "under ~3 pressure",
+            # "under pressure", "not under any strain" (not "eye strain": a strain one is under)
+            "under ~3 pressure|strain",
             "work|exam|exams|job ~1 pressure",
             "overwhelm*",
             "burn* out",
@@ -699,11 +836,22 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "frazzled",
             "wound up",
             "highly strung",
+            "worrier|worriers|worrywart",
             "uptight",
             "worked up",
             "work|job|life|things ~3 mental|manic|crazy|insane|nuts|hell|hectic|intense",
         ),
-        absent=("relaxed|calm|chilled|chill", "stress -? free"),
+        absent=(
+            "relaxed|calm|chilled|chill",
+            "stress -? free",
+            # "stress levels are low": longer than the sign "stress"
+            f"stress ~1 levels|level? ~1 {BE}? ~2 low|minimal|fine|ok|okay|normal|manageable|nothing",
+            # "mentally I'm in a good place", "mentally I'm fine"
+            "in ~1 a ~1 good|great|happy|better|decent ~1 place|headspace",
+            "mentally ~3 fine|good|great|ok|okay|well|healthy",
+            # "stress isn't the issue", "stress is not the problem here"
+            f"stress ~1 {NOT_THE_CAUSE}",
+        ),
     ),
     "poor_sleep": CodePatterns(
         present=(
@@ -785,8 +933,21 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         absent=(
             "good|healthy|balanced ~1 diet",
             "eat|eating ~2 well|healthily|healthy|properly|balanced",
-            f"diet ~2 {BE}? ~1 good|healthy|fine|balanced|ok|okay",
+            f"diet ~2 {BE}? ~1 good|healthy|fine|balanced|ok|okay|decent|varied|normal|alright|great",
             f"{NUTRIENTS} ~3 {BE}? ~1 {NORMAL}",
+            # "Diet: balanced", "diet - fine"
+            "diet ,|-|: ~1 good|healthy|fine|balanced|ok|okay|decent|varied|normal|alright|great",
+            # "I eat fine" (not "I can eat fine", which is about chewing: see function_impact)
+            "i|we eat|eats ~1 fine|ok|okay|alright|normally|good",
+            "loads|lots|plenty ~1 of ~1 fruit|veg|vegetables|vegetable|greens",
+            # "my vitamin levels were all in range", "my levels are normal", "my bloods were normal" (the blood tests for
+            # the documents' nutrients; not "stress levels")
+            f"{NUTRIENTS} ~3 in|within ~1 range|limits",
+            f"my|blood|vitamin|mineral levels ~1 {BE}? ~2 {NORMAL}",
+            f"levels ~1 {BE}? ~2 in|within ~1 range|limits",
+            f"bloods|bloodwork|blood ~1 test|tests|work? ~1 {BE}? ~2 normal|fine|ok|okay|clear|good",
+            # "my diet isn't the problem"
+            f"diet ~1 {NOT_THE_CAUSE}",
         ),
     ),
     "bells_palsy_history": CodePatterns(

@@ -396,9 +396,38 @@ def canonical_spelling(word: str) -> str:
     return matches[0] if len(matches) == 1 else word
 
 
+# "so" before a word of degree intensifies it ("the lid shuts so tight", "it's so bad") and starts no clause, unlike the
+# "so" of "I'm stressed so I can't sleep": read as "very", which the phrase gaps may cross.
+DEGREE_WORDS = frozenset(
+    {
+        "tight",
+        "tightly",
+        "hard",
+        "bad",
+        "badly",
+        "much",
+        "often",
+        "strong",
+        "strongly",
+        "fast",
+        "quickly",
+        "violently",
+        "forcefully",
+        "severe",
+        "intense",
+        "frequent",
+        "frequently",
+    }
+)
+INTENSIFIER = "very"
+
+
 @Language.component("lay_spelling")
 def lay_spelling(doc: Doc) -> Doc:
     """Set each token's NORM to its canonical spelling (spaCy's own NORM already expands "n't" to "not")."""
     for token in doc:
         token.norm_ = canonical_spelling(token.norm_)
+    for token in doc[:-1]:
+        if token.norm_ == "so" and token.nbor().norm_ in DEGREE_WORDS:
+            token.norm_ = INTENSIFIER
     return doc

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import pytest
 
 from bot.nlu.extraction import ClinicalExtractor, Extraction
@@ -335,21 +332,6 @@ BAD_INPUT = [
 def test_bad_input_never_raises(extractor: ClinicalExtractor, text: str) -> None:
     result = extractor.extract(text, NOW)
     assert result_codes(result) <= set(FINDING_CODES)
-
-
-def test_one_message_takes_a_few_milliseconds(extractor: ClinicalExtractor) -> None:
-    text = (
-        "My left eyelid keeps jumping since Monday, I'm living on coffee and not sleeping much. "
-        "No numbness or weakness, hearing's fine, but it's spreading to my cheek."
-    )
-    extractor.extract(text, NOW)
-    timings_ms = []
-    for _ in range(21):
-        started = time.perf_counter()
-        extractor.extract(text, NOW)
-        timings_ms.append((time.perf_counter() - started) * 1000)
-    # The median, so that a busy test machine does not fail the test; measured at 3-8 ms.
-    assert statistics.median(timings_ms) < 20
 
 
 def test_the_pipeline_is_built_once() -> None:
