@@ -656,7 +656,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{SEVERE} ~2 headache*|migraine*",
             f"{SEVERE} ~2 head ~1 pain|ache",
             "headache*|migraine* ~5 worst|ever|life|severe|excruciating|unbearable|agony",
-            "headache*|migraine* ~1 so|too|really ~1 bad|severe|intense|strong",
+            "headache*|migraine* ~1 so|very|too|really ~1 bad|severe|intense|strong",
             "head ~2 killing|exploding|pounding|splitting|explode|bursting",
             "thunderclap",
             "pain ~2 in ~1 my ~1 head ~2 severe|terrible|unbearable|worst",

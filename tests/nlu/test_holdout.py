@@ -2,9 +2,7 @@
 
 `make test` trains the model first; run alone, the tests are skipped when models/ holds no model.
 
-One bar is not met yet (context accuracy, figures in reports/nlu.md and the issue notes): it is a strict
-expected failure, so this file turns red the day it is met, as a reminder to make it a plain assertion. Every
-other bar, the safety ones first (red-flag recall), must hold now.
+Every bar of issue 3 must hold, the safety ones first (red-flag recall).
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ import asyncio
 
 import pytest
 from eval_nlu import REPORT_PATH, Check, Evaluation, evaluate_model, load_holdout, newest_model, render_report
-
-NOT_MET_YET = ("context accuracy",)
 
 
 @pytest.fixture(scope="module")
@@ -44,24 +40,11 @@ def failed(checks: list[Check]) -> list[str]:
         "intent macro-F1",
         "red-flag recall",
         "finding micro-F1",
+        "context accuracy",
         "duration accuracy",
         "odd messages raising or malformed",
         "utterances with entities outside the contract",
     ],
 )
 def test_bar_is_met(evaluation: Evaluation, measure: str) -> None:
-    assert failed(checks_named(evaluation, measure)) == []
-
-
-@pytest.mark.parametrize(
-    "measure",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(strict=True, reason=f"{name} is below its bar on the held-out set"),
-        )
-        for name in NOT_MET_YET
-    ],
-)
-def test_bar_not_met_yet(evaluation: Evaluation, measure: str) -> None:
     assert failed(checks_named(evaluation, measure)) == []

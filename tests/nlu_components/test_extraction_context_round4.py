@@ -198,6 +198,11 @@ RED_FLAGS_KEPT = [
     ("the numbness hasn't gone away", {"numbness_tingling": P}),
     ("lost all feeling in my cheek", {"numbness_tingling": P}),
     ("no feeling in my lip", {"numbness_tingling": P}),
+    # the "so" read as "very" must not undo a severe headache said with it
+    ("headache so bad i had to lie down", {"severe_headache": P}),
+    ("my headache is so bad and it started suddenly", {"severe_headache": P, "sudden_onset": P}),
+    ("headache so intense I'm struggling to think", {"severe_headache": P}),
+    ("why is my headache so bad?", {"severe_headache": P}),
 ]
 
 
