@@ -1,14 +1,34 @@
-"""Rasa checks the action server's answers with a validator built once (bot.channels.action_response), installed
-by importing the channels package as `rasa run` does, and accepts and refuses exactly what Rasa 3.6 did."""
+"""Rasa checks the action server's answers with validators built once (bot.channels.action_response), installed
+by importing the channels package as `rasa run` does, and accepts and refuses exactly what Rasa 3.6 did; the quick
+check in front of the full one only ever accepts what the full one accepts."""
 
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from typing import Any
 
 import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActionReverted,
+    ActiveLoop,
+    AllSlotsReset,
+    BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    FollowupAction,
+    LoopInterrupted,
+    ReminderScheduled,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
 
 import bot.channels  # noqa: F401 - what `rasa run` imports to load our channels
 from bot.channels.action_response import RASA_HINT, action_response_validator
@@ -79,3 +99,51 @@ def test_every_call_uses_the_one_validator_compiled_at_the_first() -> None:
     assert action_response_validator.cache_info().hits - calls_before == len(GOOD) + len(BAD)
     assert action_response_validator.cache_info().misses == 1
     assert action_response_validator() is first
+
+
+def every_kind_of_event() -> list[dict[str, Any]]:
+    """One event of each kind our actions and Rasa's send, as Rasa serialises them."""
+    return [
+        event.as_dict()
+        for event in (
+            SlotSet("face_side", "left"),
+            SlotSet("findings", {"twitching": "present"}),
+            ActiveLoop("intake_form"),
+            ActiveLoop(None),
+            FollowupAction("action_assess"),
+            BotUttered("Which side?", {"buttons": [{"title": "Left", "payload": "left"}]}),
+            UserUttered("left", {"name": "inform", "confidence": 0.9}),
+            ActionExecuted("action_listen"),
+            SessionStarted(),
+            Restarted(),
+            AllSlotsReset(),
+            ConversationPaused(),
+            ConversationResumed(),
+            LoopInterrupted(True),
+            ActionExecutionRejected("validate_intake_form"),
+            UserUtteranceReverted(),
+            ActionReverted(),
+            ReminderScheduled("EXTERNAL_reminder", datetime(2026, 11, 22, 12, 0)),
+        )
+    ]
+
+
+def spoilt(event: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event with each of its values replaced by one of the wrong type, and with no name."""
+    variants = [{**event, key: [1, 2]} for key in event]
+    return [*variants, {key: value for key, value in event.items() if key != "event"}]
+
+
+def test_the_quick_check_accepts_every_kind_of_event_rasa_accepts_and_nothing_it_refuses() -> None:
+    check = action_response_validator()
+    events = every_kind_of_event()
+    for event in events:
+        assert stock_rasa_error({"events": [event]}) is None
+        assert check.accepts_quickly({"events": [event]})
+    assert check.accepts_quickly({"events": events, "responses": [{"text": "ok"}]})
+
+    answers: list[Any] = [*BAD, *({"events": [bad]} for event in events for bad in spoilt(event))]
+    for answer in answers:
+        if check.accepts_quickly(answer):
+            assert stock_rasa_error(answer) is None, answer
+    assert sum(stock_rasa_error(answer) is not None for answer in answers) > len(events)
