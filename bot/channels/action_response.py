@@ -67,7 +67,9 @@ def action_response_validator() -> ActionResponseCheck:
     without_event_schemas = copy.deepcopy(schema)
     item_schema = without_event_schemas["properties"]["events"]["items"]
     event_schemas = item_schema.pop("oneOf")
-    names = [event_schema.get("properties", {}).get("event", {}).get("const") for event_schema in event_schemas]
+    names = [
+        event_schema.get("properties", {}).get("event", {}).get("const") for event_schema in event_schemas
+    ]
     # What makes the quick check sound; a later Rasa whose schema breaks it fails here, at start-up.
     if "event" not in item_schema["required"] or None in names or len(set(names)) != len(names):
         raise ValueError("Rasa's action response schema no longer names one event schema per event")
