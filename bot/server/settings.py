@@ -116,7 +116,8 @@ def lock_store_config(env: Mapping[str, str]) -> dict[str, Any] | None:
         return None
     parsed = urlparse(url)
     config: dict[str, Any] = {
-        "type": "redis",
+        # Rasa's Redis lock store with atomic changes: two replicas can otherwise run one conversation's turns at once
+        "type": "bot.server.locks.AtomicRedisLockStore",
         "url": parsed.hostname or "127.0.0.1",
         "port": parsed.port or 6379,
         "db": int(parsed.path.lstrip("/") or 0),

@@ -110,7 +110,7 @@ def test_a_redis_url_selects_the_redis_lock_store_with_its_key_prefix() -> None:
     endpoints = endpoints_config(env, server_settings(env))
 
     assert endpoints["lock_store"] == {
-        "type": "redis",
+        "type": "bot.server.locks.AtomicRedisLockStore",
         "url": "redis.internal",
         "port": 6380,
         "db": 2,
@@ -118,7 +118,7 @@ def test_a_redis_url_selects_the_redis_lock_store_with_its_key_prefix() -> None:
         "password": "s3cret",
     }
     assert lock_store_config({"LOCK_STORE_URL": "redis://redis"}) == {
-        "type": "redis",
+        "type": "bot.server.locks.AtomicRedisLockStore",
         "url": "redis",
         "port": 6379,
         "db": 0,
