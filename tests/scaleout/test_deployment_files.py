@@ -82,7 +82,7 @@ def test_compose_s_rasa_environment_selects_postgresql_and_redis() -> None:
     assert endpoints["tracker_store"]["dialect"] == "postgresql"
     assert (endpoints["tracker_store"]["url"], endpoints["tracker_store"]["db"]) == ("postgres", "rasa")
     assert endpoints["tracker_store"]["password"] == example_env()["POSTGRES_PASSWORD"]
-    assert endpoints["lock_store"]["type"] == "redis"
+    assert endpoints["lock_store"]["type"] == "bot.server.locks.AtomicRedisLockStore"
     assert (endpoints["lock_store"]["url"], endpoints["lock_store"]["port"]) == ("redis", 6379)
     assert endpoints["lock_store"]["password"] == example_env()["REDIS_PASSWORD"]
     assert endpoints["action_endpoint"]["url"] == "http://actions:5055/webhook"
