@@ -307,22 +307,10 @@ GUESSING = (
     "keep saying",
     "keeps saying",
 )
-# The words that make a phrase someone's guess, and the verbs of asking before an "if" ("people keep asking if I'm
+# The verbs of GUESSING, and (ASKING_VERBS) the verbs of asking before an "if" ("people keep asking if I'm
 # stressed"): bot.nlu.extraction reads a denial after them as the person's answer.
 GUESS_VERBS = frozenset(
-    {
-        "thinks",
-        "thought",
-        "reckons",
-        "reckoned",
-        "believes",
-        "suspects",
-        "guesses",
-        "wonders",
-        "telling",
-        "tells",
-        "saying",
-    }
+    word for phrase in GUESSING for word in phrase.split() if word not in ("me", "keep", "keeps")
 )
 ASKING_VERBS = frozenset({"ask", "asks", "asked", "asking", "wonder", "wondered", "wondering", "wonders"})
 # Someone else's reading of the cause: "the pharmacist put it down to stress", "my GP blames it on tiredness" (the
