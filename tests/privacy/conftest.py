@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from rasa.shared.core.domain import Domain
 
+from bot.server.launcher import PROJECT_ROOT
 from tests.conftest import RunningBot
 from tests.privacy.stores import STORES, running_bot_on
 
@@ -28,3 +30,9 @@ def bot_on_store(
         {"TRACKER_MEMORY_IDLE_SECONDS": str(MEMORY_IDLE_SECONDS)},
     ) as bot:
         yield bot
+
+
+@pytest.fixture(scope="package")
+def domain() -> Domain:
+    """The assistant's domain, for the tests that build tracker stores themselves."""
+    return Domain.load(PROJECT_ROOT / "domain.yml")

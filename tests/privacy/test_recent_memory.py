@@ -32,15 +32,9 @@ from bot.privacy.store import (
     RecentInMemorySQLiteTrackerStore,
     erasure_requested_this_turn,
 )
-from bot.server.launcher import PROJECT_ROOT
 from bot.server.settings import tracker_store_config
 from tests.privacy.stores import age_conversation, stored_events, user_texts
 from tests.privacy.turns import SENDER, as_dicts, play, run, session_start, turn
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(PROJECT_ROOT / "domain.yml")
 
 
 def store_env(tmp_path: Path, **memory: int) -> dict[str, str]:

@@ -21,17 +21,11 @@ from rasa.utils.endpoints import EndpointConfig
 
 from bot.privacy.database import events_engine
 from bot.privacy.store import ErasableSQLTrackerStore
-from bot.server.launcher import PROJECT_ROOT
 from bot.server.settings import tracker_store_config
 from tests.privacy.stores import STORES, store_environment, stored_events, user_texts
 from tests.privacy.turns import SENDER, as_dicts, play, run, session_start, turn
 
 ROW_COLUMNS = ("sender_id", "type_name", "timestamp", "intent_name", "action_name", "data")
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(PROJECT_ROOT / "domain.yml")
 
 
 def conversation_turns() -> list[list[Event]]:
