@@ -22,6 +22,12 @@ from bot.triage.findings import FINDING_CODES, Findings
 EMERGENCY_INTENT = "report_emergency"
 # In the intent of a message whose intent the safety override forced: the intent DIET had predicted.
 CLASSIFIER_INTENT_KEY = "classifier_intent"
+# In the intent of every report_emergency message: what the emergency rests on (DESIGN 5a, "emergency on
+# evidence"). Only the first two give the emergency answer at once; the classifier alone asks the stroke screen.
+EMERGENCY_EVIDENCE_KEY = "emergency_evidence"
+EVIDENCE_FINDINGS = "findings"  # an emergency rule is met by the message's own findings
+EVIDENCE_DECLARED = "declared"  # the person says it is an emergency or a stroke, now
+EVIDENCE_CLASSIFIER = "classifier"  # only the intent classifier thinks so
 # Events after which no slot keeps its value.
 _SLOT_RESETS = frozenset({"restart", "reset_slots"})
 
