@@ -7,6 +7,8 @@
   guessed. Language is checked first: text we cannot read cannot be triaged. The other way round, DIET's
   `report_emergency` becomes `inform` when the message only denies the signs ("no drooping, speech fine") or only
   speaks of a relative's or a past stroke ("my aunt had a stroke"): those are facts given, not emergencies.
+  Every message left with `report_emergency` records what the emergency rests on (DESIGN.md 5a): the message's own
+  findings, the person declaring it, or the classifier alone (then the dialogue asks the stroke screen first).
 
 Both build nothing per message: the spaCy pipeline is built once per process and shared.
 """
@@ -41,7 +43,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from typing_extensions import Self
 
-from bot.dialogue.restatement import CLASSIFIER_INTENT_KEY
+from bot.dialogue.restatement import (
+    CLASSIFIER_INTENT_KEY,
+    EMERGENCY_EVIDENCE_KEY,
+    EVIDENCE_CLASSIFIER,
+    EVIDENCE_DECLARED,
+    EVIDENCE_FINDINGS,
+)
 from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.language import is_probably_english
 from bot.triage.engine import is_emergency
@@ -150,7 +158,22 @@ class SafetyIntentOverride(UsesSharedExtractor):
                 force_intent(message, intent)
             if intent == REPORT_EMERGENCY:
                 add_emergency_number(message)
+            if predicted_intent(message) == REPORT_EMERGENCY:
+                record_evidence(message, self.emergency_evidence(message))
         return messages
+
+    def emergency_evidence(self, message: Message) -> str:
+        """What a report_emergency rests on: the findings first, then the person's own words, else the classifier."""
+        try:
+            extraction = self.extraction_of(message)
+        except Exception:
+            logger.exception("Emergency evidence check failed; the emergency rests on the classifier.")
+            return EVIDENCE_CLASSIFIER
+        if is_emergency(extraction.to_findings()):
+            return EVIDENCE_FINDINGS
+        if extraction.declares_emergency:
+            return EVIDENCE_DECLARED
+        return EVIDENCE_CLASSIFIER
 
     def forced_intent(self, message: Message) -> str | None:
         text = message_text(message)
@@ -197,6 +220,11 @@ def force_intent(message: Message, intent: str) -> None:
     ]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def record_evidence(message: Message, evidence: str) -> None:
+    intent = {**(message.get(INTENT) or {}), EMERGENCY_EVIDENCE_KEY: evidence}
+    message.set(INTENT, intent, add_to_output=True)
 
 
 def add_emergency_number(message: Message) -> None:

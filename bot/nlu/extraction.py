@@ -50,6 +50,7 @@ from bot.nlu.context_rules import (
 from bot.nlu.duration import DurationReading, duration_readings, longest
 from bot.nlu.pattern_language import compile_pattern
 from bot.nlu.patterns import (
+    EMERGENCY_WORDS,
     FINDING_PATTERNS,
     LOCATION_PATTERNS,
     SHORT_REPLY_TOKENS,
@@ -72,7 +73,9 @@ MOST_SPECIFIC = 2
 ABSENT_KINDS = (ABSENT, GENERIC_ABSENT)
 LOCATION, SIDE = "location", "side"
 PLACE_KINDS = (LOCATION, SIDE)
-STROKE_TALK = "stroke_talk"
+# Talk of a stroke or of an emergency: not findings, but what the safety override needs to know whose and when.
+ALARM_TALK = "alarm_talk"
+EMERGENCY = "emergency"
 NEGATION_WORDS = frozenset({"not", "no", "never"})
 # A reply that denies what was just echoed as a question: "stress? not really" (not "not sure", "no idea").
 REPLY_DENIAL = re.compile(
@@ -110,6 +113,8 @@ QUESTION_STARTS = frozenset(
         "what's",
     }
 )
+# Words that make talk of a stroke or an emergency a guess, not a declaration: "it might be a stroke".
+GUESSING_WORDS = frozenset({"might", "may", "could", "maybe", "perhaps", "possibly", "wonder", "wondering"})
 # Twitch progression words that make a bare "gradually" or "an hour ago" about the twitch, not about weakness.
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
 ONSET = "sudden_onset"
@@ -391,6 +396,8 @@ class Extraction:
     entities: tuple[EntitySpan, ...]
     # The message talks of a stroke, and only of a relative's or a past one ("my aunt had a stroke").
     stroke_only_past_or_others: bool = False
+    # The person says it is an emergency or a stroke happening now, or asks for an ambulance (DESIGN.md 5a).
+    declares_emergency: bool = False
 
     def to_findings(self) -> Findings:
         return Findings(
@@ -441,7 +448,7 @@ def all_patterns() -> Iterable[tuple[Target, str, int]]:
     for kind, table in (
         (LOCATION, LOCATION_PATTERNS),
         (SIDE, SIDE_PATTERNS),
-        (STROKE_TALK, {STROKE: STROKE_WORDS}),
+        (ALARM_TALK, {STROKE: STROKE_WORDS, EMERGENCY: EMERGENCY_WORDS}),
     ):
         for value, notations in table.items():
             for index, notation in enumerate(notations):
@@ -681,6 +688,7 @@ class ClinicalExtractor:
             topics=ordered_unique(topic for topic, _, _ in topics),
             entities=tuple(entities),
             stroke_only_past_or_others=stroke_only_past_or_others(docs),
+            declares_emergency=declares_emergency(docs),
         )
 
     def topics(self, pieces: list[tuple[int, str]], docs: list[Doc]) -> list[tuple[str, int, int]]:
@@ -737,7 +745,7 @@ def mentions_in(doc: Doc, offset: int) -> list[Mention]:
             sentence=(offset + span.sent.start_char, offset + span.sent.end_char),
         )
         for target, span in targets_with_spans(doc)
-        if target.kind != STROKE_TALK
+        if target.kind != ALARM_TALK
     ]
 
 
@@ -747,9 +755,32 @@ def stroke_only_past_or_others(docs: list[Doc]) -> bool:
         {modifier.category for modifier in span._.modifiers}
         for doc in docs
         for target, span in targets_with_spans(doc)
-        if target.kind == STROKE_TALK
+        if target.kind == ALARM_TALK and target.code == STROKE
     ]
     return bool(said) and all(categories & PAST_OR_OTHERS and RECENT not in categories for categories in said)
+
+
+def declares_emergency(docs: list[Doc]) -> bool:
+    """ "I think I'm having a stroke", "my husband is having a stroke", "this is an emergency", "call an ambulance": the
+    person says so, for themselves or someone with them. Not when it is denied, supposed, a question, a fear, a guess
+    ("might be a stroke") or a relative's or past stroke."""
+    return any(
+        target.kind == ALARM_TALK and declared(span)
+        for doc in docs
+        for target, span in targets_with_spans(doc)
+    )
+
+
+def declared(span: Span) -> bool:
+    categories = {modifier.category for modifier in span._.modifiers}
+    if categories & (DISCOUNTING - {FAMILY} | {NEGATED}) or (
+        FAMILY in categories and RECENT not in categories
+    ):
+        return False
+    sentence = span.sent
+    said_before = {token.norm_ for token in span.doc[sentence.start : span.start]}
+    asked = sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS | {"if", "whether"}
+    return not (asked or said_before & (FEAR_WORDS | GUESSING_WORDS | NEGATION_WORDS))
 
 
 def looks_like_question(doc: Doc) -> bool:
@@ -829,7 +860,7 @@ def onset_of_a_named_sign(target: Target, span: Span) -> bool:
         return False
     return any(
         other.code not in (ONSET, target.code)
-        and other.kind not in (*PLACE_KINDS, STROKE_TALK)
+        and other.kind not in (*PLACE_KINDS, ALARM_TALK)
         and other_span.start == span.end
         for other, other_span in targets_with_spans(span.doc)
     )
@@ -1138,7 +1169,7 @@ def subject_of_a_denial(target: Target, span: Span) -> bool:
         return False
     return any(
         other.code != target.code
-        and other.kind not in (*PLACE_KINDS, STROKE_TALK)
+        and other.kind not in (*PLACE_KINDS, ALARM_TALK)
         and other_span.end > negation
         and not any(token.is_punct for token in doc[negation : max(negation, other_span.start)])
         and reading(other, other_span) is Status.ABSENT
@@ -1263,7 +1294,7 @@ def strokes_in(sentence: Span) -> list[Span]:
     return [
         other_span
         for other, other_span in targets_with_spans(sentence.doc)
-        if other.kind == STROKE_TALK and sentence.start <= other_span.start < sentence.end
+        if other.kind == ALARM_TALK and sentence.start <= other_span.start < sentence.end
     ]
 
 

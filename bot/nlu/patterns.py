@@ -1010,6 +1010,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
 # Talk of a stroke itself: not a finding, but the safety override needs to know when it is only a relative's or a
 # past one ("my aunt had a stroke") rather than one happening now ("I think I'm having a stroke").
 STROKE_WORDS = ("stroke|strokes|mini-stroke|tia",)
+# The person saying it is an emergency or asking for one to be answered: "this is an emergency", "call an ambulance",
+# "ring 999 for me". Read like stroke talk: negated, supposed, feared or asked about, it declares nothing.
+EMERGENCY_WORDS = (
+    "emergency",
+    "call|calling|ring|ringing|phone|phoning|dial|dialling|dialing|get|getting|send|need|needs ~3 "
+    "ambulance|ambulances|paramedic|paramedics|999|911|112",
+)
 
 LOCATION_PATTERNS: dict[str, tuple[str, ...]] = {
     "eyelid": ("eyelid*|lid|lids|eyelash*", "eye -? lid*", "upper|lower|top|bottom ~1 lid*"),

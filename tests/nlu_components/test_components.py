@@ -121,7 +121,7 @@ def test_stroke_like_findings_force_the_emergency_intent(override: SafetyIntentO
     [message] = override.process([classified(text, intent="describe_symptoms")])
     # What DIET said stays on record: the dialogue tells a declared emergency from one read off the findings.
     forced = {"name": "report_emergency", "confidence": 1.0, "classifier_intent": "describe_symptoms"}
-    assert message.get(INTENT) == forced
+    assert message.get(INTENT) == {**forced, "emergency_evidence": "findings"}
     ranking = message.get(INTENT_RANKING_KEY)
     assert ranking[0] == forced
     assert [entry["name"] for entry in ranking].count("report_emergency") == 1
