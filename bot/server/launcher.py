@@ -1,6 +1,8 @@
-"""`make run`: start the action server, Rasa and the chat page, wait until all answer, stop all on Ctrl-C.
+"""`make run`: the action server, Rasa and the chat page under supervisord, which starts again any that exits
+(bot.server.supervision); waits until all answer, stops all on Ctrl-C or SIGTERM.
 
-Tests start the servers through this same module, so what they exercise is what a deployer runs.
+Tests start the servers with this module's commands and settings: most of them unsupervised, through
+start_all; the fault tests run `python -m bot.server.launcher` itself, as `make run` does.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ from bot.server.settings import (
     endpoints_config,
     server_settings,
     write_yaml,
+)
+from bot.server.supervision import (
+    GAVE_UP_NAME,
+    STOP_WAIT_SECONDS,
+    Program,
+    supervisord_command,
+    write_supervisord_config,
 )
 
 logger = logging.getLogger("bot.server")
@@ -134,7 +143,7 @@ class Servers:
                 process.terminate()
         for process in self.processes:
             try:
-                process.wait(timeout=15)
+                process.wait(timeout=STOP_WAIT_SECONDS)
             except subprocess.TimeoutExpired:
                 process.kill()
 
@@ -148,36 +157,116 @@ def prepare_rasa(env: Mapping[str, str], settings: ServerSettings, runtime_dir: 
     write_yaml(runtime_dir / "credentials.yml", credentials_config(env, settings))
 
 
-def start_all(env: Mapping[str, str], model: Path, with_web: bool) -> tuple[Servers, ServerSettings]:
-    """Prepare Rasa's configuration, then start the servers and wait until each answers."""
-    settings = server_settings(env)
-    runtime_dir = Path(env.get("BOT_RUNTIME_DIR", PROJECT_ROOT / "var"))
-    prepare_rasa(env, settings, runtime_dir)
-    child_env = {**env, "SANIC_HOST": env.get("ACTION_HOST", "127.0.0.1"), "PYTHONPATH": str(PROJECT_ROOT)}
-
-    servers = Servers()
-    try:
-        servers.start(
+def server_programs(
+    env: Mapping[str, str], settings: ServerSettings, model: Path, runtime_dir: Path, with_web: bool
+) -> list[Program]:
+    """The servers `make run` runs, in the order they are started."""
+    programs = [
+        Program(
             ACTIONS,
             action_server_command(settings),
-            child_env,
             f"http://127.0.0.1:{settings.action_port}/health",
-        )
-        servers.start(
+            start_seconds=3,
+        ),
+        # Rasa answers only once its model is loaded; living this long proves at least that it got that far.
+        Program(
             RASA,
             rasa_command(settings, model, runtime_dir),
-            child_env,
             f"http://127.0.0.1:{settings.rasa_port}/",
+            start_seconds=10,
+        ),
+    ]
+    if with_web:
+        programs.append(
+            Program(WEB, web_command(settings), f"http://127.0.0.1:{settings.web_port}/", start_seconds=2)
         )
-        servers.wait_until_ready(ACTIONS)
-        servers.wait_until_ready(RASA)
-        if with_web:
-            servers.start(WEB, web_command(settings), child_env, f"http://127.0.0.1:{settings.web_port}/")
-            servers.wait_until_ready(WEB)
+    return programs
+
+
+def runtime_directory(env: Mapping[str, str]) -> Path:
+    return Path(env.get("BOT_RUNTIME_DIR", PROJECT_ROOT / "var"))
+
+
+def child_environment(env: Mapping[str, str]) -> dict[str, str]:
+    return {**env, "SANIC_HOST": env.get("ACTION_HOST", "127.0.0.1"), "PYTHONPATH": str(PROJECT_ROOT)}
+
+
+def start_all(env: Mapping[str, str], model: Path, with_web: bool) -> tuple[Servers, ServerSettings]:
+    """Prepare Rasa's configuration, then start the servers, unsupervised, and wait until each answers."""
+    settings = server_settings(env)
+    runtime_dir = runtime_directory(env)
+    prepare_rasa(env, settings, runtime_dir)
+    programs = server_programs(env, settings, model, runtime_dir, with_web)
+    servers = Servers()
+    try:
+        for program in programs:  # side by side: Rasa's model loads while the others start
+            servers.start(program.name, program.command, child_environment(env), program.ready_url)
+        for program in programs:
+            servers.wait_until_ready(program.name)
     except BaseException:
         servers.stop()
         raise
     return servers, settings
+
+
+def gave_up_reason(runtime_dir: Path) -> str | None:
+    """Why the watchdog stopped everything (bot.server.watchdog), if it did."""
+    path = runtime_dir / GAVE_UP_NAME
+    return path.read_text().strip() if path.exists() else None
+
+
+def serve_supervised(env: Mapping[str, str], model: Path, with_web: bool) -> int:
+    """Run supervisord with the servers until Ctrl-C or SIGTERM (exit 0) or until a server cannot stay up
+    (exit 1); StartupError before anything starts when the set-up is wrong."""
+    settings = server_settings(env)
+    runtime_dir = runtime_directory(env)
+    prepare_rasa(env, settings, runtime_dir)
+    programs = server_programs(env, settings, model, runtime_dir, with_web)
+    config = write_supervisord_config(programs, runtime_dir, PROJECT_ROOT)
+    supervisord = subprocess.Popen(supervisord_command(config), cwd=PROJECT_ROOT, env=child_environment(env))
+    stop_requested = False
+
+    def request_stop(signum: int, frame: object) -> None:
+        nonlocal stop_requested
+        stop_requested = True
+        if supervisord.poll() is None:
+            supervisord.terminate()  # supervisord stops every server: SIGTERM, SIGKILL after a while
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        for program in programs:
+            wait_until_ready(program.ready_url, supervisord, READY_TIMEOUT_SECONDS)
+    except RuntimeError as not_ready:
+        if supervisord.poll() is None and not stop_requested:  # a server that neither answers nor exits
+            print(f"Not ready: {not_ready}", file=sys.stderr, flush=True)
+            request_stop(signal.SIGTERM, None)
+    else:
+        print(
+            f"\nReady.\n"
+            f"  Chat page:      http://127.0.0.1:{settings.web_port}/\n"
+            f"  REST webhook:   POST http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook\n"
+            f"  Rasa HTTP API:  http://127.0.0.1:{settings.rasa_port}/\n"
+            f"  Action server:  http://127.0.0.1:{settings.action_port}/health\n"
+            f"  Supervision:    {sys.executable} -m supervisor.supervisorctl -c {config} status\n"
+            f"Press Ctrl-C to stop.\n",
+            flush=True,
+        )
+    try:
+        returncode = supervisord.wait()
+    except BaseException:
+        supervisord.kill()
+        raise
+    reason = gave_up_reason(runtime_dir)
+    if reason:
+        print(f"Stopped: {reason}", file=sys.stderr, flush=True)
+        return 1
+    if stop_requested:
+        return 0
+    print(
+        f"Stopped: supervisord exited unexpectedly (exit status {returncode}).", file=sys.stderr, flush=True
+    )
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -186,35 +275,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-web", action="store_true", help="do not serve the chat page")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-
     try:
-        servers, settings = start_all(os.environ, args.model, with_web=not args.no_web)
+        return serve_supervised(os.environ, args.model, with_web=not args.no_web)
     except StartupError as error:
         print(f"Not starting: {error}", file=sys.stderr)
         return 2
-    stop_requested = False
-
-    def request_stop(signum: int, frame: object) -> None:
-        nonlocal stop_requested
-        stop_requested = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-    print(
-        f"\nReady.\n"
-        f"  Chat page:      http://127.0.0.1:{settings.web_port}/\n"
-        f"  REST webhook:   POST http://127.0.0.1:{settings.rasa_port}/webhooks/rest/webhook\n"
-        f"  Rasa HTTP API:  http://127.0.0.1:{settings.rasa_port}/\n"
-        f"  Action server:  http://127.0.0.1:{settings.action_port}/health\n"
-        f"Press Ctrl-C to stop.\n",
-        flush=True,
-    )
-    try:
-        while not stop_requested and all(p.poll() is None for p in servers.processes):
-            time.sleep(0.5)
-    finally:
-        servers.stop()
-    return 0
 
 
 if __name__ == "__main__":
