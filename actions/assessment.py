@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_findings import (
-    findings_from_slots,
-    findings_from_tracker,
+    evidence_from_tracker,
     reports_emergency,
-    slot_events_for_changes,
+    slot_events,
+    with_latest_message,
 )
+from bot.dialogue.evidence import Source
 from bot.triage.engine import assess
 from bot.triage.intake import STROKE_SCREEN_QUESTION, pending_questions
-from bot.triage.summary import assessment_messages, why_messages
+from bot.triage.summary import assessment_messages, what_changed, why_messages
 
 INTAKE_FORM = "intake_form"
 NOTHING_TO_EXPLAIN = (
@@ -33,15 +36,27 @@ class ActionAssess(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         reported_emergency = reports_emergency(tracker)
-        findings = findings_from_tracker(tracker)
-        assessment = assess(findings, reported_emergency=reported_emergency)
+        # An emergency message is not read by the intake (it rejects it so that the emergency answer comes
+        # first): its findings are merged here. A message the intake did read is not merged twice.
+        before = evidence_from_tracker(tracker)
+        evidence = with_latest_message(tracker)
+        if reported_emergency:
+            # Kept for the rest of the conversation: the level goes down only after a correction (DESIGN 5b).
+            evidence = evidence.record(
+                replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION
+            )
+        findings = evidence.findings
+        assessment = assess(findings)
+        previous = tracker.get_slot("assessment")
         recorded: list[EventType] = [
-            # An emergency message's findings are not in the slots yet (the intake ignores that message).
-            *slot_events_for_changes(findings_from_slots(tracker), findings),
+            *slot_events(before, evidence),
             SlotSet("triage_level", assessment.level.value),
             SlotSet("assessment", assessment.to_json()),
         ]
         if not reported_emergency:
+            change = what_changed(previous, assessment)
+            if change:
+                dispatcher.utter_message(text=change)
             for message in assessment_messages(assessment, tracker.get_slot("emergency_number")):
                 dispatcher.utter_message(text=message)
             return recorded
@@ -65,9 +80,7 @@ class ActionExplainWhy(Action):
             dispatcher.utter_message(text=NOTHING_TO_EXPLAIN)
             return []
         # Assessing is deterministic, so the same findings give the same reasons as when it was given.
-        assessment = assess(
-            findings_from_tracker(tracker), reported_emergency=tracker.get_slot("triage_level") == "emergency"
-        )
+        assessment = assess(evidence_from_tracker(tracker).findings)
         for message in why_messages(assessment):
             dispatcher.utter_message(text=message)
         return []

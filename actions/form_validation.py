@@ -9,6 +9,7 @@ logic; this class only moves values between the tracker and the planner.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,24 +19,27 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_findings import (
-    DESCRIPTIVE_SLOTS,
-    DURATION_SLOT,
-    findings_from_tracker,
-    parse_duration,
+    evidence_from_tracker,
+    latest_reading,
+    only_the_classifier_suspects_an_emergency,
     reports_emergency,
-    slot_events_for_changes,
+    slot_events,
 )
-from bot.dialogue.restatement import EMERGENCY_INTENT, finding_statuses, slots_before_latest_message
-from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
+from bot.dialogue.evidence import Evidence, MessageReading, Source
+from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
+from bot.triage.findings import STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
+    ACCOMPANYING_QUESTION,
     DURATION_QUESTION,
     LOCATION_QUESTION,
     QUESTIONS_BY_NAME,
     SIDE_QUESTION,
+    SIGN_CHECK_QUESTIONS,
     STROKE_SCREEN_QUESTION,
     AnswerKind,
     Question,
     apply_checklist_answer,
+    apply_unspecified_yes,
     pending_questions,
     record_duration,
     record_locations,
@@ -45,6 +49,7 @@ from bot.triage.question_wording import (
     ASK_AGAIN,
     ASK_WHICH_ONE,
     RECORDED_AS_NOT_KNOWN,
+    RECORDED_AS_ONE_OF_THEM,
     UPDATED,
     prompt_for,
 )
@@ -68,9 +73,18 @@ ANSWER_KIND_BY_INTENT = {
     "not_sure": AnswerKind.NOT_SURE,
     "decline_to_answer": AnswerKind.NOT_SURE,
 }
-SLOT_FOR_ENTITY = {**{code: code for code in FINDING_CODES}, "location": "locations"} | {
-    slot: slot for slot in DESCRIPTIVE_SLOTS
-}
+# Lists of warning signs: a denial there covers only the signs it names (DESIGN 5a), unless it is a plain
+# "none of these"; elsewhere a "no" that names one item ("no, not getting worse") answers the whole question.
+WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTION})
+# Asked about one red flag, or about stroke signs: a "yes" or a "not sure" is the answer at once, with no time
+# lost on asking which (DESIGN 5a: an unclear answer to the stroke screen is the emergency).
+ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_QUESTIONS})
+# What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
+FIRST_REPLY_WAS_YES = "yes"
+RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM})
+# The signs an emergency that only the intent classifier saw is checked for, one at a time (FAST, BE-FAST and
+# the policy's sudden severe headache): a "yes" or an unclear answer to any of them is the emergency.
+EMERGENCY_SCREEN = frozenset({"facial_weakness", *STROKE_SCREEN, "severe_headache"} - {"sudden_onset"})
 
 
 class QuestionnaireValidationAction(FormValidationAction, ABC):
@@ -88,37 +102,47 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         intent = tracker.latest_message.get("intent", {}).get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
         replying = _is_reply(tracker)
-        before = findings_from_tracker(tracker)
+        before = evidence_from_tracker(tracker)
+        evidence = before
         events: list[EventType] = []
         if intent == EMERGENCY_INTENT and not reports_emergency(tracker):
-            # Not an emergency but an answer (bot.dialogue.restatement): the level that the emergency intent's
-            # slot mapping set from this message is taken back.
+            # Not an emergency answer but an answer to the intake: a restatement (bot.dialogue.restatement), or an
+            # emergency only the intent classifier saw, which the stroke screen checks sign by sign (DESIGN 5a).
+            # The level that the emergency intent's slot mapping set from this message is taken back.
             intent = None
             level_before = slots_before_latest_message(tracker.events).get(TRIAGE_LEVEL_SLOT)
             events.append(SlotSet(TRIAGE_LEVEL_SLOT, level_before))
-        if replying and _is_interruption(intent, requested, before, tracker):
+            if only_the_classifier_suspects_an_emergency(tracker):
+                evidence = evidence.record(
+                    _suspecting(evidence.findings, EMERGENCY_SCREEN), Source.DESCRIPTION
+                )
+        if replying and _is_interruption(intent, requested, evidence.findings, tracker):
             # Nothing validated: the form rejects, and the rule for this intent runs before we ask again.
             return [SlotSet(REQUESTED_SLOT, requested)]
         if intent == FALLBACK_INTENT:
             intent = _likeliest_answer_intent(tracker)
 
-        findings = before
-        events += _volunteered_slot_events(tracker)
-        corrected = intent == "correct" and bool(events)
-        if corrected:
-            dispatcher.utter_message(text=UPDATED)
         clarification = None
-        if replying and requested in QUESTIONS_BY_NAME:
-            findings, clarification, reply_events = _read_reply(
-                QUESTIONS_BY_NAME[requested], intent, findings, tracker, corrected
-            )
-            events += reply_events
-        events += slot_events_for_changes(before, findings)
+        question = QUESTIONS_BY_NAME.get(requested or "") if replying else None
+        if replying:
+            reading = latest_reading(tracker)
+            merged = evidence.add_message(reading, question.name if question else None)
+            corrected = merged.findings != evidence.findings and merged.pieces[-1].source is Source.CORRECTION
+            if corrected:
+                dispatcher.utter_message(text=UPDATED)
+            if question:
+                merged, clarification, reply_events = _read_reply(
+                    question, intent, evidence.findings, merged, reading, tracker, corrected
+                )
+                events += reply_events
+            evidence = merged
+        events += slot_events(before, evidence)
 
+        findings = evidence.findings
         pending = pending_questions(findings)
         next_question = pending[0].name if pending else None
         # "Sorry, I didn't catch that" only makes sense when the same question follows.
-        if clarification and (clarification == RECORDED_AS_NOT_KNOWN or next_question == requested):
+        if clarification and (clarification in RECORDED_ANSWER_TEXTS or next_question == requested):
             dispatcher.utter_message(text=clarification)
         if next_question:
             prompt = prompt_for(next_question, findings)
@@ -126,12 +150,17 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         return [*events, SlotSet(REQUESTED_SLOT, next_question)]
 
 
+def _suspecting(findings: Findings, signs: frozenset[str]) -> Findings:
+    return replace(findings, suspected=findings.suspected | signs)
+
+
 def _is_interruption(intent: str | None, requested: str | None, findings: Findings, tracker: Tracker) -> bool:
     if intent in INTERRUPTIONS:
         return True
     if intent in SMALL_TALK:
         question = QUESTIONS_BY_NAME.get(requested or "")
-        return question is None or _record_answer(question, None, findings, tracker) is None
+        reading = latest_reading(tracker)
+        return question is None or _record_answer(question, None, findings, findings, reading) is None
     return False
 
 
@@ -150,60 +179,84 @@ def _likeliest_answer_intent(tracker: Tracker) -> str | None:
 def _read_reply(
     question: Question,
     intent: str | None,
-    findings: Findings,
+    known_before: Findings,
+    evidence: Evidence,
+    reading: MessageReading,
     tracker: Tracker,
     corrected: bool,
-) -> tuple[Findings, str | None, list[EventType]]:
-    """The findings after this reply, what to tell the person about it (if anything), and the events that
-    record how many unclear replies the question has had."""
-    answered = _record_answer(question, intent, findings, tracker)
+) -> tuple[Evidence, str | None, list[EventType]]:
+    """The evidence after this reply (already merged into `evidence`), what to tell the person about it (if
+    anything), and the events that record how many unclear replies the question has had."""
+    findings = evidence.findings
+    answered = _record_answer(question, intent, known_before, findings, reading)
     if answered is not None:
-        return answered, None, []
+        return evidence.record(answered, Source.ANSWER, question.name), None, []
     if corrected:
         # It corrected an earlier answer instead of answering this question: not an unclear answer, the
         # question is simply asked again if it is still needed.
-        return findings, None, []
+        return evidence, None, []
 
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
-    if question == STROKE_SCREEN_QUESTION and kind in (AnswerKind.YES_UNSPECIFIED, AnswerKind.NOT_SURE):
-        # Any "yes" or "not sure" here leaves a stroke possible: that is the answer, with no time lost on
-        # asking which sign it was.
-        return apply_checklist_answer(findings, question, [], kind), None, []
+    unclear_yes = kind in (AnswerKind.YES_UNSPECIFIED, AnswerKind.NOT_SURE)
+    if question in ANSWERED_AT_ONCE_WHEN_UNCLEAR and unclear_yes:
+        return (
+            evidence.record(apply_unspecified_yes(findings, question), Source.ANSWER, question.name),
+            None,
+            [],
+        )
 
-    retries: dict[str, int] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
-    if retries.get(question.name, 0) == 0:
-        retries[question.name] = 1
+    retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
+    first_unclear_reply = retries.get(question.name)
+    if not first_unclear_reply:
+        retries[question.name] = FIRST_REPLY_WAS_YES if kind is AnswerKind.YES_UNSPECIFIED else 1
         clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
-        return findings, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
+        return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
 
-    # Asked twice and still unclear: record that it was asked and could not be found out.
-    return _record_not_known(question, findings), RECORDED_AS_NOT_KNOWN, []
+    # Asked twice and still unclear. After a "yes", or about red flags asked on their own, at least one of the
+    # signs is present (DESIGN 5a: never "not known, so self care"); otherwise it could not be found out.
+    yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
+    if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
+        recorded = apply_unspecified_yes(findings, question)
+        return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_ONE_OF_THEM, []
+    recorded = _record_not_known(question, findings)
+    return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
 
 
 def _record_answer(
-    question: Question, intent: str | None, findings: Findings, tracker: Tracker
+    question: Question,
+    intent: str | None,
+    known_before: Findings,
+    findings: Findings,
+    reading: MessageReading,
 ) -> Findings | None:
-    """The findings with the answer recorded, or None when the reply does not answer the question."""
-    if question == LOCATION_QUESTION:
-        locations = [value for value in _entity_values(tracker, "location") if value in LOCATIONS]
-        return record_locations(findings, locations) if locations else None
-    if question == SIDE_QUESTION:
-        sides = _entity_values(tracker, "face_side")
-        return record_side(findings, sides[-1]) if sides else None
-    if question == DURATION_QUESTION:
-        days = [parse_duration(value) for value in _entity_values(tracker, DURATION_SLOT)]
-        known = [day for day in days if day is not None]
-        return record_duration(findings, known[-1]) if known else None
+    """The findings with the answer recorded, or None when the reply does not answer the question.
 
-    mentioned = finding_statuses(tracker.latest_message.get("entities", []))
-    named = [code for code in question.covers if code in mentioned]
-    present = [code for code in named if mentioned[code] == "present"]
+    `findings` already hold what the reply said (merged by the evidence rules); `known_before` are the
+    findings before it, to tell whether a denial taught anything new.
+    """
+    if question == LOCATION_QUESTION:
+        return record_locations(findings, ()) if reading.locations else None
+    if question == SIDE_QUESTION:
+        return record_side(findings, None) if reading.face_sides else None
+    if question == DURATION_QUESTION:
+        return record_duration(findings, None) if reading.duration_days is not None else None
+
+    keep_open = reading.signs_to_ask_about
+    named = [code for code in question.covers if code in reading.statuses]
+    present = [code for code in named if reading.statuses[code] is Status.PRESENT]
     if present:
-        return apply_checklist_answer(findings, question, present, AnswerKind.NAMED)
+        return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
-    if kind is AnswerKind.NONE or (named and kind is None):
-        # "no", or only denials ("no numbness, no pain"): the rest of the checklist is denied too.
-        return apply_checklist_answer(findings, question, [], AnswerKind.NONE)
+    if named and question in WARNING_SIGN_QUESTIONS and intent != "none_of_these":
+        # "Not painful, the cheek just feels odd": a denial covers only what it names (DESIGN 5a); the other
+        # signs are asked again. A denial that teaches nothing new is no answer.
+        return findings if any(known_before.is_unknown(code) for code in named) else None
+    if kind is AnswerKind.NONE or named:
+        # "no", or only denials ("no, not getting worse"): the rest of the list is denied too.
+        return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
+    if keep_open:
+        # A feeling that matches no sign ("my face feels funny"): not a "no"; the signs it may be are asked.
+        return findings
     return None
 
 
@@ -215,10 +268,6 @@ def _record_not_known(question: Question, findings: Findings) -> Findings:
     if question == SIDE_QUESTION:
         return record_side(findings, None)
     return record_duration(findings, None)
-
-
-def _entity_values(tracker: Tracker, name: str) -> list[Any]:
-    return [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == name]
 
 
 def _is_reply(tracker: Tracker) -> bool:
@@ -236,12 +285,3 @@ def _is_reply(tracker: Tracker) -> bool:
                 return False
             form_run_seen = True
     return True
-
-
-def _volunteered_slot_events(tracker: Tracker) -> list[EventType]:
-    """Re-state the finding slots this message filled, so that a volunteered fact or a correction counts as a
-    valid reply (the form would otherwise reject a message that does not answer the requested question)."""
-    mentioned = sorted(
-        {e.get("entity") for e in tracker.latest_message.get("entities", [])} & SLOT_FOR_ENTITY.keys()
-    )
-    return [SlotSet(SLOT_FOR_ENTITY[name], tracker.get_slot(SLOT_FOR_ENTITY[name])) for name in mentioned]

@@ -8,8 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.assessment import INTAKE_FORM
+from actions.tracker_findings import evidence_from_tracker, latest_reading, slot_events
 from bot.knowledge.items import answer
-from bot.triage.findings import FINDING_CODES
 
 WHICH_TOPIC = (
     "I can tell you about common triggers (caffeine, alcohol, stress, sleep, screens), the facial nerve, "
@@ -28,14 +28,15 @@ class ActionAnswerQuestion(Action):
         topics = [
             e["value"] for e in tracker.latest_message.get("entities", []) if e.get("entity") == "topic"
         ]
-        if not topics:
-            if any(e.get("entity") in FINDING_CODES for e in tracker.latest_message.get("entities", [])):
-                # No topic but a symptom ("eye twitch" read as a question): it is a description, so the
-                # intake starts, as it would have for describe_symptoms.
-                return [ActiveLoop(INTAKE_FORM)]
+        # A question that carries a symptom ("is it normal my cheek goes numb with it?") is a description too
+        # (DESIGN 5a): what it says counts, the question is answered, and the intake starts or goes on.
+        reading = latest_reading(tracker)
+        before = evidence_from_tracker(tracker)
+        describes = reading.says_anything
+        carried = slot_events(before, before.add_message(reading)) if describes else []
+        if not topics and not describes:
             dispatcher.utter_message(text=WHICH_TOPIC)
-            return []
         # Two answers at most: a wall of text on a phone helps nobody.
         for topic in list(dict.fromkeys(topics))[:2]:
             dispatcher.utter_message(text=answer(topic).text)
-        return []
+        return [*carried, ActiveLoop(INTAKE_FORM)] if describes else []

@@ -1,4 +1,8 @@
-"""Reading and writing the findings of a conversation (DESIGN.md section 3) from and to Rasa slots."""
+"""Reading and writing what the conversation knows (bot.dialogue.evidence) from and to the Rasa tracker.
+
+The `evidence` slot is the record; the finding slots, `face_side`, `locations`, `duration_days` and `asked` are
+mirrors of it for readers of the tracker (apps, the HTTP API). No slot mapping fills them from one message.
+"""
 
 from __future__ import annotations
 
@@ -7,73 +11,95 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from bot.dialogue.restatement import EMERGENCY_INTENT, finding_statuses, restates_known_weakness
-from bot.triage.findings import FINDING_CODES, LOCATIONS, Findings
+from bot.dialogue.evidence import Evidence, MessageReading, read_message
+from bot.dialogue.restatement import (
+    EMERGENCY_EVIDENCE_KEY,
+    EMERGENCY_INTENT,
+    EVIDENCE_CLASSIFIER,
+    restates_known_weakness,
+)
+from bot.triage.findings import FINDING_CODES, Findings
 
+EVIDENCE_SLOT = "evidence"
 ASKED_SLOT = "asked"
 DURATION_SLOT = "duration_days"
-# The slots that hold findings, besides one slot per finding code.
-DESCRIPTIVE_SLOTS = ("face_side", "locations", DURATION_SLOT)
 
 
-def parse_duration(value: Any) -> float | None:
-    """The duration slot holds days as text, or "unknown" when the person could not say."""
+def _days(value: Any) -> float | None:
     try:
         return float(value)
     except (TypeError, ValueError):
         return None
 
 
-def findings_from_slots(tracker: Tracker) -> Findings:
-    """The findings the conversation's slots hold."""
+def _findings_from_mirror_slots(tracker: Tracker) -> Findings:
+    """For a conversation stored before the evidence slot existed: its findings as its slots held them."""
     return Findings.from_values(
         {code: tracker.get_slot(code) for code in FINDING_CODES},
         face_side=tracker.get_slot("face_side"),
         locations=tracker.get_slot("locations") or (),
-        duration_days=parse_duration(tracker.get_slot(DURATION_SLOT)),
+        duration_days=_days(tracker.get_slot(DURATION_SLOT)),
         asked=tracker.get_slot(ASKED_SLOT) or (),
     )
 
 
-def findings_from_tracker(tracker: Tracker) -> Findings:
-    """The findings in the slots, overlaid with those of the latest message.
-
-    The overlay matters for an emergency message during the intake: the form ignores that message's entities
-    (so that it rejects and the emergency path runs), but the assessment must still see them.
-    """
-    in_slots = findings_from_slots(tracker)
-    entities = tracker.latest_message.get("entities", [])
-    statuses: dict[str, Any] = {code: status.value for code, status in in_slots.statuses.items()}
-    statuses.update(finding_statuses(entities))
-    face_side = in_slots.face_side
-    locations = set(in_slots.locations)
-    for entity in entities:
-        name, value = entity.get("entity"), entity.get("value")
-        if name == "face_side":
-            face_side = value
-        elif name == "location" and value in LOCATIONS:
-            locations.add(value)
-    return Findings.from_values(statuses, face_side, locations, in_slots.duration_days, in_slots.asked)
+def evidence_from_tracker(tracker: Tracker) -> Evidence:
+    """What the conversation knew before anything in this action (the latest message may not be read yet)."""
+    stored = tracker.get_slot(EVIDENCE_SLOT)
+    if stored:
+        return Evidence.from_json(stored)
+    return Evidence(findings=_findings_from_mirror_slots(tracker))
 
 
-def slot_events_for_changes(before: Findings, after: Findings) -> list[SlotSet]:
-    """SlotSet events that turn the slots holding `before` into `after`."""
+def latest_reading(tracker: Tracker) -> MessageReading:
+    message = tracker.latest_message or {}
+    intent = (message.get("intent") or {}).get("name")
+    return read_message(message.get("entities") or [], intent, message.get("message_id"))
+
+
+def with_latest_message(tracker: Tracker) -> Evidence:
+    """The evidence with the person's latest message merged (once: merging it again changes nothing)."""
+    return evidence_from_tracker(tracker).add_message(latest_reading(tracker))
+
+
+def slot_events(before: Evidence, after: Evidence) -> list[SlotSet]:
+    """The events that store `after` and bring the mirror slots in line with it."""
+    if after == before:
+        return []
+    old, new = before.findings, after.findings
     events = [
-        SlotSet(code, None if after.is_unknown(code) else after.status(code).value)
+        SlotSet(code, None if new.is_unknown(code) else new.status(code).value)
         for code in FINDING_CODES
-        if after.status(code) != before.status(code)
+        if new.status(code) != old.status(code)
     ]
-    if after.face_side != before.face_side:
-        events.append(SlotSet("face_side", after.face_side))
-    if after.locations != before.locations:
-        events.append(SlotSet("locations", sorted(after.locations)))
-    if after.asked != before.asked:
-        events.append(SlotSet(ASKED_SLOT, sorted(after.asked)))
-    return events
+    if new.face_side != old.face_side:
+        events.append(SlotSet("face_side", new.face_side))
+    if new.locations != old.locations:
+        events.append(SlotSet("locations", sorted(new.locations)))
+    if new.duration_days != old.duration_days:
+        events.append(SlotSet(DURATION_SLOT, None if new.duration_days is None else f"{new.duration_days:g}"))
+    if new.asked != old.asked:
+        events.append(SlotSet(ASKED_SLOT, sorted(new.asked)))
+    return [*events, SlotSet(EVIDENCE_SLOT, after.to_json())]
+
+
+def _latest_emergency_evidence(tracker: Tracker) -> str | None:
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    if intent.get("name") != EMERGENCY_INTENT:
+        return None
+    return str(intent.get(EMERGENCY_EVIDENCE_KEY) or "")
+
+
+def only_the_classifier_suspects_an_emergency(tracker: Tracker) -> bool:
+    """The latest message is report_emergency with no stroke sign read and no emergency declared: the stroke
+    screen is asked, one sign at a time, instead of the emergency answer (DESIGN 5a)."""
+    return _latest_emergency_evidence(tracker) == EVIDENCE_CLASSIFIER
 
 
 def reports_emergency(tracker: Tracker) -> bool:
-    """The latest message is an emergency: its intent says so, and it is more than a restatement of a weakness
-    already known to be gradual (bot.dialogue.restatement)."""
-    intent = tracker.latest_message.get("intent", {}).get("name")
-    return intent == EMERGENCY_INTENT and not restates_known_weakness(tracker.events)
+    """The latest message is an emergency: its intent says so, the emergency rests on more than the intent
+    classifier, and it is more than a restatement of a weakness already known to be gradual."""
+    evidence = _latest_emergency_evidence(tracker)
+    if evidence is None or evidence == EVIDENCE_CLASSIFIER:
+        return False
+    return not restates_known_weakness(tracker.events)

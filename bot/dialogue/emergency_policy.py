@@ -21,10 +21,17 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.restatement import EMERGENCY_INTENT, restates_known_weakness
+from bot.dialogue.restatement import (
+    EMERGENCY_EVIDENCE_KEY,
+    EMERGENCY_INTENT,
+    EVIDENCE_CLASSIFIER,
+    restates_known_weakness,
+)
 
 EMERGENCY_RESPONSE = "utter_emergency"
 RECORD_ASSESSMENT_ACTION = "action_assess"
+# Checks a classifier-only emergency sign by sign (its validation asks the stroke screen first).
+INTAKE_FORM = "intake_form"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
@@ -64,6 +71,11 @@ class EmergencyInterruptPolicy(Policy):
         if latest_message is None or latest_message.intent.get("name") != EMERGENCY_INTENT:
             return None
         done = _actions_since_latest_user_message(tracker)
+        if latest_message.intent.get(EMERGENCY_EVIDENCE_KEY) == EVIDENCE_CLASSIFIER:
+            # No stroke sign was read and the person did not say it is an emergency: only the intent classifier
+            # thinks so. The intake asks the stroke screen one sign at a time instead (DESIGN 5a); a "yes" or an
+            # unclear answer there is the emergency.
+            return None if done or tracker.active_loop_name else INTAKE_FORM
         if not done:
             if restates_known_weakness([event.as_dict() for event in tracker.events]):
                 # An answer to the intake, not an emergency (see bot.dialogue.restatement): the form reads it.

@@ -87,6 +87,13 @@ class Findings:
     # The person said it is an emergency ("I think I'm having a stroke", "call an ambulance"), whether or not
     # a sign was recognised in their words: the report_emergency intent.
     reported_emergency: bool = False
+    # Lists of signs of which at least one is present, though the person never said which: a "yes" to a
+    # question naming several signs, still unclear after "which one?" (DESIGN 5a: never read as "not known").
+    at_least_one_of: frozenset[frozenset[str]] = frozenset()
+    # Signs the conversation has a reason to ask about one by one, though nobody said them: a red flag one
+    # reader suspected and the other did not, a face that "feels odd" (numbness? weakness?), an emergency that
+    # only the intent classifier saw (the stroke screen). Never a finding by itself.
+    suspected: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         unknown_codes = set(self.statuses) - set(FINDING_CODES)
@@ -97,6 +104,10 @@ class Findings:
             raise ValueError(f"not locations: {sorted(unknown_locations)}")
         if self.face_side is not None and self.face_side not in FACE_SIDES:
             raise ValueError(f"not a face side: {self.face_side}")
+        unknown_in_lists = {code for signs in self.at_least_one_of for code in signs} | set(self.suspected)
+        unknown_in_lists -= set(FINDING_CODES)
+        if unknown_in_lists:
+            raise ValueError(f"not finding codes: {sorted(unknown_in_lists)}")
 
     def status(self, code: str) -> Status:
         if code not in FINDING_CODES:
@@ -115,6 +126,17 @@ class Findings:
     def present_codes(self) -> tuple[str, ...]:
         return tuple(code for code in FINDING_CODES if self.is_present(code))
 
+    def unresolved_lists(self) -> tuple[frozenset[str], ...]:
+        """The "at least one of these" lists that nothing said since has settled: none of their signs is
+        present (a named sign settles its list), and some are still unknown (a list whose every sign was
+        later denied is taken back by those denials, which speak of each sign by name)."""
+        return tuple(
+            signs
+            for signs in sorted(self.at_least_one_of, key=sorted)
+            if not any(self.is_present(code) for code in signs)
+            and any(self.is_unknown(code) for code in signs)
+        )
+
     @classmethod
     def from_values(
         cls,
@@ -123,6 +145,8 @@ class Findings:
         locations: Any = (),
         duration_days: float | None = None,
         asked: Any = (),
+        at_least_one_of: Any = (),
+        suspected: Any = (),
     ) -> Findings:
         """Build from plain values (slot values, JSON): statuses given as strings, None = unknown."""
         return cls(
@@ -131,6 +155,8 @@ class Findings:
             locations=frozenset(locations or ()),
             duration_days=duration_days,
             asked=frozenset(asked or ()),
+            at_least_one_of=frozenset(frozenset(signs) for signs in at_least_one_of or ()),
+            suspected=frozenset(suspected or ()),
         )
 
     def to_json(self) -> dict[str, str]:

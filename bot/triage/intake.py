@@ -24,6 +24,7 @@ from bot.triage.findings import (
     HISTORY_CODES,
     LOCATIONS,
     LOCATIONS_ASKED,
+    RED_FLAG_CODES,
     STROKE_SCREEN,
     TRIGGER_CODES,
     Findings,
@@ -46,6 +47,11 @@ class Question:
         return all(code in FINDING_CODES for code in self.covers)
 
 
+# One red flag at a time, for a sign the conversation suspects but nobody said (Findings.suspected): asked
+# before anything else, because a "yes" or an unclear answer can make it an emergency (DESIGN 5a).
+SIGN_CHECK_QUESTIONS: tuple[Question, ...] = tuple(
+    Question(f"q_check_{code}", (code,)) for code in RED_FLAG_CODES
+)
 STROKE_SCREEN_QUESTION = Question("q_stroke_screen", STROKE_SCREEN)
 LOCATION_QUESTION = Question("q_location", (LOCATIONS_ASKED,))
 SIDE_QUESTION = Question("q_side", (FACE_SIDE_ASKED,))
@@ -57,6 +63,7 @@ TRIGGERS_QUESTION = Question("q_triggers", TRIGGER_CODES)
 HISTORY_QUESTION = Question("q_history", HISTORY_CODES)
 
 QUESTIONS: tuple[Question, ...] = (
+    *SIGN_CHECK_QUESTIONS,
     STROKE_SCREEN_QUESTION,
     LOCATION_QUESTION,
     SIDE_QUESTION,
@@ -103,17 +110,23 @@ def _with_statuses(findings: Findings, statuses: dict[str, Status]) -> Findings:
 
 
 def apply_checklist_answer(
-    findings: Findings, question: Question, named_codes: Iterable[str], answer_kind: AnswerKind
+    findings: Findings,
+    question: Question,
+    named_codes: Iterable[str],
+    answer_kind: AnswerKind,
+    keep_open: Iterable[str] = (),
 ) -> Findings:
     """Record an answer to a checklist question; every answer marks the question's codes as asked.
 
     A "no" fills in only the codes still unknown, so it never overrides a sign the person described
-    earlier; a sign they name now is present whatever was recorded before.
+    earlier; a sign they name now is present whatever was recorded before. `keep_open` are signs the same
+    reply gave a reason to ask about (a face that "feels odd"): neither denied nor marked asked.
     """
     named = frozenset(named_codes)
     if not question.is_checklist or not named <= frozenset(question.covers):
         raise ValueError(f"{sorted(named)} are not codes of {question.name}")
-    unknown = [code for code in question.covers if findings.is_unknown(code)]
+    held = frozenset(keep_open) - named
+    unknown = [code for code in question.covers if findings.is_unknown(code) and code not in held]
     if answer_kind is AnswerKind.NONE:
         updates = {code: Status.ABSENT for code in unknown}
     elif answer_kind is AnswerKind.NAMED:
@@ -121,7 +134,18 @@ def apply_checklist_answer(
         updates.update({code: Status.PRESENT for code in named})
     else:
         updates = {}
-    return _mark_asked(_with_statuses(findings, updates), question)
+    answered = _with_statuses(findings, updates)
+    return replace(answered, asked=answered.asked | (frozenset(question.covers) - held))
+
+
+def apply_unspecified_yes(findings: Findings, question: Question) -> Findings:
+    """A "yes" to a checklist without saying which (or, for a red flag asked on its own, an unclear answer):
+    at least one of its still-unknown signs is present (DESIGN 5a), which the rules read as the mildest level
+    any of them would give. A named sign later settles it."""
+    unknown = frozenset(code for code in question.covers if findings.is_unknown(code))
+    if not unknown:
+        return _mark_asked(findings, question)
+    return _mark_asked(replace(findings, at_least_one_of=findings.at_least_one_of | {unknown}), question)
 
 
 def record_locations(findings: Findings, locations: Iterable[str]) -> Findings:
@@ -211,6 +235,8 @@ def likely_level(findings: Findings) -> Level:
 
 
 def _worth_asking(findings: Findings, question: Question) -> bool:
+    if question in SIGN_CHECK_QUESTIONS:
+        return question.covers[0] in findings.suspected
     if question is STROKE_SCREEN_QUESTION:
         # Asked as soon as weakness or drooping is present or suspected (DESIGN.md section 5).
         return findings.is_present("facial_weakness")

@@ -47,6 +47,29 @@ ACCOMPANYING_SIGN_ITEMS: dict[str, ChecklistItem] = {
 }
 
 
+# How each red flag is named when it is asked about on its own (bot.triage.intake.SIGN_CHECK_QUESTIONS).
+SIGN_CHECK_WORDS: dict[str, str] = {
+    "facial_weakness": "weakness or drooping on one side of your face, or an eye or mouth that won't close",
+    "sudden_onset": "did the weakness or drooping come on suddenly, within minutes or hours",
+    "limb_weakness": "weakness in an arm or a leg",
+    "speech_difficulty": "slurred or muddled speech",
+    "vision_loss": "sudden loss of sight, or blurred or double vision (not just your eye being squeezed shut)",
+    "severe_headache": "a sudden, severe headache",
+    "severe_pain": "severe pain in your face",
+    "numbness_tingling": "numbness or tingling in your face",
+    "hearing_change": "any change in your hearing",
+    "balance_problem": "problems with your balance",
+}
+SIGN_CHECK_OPENING = "Just to be sure:"
+SIGN_CHECK_OPTIONS = (("Yes", "/affirm"), ("No", "/deny"), ("Not sure", "/not_sure"))
+
+
+def sign_check_prompt(code: str) -> Prompt:
+    words = SIGN_CHECK_WORDS[code]
+    question = f"{words}?" if code == "sudden_onset" else f"do you have {words}?"
+    return Prompt(f"{SIGN_CHECK_OPENING} {question}", SIGN_CHECK_OPTIONS)
+
+
 def _listed(words: list[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])}, or {words[-1]}"
 
@@ -61,6 +84,7 @@ def accompanying_signs_prompt(findings: Findings) -> Prompt:
 
 
 QUESTION_PROMPTS: dict[str, Prompt] = {
+    **{f"q_check_{code}": sign_check_prompt(code) for code in SIGN_CHECK_WORDS},
     "q_stroke_screen": Prompt(
         "About the weakness or drooping: did it come on suddenly, within minutes or hours? And is there any arm "
         "or leg weakness, slurred or muddled speech, or sudden loss of vision or double vision?",
@@ -140,4 +164,7 @@ def question_for_text(text: str) -> str | None:
 ASK_AGAIN = "Sorry, I didn't catch that. Could you answer in a few words, or tap one of the options?"
 ASK_WHICH_ONE = "Which one? Tap any that apply, or tell me in your own words."
 RECORDED_AS_NOT_KNOWN = "That's fine, I'll note it as not known and take that into account."
+RECORDED_AS_ONE_OF_THEM = (
+    "That's fine: I'll take it that at least one of them applies, to be on the safe side."
+)
 UPDATED = "Thanks, I've updated that."

@@ -7,7 +7,7 @@ docs/triage-policy.md is generated from this list, so the table a clinician audi
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.knowledge.sources import SOURCES
 from bot.triage.findings import (
@@ -16,6 +16,7 @@ from bot.triage.findings import (
     EYE_LOCATIONS,
     RED_FLAG_CODES,
     Findings,
+    Status,
 )
 from bot.triage.levels import Level
 
@@ -70,6 +71,35 @@ def red_flag_unknown_after_asking(findings: Findings) -> bool:
     )
 
 
+def progression_unknown_after_asking(findings: Findings) -> bool:
+    # "Not getting worse" is a condition of self care: asked and still unknown, it is not met (DESIGN 5a).
+    return findings.is_unknown("worsening") and "worsening" in findings.asked
+
+
+def level_if_one_of_them_is_present(findings: Findings, signs: frozenset[str]) -> Level:
+    """The least urgent level that any one of the still-unknown signs would give, were it present: what a
+    "yes" to a list of signs, without saying which, is worth at least (DESIGN 5a)."""
+    without_lists = replace(findings, at_least_one_of=frozenset())
+    return min(
+        _decisive_level(replace(without_lists, statuses={**without_lists.statuses, code: Status.PRESENT}))
+        for code in sorted(signs)
+        if findings.is_unknown(code)
+    )
+
+
+def _decisive_level(findings: Findings) -> Level:
+    return next(rule.level for rule in RULES if rule.applies(findings))
+
+
+def _yes_to_a_list_worth(level: Level) -> Callable[[Findings], bool]:
+    def applies(findings: Findings) -> bool:
+        return any(
+            level_if_one_of_them_is_present(findings, signs) is level for signs in findings.unresolved_lists()
+        )
+
+    return applies
+
+
 def duration_unknown_after_asking(findings: Findings) -> bool:
     return findings.duration_days is None and DURATION in findings.asked
 
@@ -89,7 +119,8 @@ def accompanying_signs_ruled_out(findings: Findings) -> bool:
 
 def self_care_conditions_met(findings: Findings) -> bool:
     return (
-        stays_around_the_eye(findings)
+        not findings.unresolved_lists()
+        and stays_around_the_eye(findings)
         and short_enough_for_self_care(findings)
         and not findings.is_present("worsening")
         and accompanying_signs_ruled_out(findings)
@@ -140,6 +171,13 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
     _when_present(
         "severe_headache", "severe_headache", Level.EMERGENCY, "Sudden, severe headache", ("triage_policy",)
     ),
+    Rule(
+        "yes_to_stroke_signs_unspecified",
+        Level.EMERGENCY,
+        'A "yes" (or an unclear answer) to stroke signs, without saying which: any one of them is an emergency',
+        ("nhs_stroke_fast", "triage_policy"),
+        _yes_to_a_list_worth(Level.EMERGENCY),
+    ),
 )
 
 URGENT_RULES: tuple[Rule, ...] = (
@@ -166,6 +204,13 @@ URGENT_RULES: tuple[Rule, ...] = (
         Level.URGENT,
         "Problems with balance or coordination",
         (*_SEEK_ADVICE, "be_fast"),
+    ),
+    Rule(
+        "yes_to_warning_signs_unspecified",
+        Level.URGENT,
+        'A "yes" to a list of warning signs, without saying which: at least the level the mildest of them gives',
+        (*_SEEK_ADVICE, "triage_policy"),
+        _yes_to_a_list_worth(Level.URGENT),
     ),
 )
 
@@ -240,6 +285,20 @@ ROUTINE_RULES: tuple[Rule, ...] = (
         "A warning sign was asked about but could not be ruled out",
         _SEEK_ADVICE,
         red_flag_unknown_after_asking,
+    ),
+    Rule(
+        "progression_unknown_after_asking",
+        Level.ROUTINE,
+        "Whether the twitch is getting worse was asked about but is still not known",
+        _DOCS,
+        progression_unknown_after_asking,
+    ),
+    Rule(
+        "yes_to_a_list_unspecified",
+        Level.ROUTINE,
+        'A "yes" to a list of changes or history items, without saying which: any one of them needs a GP',
+        (*_DOCS, "triage_policy"),
+        _yes_to_a_list_worth(Level.ROUTINE),
     ),
     Rule(
         "duration_unknown_after_asking",

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from bot.knowledge.items import CONDITIONS, DISCLAIMER, LEVEL_ADVICE, MAX_MESSAGE_CHARS, source_titles
 from bot.triage.engine import Assessment
+from bot.triage.levels import Level
 
 
 def _pack(header: str, lines: Iterable[str]) -> list[str]:
@@ -52,3 +54,27 @@ def why_messages(assessment: Assessment) -> list[str]:
     header = f"Why I said: “{advice.in_plain_words}”"
     lines = (f"• {rule.condition} (source: {source_titles(rule.sources)})" for rule in assessment.reasons)
     return _pack(header, lines)
+
+
+def what_changed(previous: Mapping[str, Any] | None, assessment: Assessment) -> str | None:
+    """After an earlier assessment in the same conversation: how the new one differs (DESIGN 5b), or None when
+    there was none or nothing it rests on changed."""
+    if not previous:
+        return None
+    new = assessment.to_json()
+    if previous.get("findings") == new["findings"] and previous.get("level") == new["level"]:
+        return None
+    before, now = Level(previous["level"]), assessment.level
+    if now > before:
+        return (
+            "What you've just told me changes my advice: it is now more urgent than before "
+            f"(it was “{LEVEL_ADVICE[before.value].in_plain_words}”)."
+        )
+    if now < before:
+        return (
+            "With what you've corrected, my advice is now less urgent than before "
+            f"(it was “{LEVEL_ADVICE[before.value].in_plain_words}”)."
+        )
+    return (
+        "Thanks, I've added that to what you told me. It doesn't change my advice, which is repeated below."
+    )

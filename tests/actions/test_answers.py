@@ -39,7 +39,21 @@ def test_a_question_that_names_a_symptom_starts_the_intake() -> None:
         ActionAnswerQuestion(), tracker_after(message("ask_question", {"twitching": "present"}))
     )
     assert texts == []
-    assert events == [{"event": "active_loop", "name": "intake_form", "timestamp": None}]
+    assert events[-1] == {"event": "active_loop", "name": "intake_form", "timestamp": None}
+    assert {"event": "slot", "name": "twitching", "value": "present", "timestamp": None} in events
+
+
+def test_a_question_that_carries_a_symptom_is_answered_and_the_symptom_counts() -> None:
+    # "does caffeine make your cheek go numb like mine does?": a topic, and a numb cheek of the person's own.
+    numb_cheek_question = message("ask_question", {"numbness_tingling": "present"})
+    numb_cheek_question["entities"].append({"entity": "topic", "value": "caffeine"})
+
+    events, texts = run(ActionAnswerQuestion(), tracker_after(numb_cheek_question))
+
+    assert texts == [answer("caffeine").text]
+    evidence = next(event["value"] for event in events if event.get("name") == "evidence")
+    assert evidence["statuses"] == {"numbness_tingling": "present"}
+    assert events[-1]["name"] == "intake_form"
 
 
 def test_why_before_any_assessment_says_there_is_nothing_to_explain_yet() -> None:

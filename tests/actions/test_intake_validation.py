@@ -92,7 +92,9 @@ def test_a_bare_yes_to_a_checklist_is_asked_which_one() -> None:
 
     assert texts[0] == ASK_WHICH_ONE
     assert slots["requested_slot"] == "q_accompanying"
-    assert slots["unclear_answers"] == {"q_accompanying": 1}
+    assert slots["unclear_answers"] == {
+        "q_accompanying": "yes"
+    }  # remembered: a second unclear reply is a yes
 
 
 def test_an_unclear_reply_is_asked_once_more_then_recorded_as_not_known() -> None:

@@ -26,16 +26,14 @@ def message(intent: str, findings: dict[str, str] | None = None, **intent_extra:
 def intake_tracker(known: dict[str, Any], latest: dict[str, Any], requested_slot: str) -> Tracker:
     """The intake form running straight after the person's latest message, in answer to `requested_slot`.
 
-    `known` holds the slots before that message; the message's own finding entities are applied after it,
-    as Rasa's slot mappings do.
+    `known` holds the slots before that message (finding slots as the evidence mirrors them); no slot
+    mapping applies the message's own entities: the validation merges them into the evidence itself.
     """
-    latest_findings = {entity["entity"]: entity["value"] for entity in latest["entities"]}
-    slots = {**known, **latest_findings, "requested_slot": requested_slot}
+    slots = {**known, "requested_slot": requested_slot}
     events = [
-        *slot_events({**known, "requested_slot": requested_slot}),
+        *slot_events(slots),
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": latest["text"], "parse_data": latest},
-        *slot_events(latest_findings),
     ]
     return Tracker(
         sender_id="test",

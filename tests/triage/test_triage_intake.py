@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import statistics
+from pathlib import Path
 
 import pytest
+import yaml
 from triage_cases import clear_eyelid_twitch, findings
 
 from bot.triage.engine import assess
-from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, FINDING_CODES, Findings, Status
+from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, FINDING_CODES, RED_FLAG_CODES, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
     HISTORY_QUESTION,
@@ -35,7 +37,9 @@ def _names(case: Findings) -> list[str]:
 
 
 def test_question_names_are_the_form_slots() -> None:
-    assert list(QUESTIONS_BY_NAME) == [
+    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text(encoding="utf-8"))
+    assert list(QUESTIONS_BY_NAME) == domain["forms"]["intake_form"]["required_slots"]
+    assert list(QUESTIONS_BY_NAME)[len(RED_FLAG_CODES) :] == [
         "q_stroke_screen",
         "q_location",
         "q_side",

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 import pytest
 from triage_cases import clear_eyelid_twitch, findings
 
 from bot.knowledge.sources import SOURCES
-from bot.triage.findings import DURATION, Findings
+from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, STROKE_SCREEN, Findings
 from bot.triage.rules import RULES, Rule, matching_rules
+
+
+
+def with_unspecified_yes(case: Findings, signs: Iterable[str]) -> Findings:
+    return replace(case, at_least_one_of=case.at_least_one_of | {frozenset(signs)})
+
 
 # rule name -> (findings where it fires, findings where it must not)
 RULE_CASES: dict[str, tuple[Findings, Findings]] = {
@@ -55,6 +62,26 @@ RULE_CASES: dict[str, tuple[Findings, Findings]] = {
     "duration_unknown_after_asking": (
         clear_eyelid_twitch(days=None, asked=[DURATION]),
         clear_eyelid_twitch(days=None),
+    ),
+    "progression_unknown_after_asking": (
+        clear_eyelid_twitch(asked=["worsening", "spread"]),
+        clear_eyelid_twitch(absent=["worsening"], asked=["worsening"]),
+    ),
+    # "Yes" to a list, never said which (DESIGN 5a): worth the mildest level any one of its signs gives.
+    "yes_to_stroke_signs_unspecified": (
+        with_unspecified_yes(findings(["facial_weakness"], ["sudden_onset"]), STROKE_SCREEN),
+        # Settled: the person went on to name one of them.
+        with_unspecified_yes(findings(["facial_weakness", "limb_weakness"], ["sudden_onset"]), STROKE_SCREEN),
+    ),
+    "yes_to_warning_signs_unspecified": (
+        with_unspecified_yes(findings(["twitching"], locations=["eyelid"], days=4), ACCOMPANYING_SIGNS),
+        # Each sign denied by name since: nothing left that the "yes" could be.
+        with_unspecified_yes(clear_eyelid_twitch(), ACCOMPANYING_SIGNS),
+    ),
+    "yes_to_a_list_unspecified": (
+        with_unspecified_yes(clear_eyelid_twitch(), ("worsening", "spread", "eye_closure")),
+        # Triggers only tailor self-care advice: a "yes" to them changes no level.
+        with_unspecified_yes(clear_eyelid_twitch(), ("caffeine", "stress")),
     ),
     "self_care_conditions_not_met": (clear_eyelid_twitch(days=None), clear_eyelid_twitch()),
     "self_care": (clear_eyelid_twitch(), clear_eyelid_twitch(["worsening"])),
