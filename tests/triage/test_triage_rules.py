@@ -13,7 +13,6 @@ from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, STROKE_SCREEN, Fin
 from bot.triage.rules import RULES, Rule, matching_rules
 
 
-
 def with_unspecified_yes(case: Findings, signs: Iterable[str]) -> Findings:
     return replace(case, at_least_one_of=case.at_least_one_of | {frozenset(signs)})
 
