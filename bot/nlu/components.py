@@ -29,6 +29,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
     ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_ROLE,
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
@@ -87,12 +88,15 @@ def message_time(message: Message) -> datetime:
 
 
 def entity_dict(entity: EntitySpan) -> dict[str, Any]:
-    return {
+    attributes = {
         ENTITY_ATTRIBUTE_TYPE: entity.entity,
         ENTITY_ATTRIBUTE_VALUE: entity.value,
         ENTITY_ATTRIBUTE_START: entity.start,
         ENTITY_ATTRIBUTE_END: entity.end,
     }
+    if entity.role is not None:
+        attributes[ENTITY_ATTRIBUTE_ROLE] = entity.role
+    return attributes
 
 
 class UsesSharedExtractor(GraphComponent):

@@ -1,21 +1,32 @@
 """How long the twitch has lasted, in days, from the words people use ("since last Tuesday", "a couple of weeks").
 
 Triage compares the duration with 14 days (DESIGN.md section 5), so every choice here leans towards the longer
-reading: "3 or 4 days" is 4, "a week or two" is 14, "nearly a month" is 30, and when a message gives several
-durations the longest wins. Vague answers ("ages", "a while") are reported as vague, with no number, so the
+reading: "3 or 4 days" is 4, "a week or two" is 14, and when a message gives several durations the longest wins
+(bot.nlu.extraction first drops those said of something else: another symptom, person, medicine or old injury).
+Qualifiers move the number by one day (by half the unit for hours and minutes), so that a boundary falls on the
+right side of 14: "more than a fortnight", "over 2 weeks", "upwards of", "at least", "2+ weeks" are 15 days;
+"nearly", "almost", "under", "not quite", "less than" two weeks are 13. Recurrences count from the first spell:
+"it has come and gone since my teens" is a life stage gone by, read as years (see LIFE_STAGE). An explicit
+correction ("sorry, I meant 6 days", "not 3 days, more like 3 weeks") gives the value after it. A unit misspelt
+after its number ("5 dyas", "3 monthes") is read as that unit when the word is no English word and is one slip
+(two, for seven letters or more) from a unit; only unit words are ever corrected (see unit_named). Vague answers ("ages", "a while") are reported as vague, with no number, so the
 assistant can ask again or treat the duration as unknown. Relative dates ("since Monday") are counted from
 `now`, the time of the message.
 
 Values chosen for indefinite quantities: "a couple" = 2, "a few" = 3, "several" = 4, a bare plural ("for weeks",
-"on and off for months") = 2 of that unit, a month = 30 days, a year = 365 days.
+"on and off for months") = 2 of that unit, a month = 30 days, a year = 365 days. Measured choices: docs/duration-parsing.md.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import cache
+from importlib.resources import files
+
+from symspellpy import SymSpell, Verbosity
 
 UNIT_DAYS = {
     "minute": 1 / 1440,
@@ -42,6 +53,10 @@ UNIT_ALIASES = {
     "yr": "year",
     "yrs": "year",
     "y": "year",
+    # misspellings that are English words of their own, so the slip reading (unit_named) leaves them alone
+    "moths": "month",
+    "minuets": "minute",
+    "fortnite": "fortnight",
 }
 NUMBER_WORDS = {
     "a": 1,
@@ -108,6 +123,8 @@ MONTHS = {
 
 _NUMBER_WORD_RE = "|".join(sorted((re.escape(word) for word in NUMBER_WORDS), key=len, reverse=True))
 NUMBER = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD_RE})"
+# A word where a unit may stand, misspelt or not: unit_named decides.
+UNIT_WORD = r"[a-z]+"
 UNIT = (
     r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|w|fortnights?|months?|mths?|"
     r"years?|yrs?|y)"
@@ -133,9 +150,13 @@ NOT_A_DURATION_BEFORE = re.compile(
     r"hours?|hrs?|minutes?|mins?)\s*)$",
     re.IGNORECASE,
 )
-# "6 red bulls a day", "3 monsters a day": "a day" after a counted thing is how often, not how long.
-RATE_AFTER_COUNT = re.compile(rf"\b{NUMBER}\b\s*[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
 SINGULAR = ("a", "an")
+# "6 red bulls a day", "3 monsters a day": "a day" after a counted thing is how often, not how long ("a bit over a
+# month" counts no thing: an article is no count).
+_COUNT_RE = "|".join(
+    re.escape(word) for word in sorted(NUMBER_WORDS, key=len, reverse=True) if word.split()[0] not in SINGULAR
+)
+RATE_AFTER_COUNT = re.compile(rf"\b(?:\d+|{_COUNT_RE})\b\s*[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
 
 # People who cannot or will not put a number on it.
 VAGUE = re.compile(
@@ -147,11 +168,13 @@ VAGUE = re.compile(
 
 @dataclass(frozen=True)
 class DurationReading:
-    """A duration found in a message: days (None when vague or absent) and where it was said."""
+    """A duration found in a message: days (None when vague or absent), where it was said, and whether the message
+    says it corrects an earlier one."""
 
     days: float | None
     vague: bool
     span: tuple[int, int] | None
+    correction: bool = False
 
     @property
     def found(self) -> bool:
@@ -171,8 +194,27 @@ NOT_FOUND = DurationReading(days=None, vague=False, span=None)
 
 
 def parse_duration_days(text: str, now: datetime) -> DurationReading:
-    """The longest duration stated in `text`, counting relative dates back from `now`."""
-    return longest(duration_readings(text, now))
+    """The duration stated in `text` (the corrected one, else the longest), counting relative dates back from `now`."""
+    return chosen(text, duration_readings(text, now))
+
+
+# Words that say the duration after them corrects one said before: "sorry I meant 6 days", "not 3 days, more like 3
+# weeks", "actually it's been a month", "correction: 10 days".
+CORRECTION_CUE = re.compile(
+    r"\b(?:i\s+meant|i\s+mean|meant\s+to\s+(?:say|type|write)|actually|correction|rather|more\s+like|make\s+that|"
+    r"my\s+(?:mistake|bad)|typo|i\s+got\s+(?:that|it)\s+wrong|should\s+(?:have|'ve)\s+said)\b",
+    re.IGNORECASE,
+)
+
+
+def chosen(text: str, readings: list[DurationReading]) -> DurationReading:
+    """After an explicit correction, the first duration said after its last cue; otherwise the longest."""
+    cues = [match.end() for match in CORRECTION_CUE.finditer(text)]
+    if cues:
+        after = [reading for reading in readings if reading.span is not None and reading.span[0] >= cues[-1]]
+        if after:
+            return replace(min(after, key=lambda reading: reading.span or (0, 0)), correction=True)
+    return longest(readings)
 
 
 def duration_readings(text: str, now: datetime) -> list[DurationReading]:
@@ -205,6 +247,52 @@ def unit_days(unit: str) -> float:
     return UNIT_DAYS[cleaned]
 
 
+def unit_named(word: str, after_digits: bool) -> str | None:
+    """The unit a word after a number names: a unit ("weeks", "wks"), or a misspelt one ("wekks") that is no English
+    word. Single letters ("3d") count only straight after digits."""
+    lowered = word.lower()
+    if re.fullmatch(UNIT, lowered) or lowered in UNIT_ALIASES:
+        if lowered in SINGLE_LETTER_UNITS and not after_digits:
+            return None
+        return lowered
+    if len(lowered) < MIN_FUZZY_LENGTH or lowered in english_words():
+        return None
+    return closest_unit(lowered)
+
+
+def closest_unit(word: str) -> str | None:
+    slips = 2 if len(word) >= LONG_WORD else 1
+    found = unit_speller().lookup(word, Verbosity.TOP, max_edit_distance=slips)
+    return found[0].term if found else None
+
+
+@cache
+def unit_speller() -> SymSpell:
+    """symspellpy over the unit words alone: a misspelling can only ever become a unit."""
+    speller = SymSpell(max_dictionary_edit_distance=2)
+    for unit in UNIT_DAYS:
+        speller.create_dictionary_entry(unit, 1)
+        speller.create_dictionary_entry(f"{unit}s", 1)
+    return speller
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """symspellpy's English frequency list: a real word ("ways", "dads", "tears") is never read as a misspelt unit."""
+    listing = files("symspellpy").joinpath("frequency_dictionary_en_82_765.txt").read_text(encoding="utf-8")
+    return frozenset(line.split(" ", 1)[0] for line in listing.splitlines())
+
+
+def qualified(days: float, unit: float, before: str, plus: bool) -> float:
+    """ "more than a fortnight" and "2+ weeks" are 15 days, "nearly two weeks" 13 (see the module docstring)."""
+    step = QUALIFIER_DAYS if unit >= 1 else unit / 2
+    if plus or MORE_THAN.search(before):
+        return days + step
+    if LESS_THAN.search(before):
+        return max(days - step, step)
+    return days
+
+
 def is_other_measure(text: str, start: int, end: int) -> bool:
     """True when the number of units measures sleep, age, a daily habit, or is negated ("not weeks")."""
     return bool(NOT_A_DURATION_AFTER.match(text, end)) or bool(NOT_A_DURATION_BEFORE.search(text[:start]))
@@ -214,12 +302,27 @@ def is_rate(text: str, start: int, count_word: str) -> bool:
     return count_word.lower() in SINGULAR and bool(RATE_AFTER_COUNT.search(text[:start]))
 
 
-# "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two".
+# "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two", "2+ weeks".
 QUANTITY = re.compile(
-    rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<half1>\s+and\s+a\s+half)?\s*(?:-\s*)?"
-    rf"(?P<unit>{UNIT})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
+    rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<plus>\s*\+)?(?P<half1>\s+and\s+a\s+half)?"
+    rf"\s*(?:-\s*)?(?P<unit>{UNIT_WORD})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
     re.IGNORECASE,
 )
+# Qualifiers right before the number: strictly more, or strictly less, than it.
+MORE_THAN = re.compile(
+    r"\b(?:over|more\s+than|upwards\s+of|at\s+least|longer\s+than|in\s+excess\s+of|a\s+(?:bit|little)\s+over|"
+    r"well\s+over|just\s+over|over\s+and\s+above)\s+$",
+    re.IGNORECASE,
+)
+LESS_THAN = re.compile(
+    r"\b(?:nearly|almost|under|not\s+quite|not\s+even|less\s+than|fewer\s+than|just\s+under|short\s+of|"
+    r"a\s+(?:bit|little)\s+under|shy\s+of)\s+$",
+    re.IGNORECASE,
+)
+# Past a boundary by one day; for hours and minutes, by half the unit.
+QUALIFIER_DAYS = 1.0
+MIN_FUZZY_LENGTH = 4
+LONG_WORD = 7
 # "for weeks", "on and off for months": a bare plural is at least two of the unit.
 BARE_PLURAL = re.compile(
     r"\b(?:for|over|in|past|last|since)\s+(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
@@ -230,8 +333,8 @@ SINGLE_LETTER_UNITS = {"h", "d", "w", "y"}
 
 def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
     for match in QUANTITY.finditer(text):
-        unit = match.group("unit")
-        if unit.lower() in SINGLE_LETTER_UNITS and not re.match(r"\d", match.group("low")):
+        unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low"))))
+        if unit is None:
             continue
         if is_other_measure(text, match.start(), match.end()) or is_rate(
             text, match.start(), match.group("low")
@@ -243,7 +346,26 @@ def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
         alternative = match.group("alt")
         if alternative and alternative.lower() != "so":
             count = max(count, number_value(alternative))
-        yield DurationReading(days=count * unit_days(unit), vague=False, span=match.span())
+        days = qualified(
+            count * unit_days(unit), unit_days(unit), text[: match.start()], plus=bool(match.group("plus"))
+        )
+        yield DurationReading(days=days, vague=False, span=match.span())
+
+
+# A recurrence counted from a stage of life long gone: "it's come and gone since my teens", "on and off since I was a kid",
+# "most of my life". Read as years: 2 years, as a bare "for years" is.
+LIFE_STAGE = re.compile(
+    r"\b(?:since\s+(?:my\s+|i\s+was\s+(?:a\s+|in\s+my\s+|at\s+)?|(?:i|we)\s+were\s+)"
+    r"(?:teens?|teenager|kid|child|little|young|younger|twenties|20s|thirties|30s|school|uni|university|college|"
+    r"student|baby|toddler)|(?:most|all)\s+of\s+my\s+(?:adult\s+)?life|all\s+my\s+life|since\s+childhood)\b",
+    re.IGNORECASE,
+)
+LIFE_STAGE_DAYS = 2 * UNIT_DAYS["year"]
+
+
+def life_stages(text: str, now: datetime) -> Iterator[DurationReading]:
+    for match in LIFE_STAGE.finditer(text):
+        yield DurationReading(days=LIFE_STAGE_DAYS, vague=False, span=match.span())
 
 
 def bare_plurals(text: str, now: datetime) -> Iterator[DurationReading]:
@@ -457,6 +579,7 @@ def period_start(period: str, previous: bool, now: datetime) -> datetime:
 PARSERS: tuple[Callable[[str, datetime], Iterator[DurationReading]], ...] = (
     quantities,
     bare_plurals,
+    life_stages,
     relative_days,
     weekday_dates,
     days_of_month,

@@ -47,7 +47,7 @@ from bot.nlu.context_rules import (
     TRIGGERS,
     context_rules,
 )
-from bot.nlu.duration import DurationReading, duration_readings, longest
+from bot.nlu.duration import DurationReading, chosen, duration_readings
 from bot.nlu.pattern_language import compile_pattern
 from bot.nlu.patterns import (
     EMERGENCY_WORDS,
@@ -66,6 +66,7 @@ MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
 # Words in a reply short enough for a bare topic word to be the answer to the bot's question ("just my hearing").
 SHORT_ANSWER_WORDS = 5
 GENERIC_KINDS = (GENERIC, GENERIC_ABSENT)
+CORRECTION_ROLE = "correction"
 # How specific the kinds of phrase that give way are; present and absent phrases are the most specific.
 SPECIFICITY = {GENERIC: 0, GENERIC_ABSENT: 0, MENTION: 1, ANSWER: 1}
 MOST_SPECIFIC = 2
@@ -115,6 +116,23 @@ QUESTION_STARTS = frozenset(
 )
 # Words that make talk of a stroke or an emergency a guess, not a declaration: "it might be a stroke".
 GUESSING_WORDS = frozenset({"might", "may", "could", "maybe", "perhaps", "possibly", "wonder", "wondering"})
+# The twitch's own findings (DESIGN.md section 3, "pattern"): a time said with them is the twitch's.
+TWITCH_PATTERN_CODES = frozenset(
+    {"twitching", "spread", "worsening", "eye_closure", "function_impact", "linked_movements"}
+)
+# Where a clause ends: a sentence mark or comma, or a joining word before a new subject ("... and my arm went weak").
+CLAUSE_BOUNDARY = re.compile(
+    r"[.,;:!?\n]|\b(?:and|but|though|although|whereas|while|plus)\b(?=\s+(?:my|his|her|their|i|i'm|im|it|it's|its|"
+    r"the|she|he|they|we|this|that|also)\b)",
+    re.IGNORECASE,
+)
+# Another person named in a clause: "my sister had Bell's palsy years back", "dad's been on them for years".
+OTHER_PERSON_WORDS = re.compile(
+    r"\b(?:he|she|they|his|her|their|him|them|"
+    + "|".join(re.escape(word) for word in RELATIVE_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
 # Twitch progression words that make a bare "gradually" or "an hour ago" about the twitch, not about weakness.
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
 ONSET = "sudden_onset"
@@ -384,6 +402,8 @@ class EntitySpan:
     value: str
     start: int
     end: int
+    # Rasa's entity role: "correction" on a duration that corrects one said before.
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -1443,25 +1463,39 @@ def negated_just_before(span: Span) -> bool:
 
 
 def twitch_duration(text: str, mentions: list[Mention], now: datetime) -> DurationReading:
-    """The longest duration, leaving out those said of a history item ("I had Bell's palsy two years ago")."""
-    history = {
-        mention.sentence
-        for mention in mentions
-        if mention.status is not None and mention.target.code in HISTORY_CODES
-    }
-    twitch = {
-        mention.sentence
-        for mention in mentions
-        if mention.status is not None and mention.target.code in PROGRESSION_CODES
-    }
-    about_history = history - twitch
+    """The twitch's duration (DESIGN.md section 3): of the durations said, those not said of something else, the
+    corrected one or else the longest."""
+    readings = [
+        reading
+        for reading in duration_readings(text, now)
+        if reading.span is None or not said_of_something_else(text, reading.span, mentions)
+    ]
+    return chosen(text, readings)
 
-    def said_of_history(duration: DurationReading) -> bool:
-        return duration.span is not None and any(
-            start <= duration.span[0] < end for start, end in about_history
-        )
 
-    return longest([duration for duration in duration_readings(text, now) if not said_of_history(duration)])
+def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """A time in a clause about another symptom, a trigger, a medicine, an old illness or injury, or another person,
+    and not about the twitch: "my arm went weak 10 minutes ago", "my sister had Bell's palsy years back", "I've taken
+    the same tablets for years". A clause that names the twitch, or nothing else ("it's been 3 weeks"), is the twitch's."""
+    start, end = clause_around(text, span)
+    said = [
+        mention
+        for mention in mentions
+        if start <= mention.start < end and mention.target.kind not in PLACE_KINDS
+    ]
+    # only a twitch said to be there: "the same inhaler for years" is no twitch staying the same
+    if any(
+        mention.target.code in TWITCH_PATTERN_CODES and mention.status is Status.PRESENT for mention in said
+    ):
+        return False
+    return bool(said) or bool(OTHER_PERSON_WORDS.search(text[start:end]))
+
+
+def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause holding the span: between sentence marks, commas, or a joining word before a new subject."""
+    starts = [match.end() for match in CLAUSE_BOUNDARY.finditer(text, 0, span[0])]
+    following = CLAUSE_BOUNDARY.search(text, span[1])
+    return (starts[-1] if starts else 0, following.start() if following else len(text))
 
 
 def decide_findings(mentions: list[Mention]) -> tuple[dict[str, Status], dict[str, tuple[int, int]]]:
@@ -1514,4 +1548,5 @@ def duration_entities(duration: DurationReading) -> list[EntitySpan]:
     value = duration.entity_value
     if value is None or duration.span is None:
         return []
-    return [EntitySpan("duration_days", value, *duration.span)]
+    role = CORRECTION_ROLE if duration.correction else None
+    return [EntitySpan("duration_days", value, *duration.span, role=role)]

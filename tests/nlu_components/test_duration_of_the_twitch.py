@@ -1,0 +1,148 @@
+"""Which duration is the twitch's (DESIGN.md section 3): qualifiers, recurrences, times of other things, misspelt units
+and corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.duration import parse_duration_days
+from bot.nlu.extraction import ClinicalExtractor
+from tests.nlu_components.reading import NOW
+
+
+def twitch_days(extractor: ClinicalExtractor, text: str) -> float | None:
+    return extractor.extract(text, NOW).duration.days
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("it's flickered for well over a fortnight", 15),
+        ("twitching for longer than 14 days", 15),
+        ("at least two weeks of this", 15),
+        ("3+ weeks", 22),
+        ("a bit over a month now", 31),
+        ("in excess of a year", 366),
+        ("almost three weeks", 20),
+        ("not quite a fortnight", 13),
+        ("less than 10 days", 9),
+        ("just under a month", 29),
+        ("more than 3 hours", 3.5 / 24),
+    ],
+)
+def test_qualifiers_move_the_number_past_its_boundary(text: str, days: float) -> None:
+    assert parse_duration_days(text, NOW).days == pytest.approx(days, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("7 dayz", 7),
+        ("about 3 weks", 21),
+        ("2 munths", 60),
+        ("for 4 wekes", 28),
+        ("a yaer", 365),
+        ("6 mnths", 180),
+        ("for a fortnihgt", 14),
+        ("two moths now", 60),
+    ],
+)
+def test_misspelt_units_after_a_number_are_read(text: str, days: float) -> None:
+    assert parse_duration_days(text, NOW).days == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["two dads came round", "a few ways to stop it", "in 3 tears", "one wake up call", "a weak lid"],
+)
+def test_english_words_after_a_number_are_never_units(text: str) -> None:
+    assert not parse_duration_days(text, NOW).found
+
+
+@pytest.mark.parametrize(
+    ("text", "at_least"),
+    [
+        ("the current bout began on Sunday, but I've had it off and on since I was at school", 700),
+        ("comes and goes since my twenties, this time it began yesterday", 700),
+        ("my lid has flickered on and off for about six weeks, today's lot started this morning", 42),
+        ("I've had these spasms most of my life, the latest lot since Saturday", 700),
+    ],
+)
+def test_recurrences_count_from_the_first_spell(
+    extractor: ClinicalExtractor, text: str, at_least: float
+) -> None:
+    days = twitch_days(extractor, text)
+    assert days is not None and days >= at_least
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("my lower lid has been flickering for 4 days and my leg went numb twenty minutes ago", 4),
+        ("eyelid jumping since 3 days. My brother was diagnosed with MS five years ago", 3),
+        ("I've taken blood pressure pills for 8 years and my cheek has been twitching for a week", 7),
+        ("I broke my nose 10 years ago, the flicker under my eye began 5 days ago", 5),
+        ("the twitch started 2 days ago, my hearing has been muffled for a month", 2),
+        ("my dad had Bell's palsy 20 years back and my eye has been jumping for 6 days", 6),
+    ],
+)
+def test_times_of_other_things_are_not_the_twitchs(
+    extractor: ClinicalExtractor, text: str, days: float
+) -> None:
+    assert twitch_days(extractor, text) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my aunt had a stroke 4 years ago",
+        "I've been on the same inhaler for years",
+        "my hand went weak an hour ago",
+    ],
+)
+def test_a_message_with_only_another_things_time_has_no_duration(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert twitch_days(extractor, text) is None
+
+
+def test_a_bare_answer_is_the_twitchs_duration(extractor: ClinicalExtractor) -> None:
+    assert twitch_days(extractor, "roughly 9 days") == pytest.approx(9)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("oops, I meant 5 weeks, not 5 days", 35),
+        ("sorry that should have said 4 days, not 4 weeks", 4),
+        ("I wrote a month earlier but actually it's been about ten days", 10),
+        ("not two days, more like two weeks", 14),
+        ("my mistake - 3 months", 90),
+    ],
+)
+def test_a_correction_gives_the_corrected_value_and_role(
+    extractor: ClinicalExtractor, text: str, days: float
+) -> None:
+    extraction = extractor.extract(text, NOW)
+    assert extraction.duration.days == pytest.approx(days)
+    [entity] = [entity for entity in extraction.entities if entity.entity == "duration_days"]
+    assert entity.role == "correction"
+
+
+def test_a_duration_without_correction_has_no_role(extractor: ClinicalExtractor) -> None:
+    extraction = extractor.extract("my eye has twitched for three weeks", NOW)
+    [entity] = [entity for entity in extraction.entities if entity.entity == "duration_days"]
+    assert entity.role is None
+
+
+def test_the_correction_reaches_rasa_as_the_entity_role(extractor: ClinicalExtractor) -> None:
+    from rasa.shared.nlu.constants import ENTITY_ATTRIBUTE_ROLE
+
+    from bot.nlu.components import entity_dict
+
+    [duration] = [
+        entity
+        for entity in extractor.extract("typo, I meant 8 days", NOW).entities
+        if entity.entity == "duration_days"
+    ]
+    assert entity_dict(duration)[ENTITY_ATTRIBUTE_ROLE] == "correction"
