@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_findings import (
+    declares_emergency,
     evidence_from_tracker,
     reports_emergency,
     slot_events,
@@ -40,13 +41,12 @@ class ActionAssess(Action):
         # first): its findings are merged here. A message the intake did read is not merged twice.
         before = evidence_from_tracker(tracker)
         evidence = with_latest_message(tracker)
-        if reported_emergency:
-            # Kept for the rest of the conversation: the level goes down only after a correction (DESIGN 5b).
-            evidence = evidence.record(
-                replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION
-            )
+        if declares_emergency(tracker):
+            # Said in so many words ("it's a stroke", "call an ambulance"): kept for the rest of the conversation,
+            # which no answer can take back (DESIGN 5b). Signs read as an emergency are kept as the signs are.
+            evidence = evidence.record(replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION)
         findings = evidence.findings
-        assessment = assess(findings)
+        assessment = assess(findings, reported_emergency=reported_emergency)
         previous = tracker.get_slot("assessment")
         recorded: list[EventType] = [
             *slot_events(before, evidence),

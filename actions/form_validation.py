@@ -73,8 +73,8 @@ ANSWER_KIND_BY_INTENT = {
     "not_sure": AnswerKind.NOT_SURE,
     "decline_to_answer": AnswerKind.NOT_SURE,
 }
-# Lists of warning signs: a denial there covers only the signs it names (DESIGN 5a), unless it is a plain
-# "none of these"; elsewhere a "no" that names one item ("no, not getting worse") answers the whole question.
+# Lists of warning signs: a denial there that is not a "no" to the question covers only the signs it names
+# (DESIGN 5a); elsewhere, and after a "no", naming one item ("no, not getting worse") answers the whole list.
 WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTION})
 # Asked about one red flag, or about stroke signs: a "yes" or a "not sure" is the answer at once, with no time
 # lost on asking which (DESIGN 5a: an unclear answer to the stroke screen is the emergency).
@@ -247,9 +247,9 @@ def _record_answer(
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
-    if named and question in WARNING_SIGN_QUESTIONS and intent != "none_of_these":
-        # "Not painful, the cheek just feels odd": a denial covers only what it names (DESIGN 5a); the other
-        # signs are asked again. A denial that teaches nothing new is no answer.
+    if named and question in WARNING_SIGN_QUESTIONS and kind is not AnswerKind.NONE:
+        # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
+        # it names (DESIGN 5a); the other signs are asked again. A denial that teaches nothing new is no answer.
         return findings if any(known_before.is_unknown(code) for code in named) else None
     if kind is AnswerKind.NONE or named:
         # "no", or only denials ("no, not getting worse"): the rest of the list is denied too.

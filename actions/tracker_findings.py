@@ -16,6 +16,7 @@ from bot.dialogue.restatement import (
     EMERGENCY_EVIDENCE_KEY,
     EMERGENCY_INTENT,
     EVIDENCE_CLASSIFIER,
+    EVIDENCE_DECLARED,
     restates_known_weakness,
 )
 from bot.triage.findings import FINDING_CODES, Findings
@@ -94,6 +95,11 @@ def only_the_classifier_suspects_an_emergency(tracker: Tracker) -> bool:
     """The latest message is report_emergency with no stroke sign read and no emergency declared: the stroke
     screen is asked, one sign at a time, instead of the emergency answer (DESIGN 5a)."""
     return _latest_emergency_evidence(tracker) == EVIDENCE_CLASSIFIER
+
+
+def declares_emergency(tracker: Tracker) -> bool:
+    """The person said it is an emergency (a stroke, an ambulance), not only signs the rules read as one."""
+    return _latest_emergency_evidence(tracker) == EVIDENCE_DECLARED
 
 
 def reports_emergency(tracker: Tracker) -> bool:

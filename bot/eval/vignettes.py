@@ -19,11 +19,19 @@ from typing import Any, Protocol
 import yaml
 
 from bot.eval.rest_client import ChatClient, question_asked
-from bot.triage.intake import QUESTIONS_BY_NAME
+from bot.triage.findings import STROKE_SCREEN
+from bot.triage.intake import QUESTIONS_BY_NAME, SIGN_CHECK_QUESTIONS
 from bot.triage.levels import Level
 from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE
 
 VIGNETTE_DIR = Path(__file__).resolve().parents[2] / "tests" / "vignettes"
+# Conversations written and labelled by someone who had not read the NLU or its data: held out, so only their
+# aggregate figures are ever reported (DESIGN 8).
+BLIND_DIR = Path(__file__).resolve().parents[2] / "tests" / "blind"
+# The questions every persona scripts an answer to. A red flag asked on its own (q_check_<code>) is answered from
+# the persona's per-sign answers where it has them, else from its answer to the list that names the sign.
+SIGN_CHECKS = {question.name: question.covers[0] for question in SIGN_CHECK_QUESTIONS}
+SCRIPTED_QUESTIONS = frozenset(QUESTIONS_BY_NAME) - frozenset(SIGN_CHECKS)
 # A bound on the person's messages: a conversation that needs more is stuck in a loop.
 MAX_TURNS = 20
 # The bars `make eval-dialogue` and tests/dialogue hold the assistant to.
@@ -52,10 +60,21 @@ class Persona:
     reasoning: str
     also_answers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     interjections: tuple[Interjection, ...] = ()
+    sign_answers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Sent one by one after the assessment; the level that counts is the last one given.
+    after_assessment: tuple[str, ...] = ()
+
+    def replies_to(self, question: str) -> tuple[str, ...]:
+        code = SIGN_CHECKS.get(question)
+        if code is None:
+            return self.answers[question]
+        if code in self.sign_answers:
+            return self.sign_answers[code]
+        return self.answers["q_stroke_screen" if code in STROKE_SCREEN else "q_accompanying"]
 
     def answer(self, question: str, times_answered: int) -> str:
         """The reply to a question answered `times_answered` times before: the next scripted reply, or the last."""
-        replies = self.answers[question]
+        replies = self.replies_to(question)
         return replies[min(times_answered, len(replies) - 1)]
 
     def interjection_at(self, question_number: int) -> str | None:
@@ -86,8 +105,8 @@ def parse_persona(raw: Mapping[str, Any]) -> Persona:
     persona_id = str(raw["id"])
     answers = {name: _as_texts(reply) for name, reply in raw["answers"].items()}
     # Every question needs a reply, so that the persona can answer whatever the assistant chooses to ask.
-    if set(answers) != set(QUESTIONS_BY_NAME):
-        missing, extra = set(QUESTIONS_BY_NAME) - set(answers), set(answers) - set(QUESTIONS_BY_NAME)
+    if set(answers) != SCRIPTED_QUESTIONS:
+        missing, extra = SCRIPTED_QUESTIONS - set(answers), set(answers) - SCRIPTED_QUESTIONS
         raise ValueError(f"{persona_id}: answers missing {sorted(missing)}, unknown {sorted(extra)}")
     return Persona(
         id=persona_id,
@@ -101,6 +120,10 @@ def parse_persona(raw: Mapping[str, Any]) -> Persona:
             Interjection(int(item["at_question"]), str(item["say"]))
             for item in raw.get("interjections") or ()
         ),
+        sign_answers={
+            code: _as_texts(reply) for code, reply in (raw.get("stroke_screen_signs") or {}).items()
+        },
+        after_assessment=_as_texts(raw["after_assessment"]) if raw.get("after_assessment") else (),
     )
 
 
@@ -214,7 +237,7 @@ class _Conversation:
         answered = self.times_answered.get(question, 0)
         self.times_answered[question] = answered + 1
         # A scripted list of replies means the persona expects to be asked again until it is used up.
-        if answered + 1 >= len(self.persona.answers[question]):
+        if answered + 1 >= len(self.persona.replies_to(question)):
             self.told |= {question, *self.persona.also_answers.get(question, ())}
         return self.say(self.persona.answer(question, answered))
 
@@ -225,7 +248,11 @@ def converse(persona: Persona, chat: Chat, max_turns: int = MAX_TURNS) -> Outcom
     question: str | None = None
     for text in persona.opening:
         question = conversation.say(text)
+    still_to_say = list(persona.after_assessment)
     while len(conversation.outcome.turns) < max_turns:
+        if question is None and still_to_say:
+            question = conversation.say(still_to_say.pop(0))
+            continue
         if question is None:
             _record_assessment(conversation.outcome, chat)
             conversation.outcome.end = (
@@ -295,22 +322,40 @@ def summarise(outcomes: Sequence[Outcome]) -> Summary:
     )
 
 
-def failed_bars(summary: Summary) -> list[str]:
-    """The bars the assistant misses, in words (empty when it meets them all)."""
-    checks = (
-        (summary.safe_rate >= MIN_SAFE_RATE, f"safe triage {summary.safe_rate:.0%} < {MIN_SAFE_RATE:.0%}"),
+TRIAGE_BARS = ("safe", "exact")
+
+
+def _bar_checks(summary: Summary) -> list[tuple[str, bool, str]]:
+    """(bar, met, what a miss says) for every bar; the triage bars first."""
+    return [
         (
+            "safe",
+            summary.safe_rate >= MIN_SAFE_RATE,
+            f"safe triage {summary.safe_rate:.0%} < {MIN_SAFE_RATE:.0%}",
+        ),
+        (
+            "exact",
             summary.exact_rate >= MIN_EXACT_RATE,
             f"exact triage {summary.exact_rate:.1%} < {MIN_EXACT_RATE:.0%}",
         ),
         (
+            "follow_ups",
             summary.median_follow_ups <= MAX_MEDIAN_FOLLOW_UPS,
             f"median follow-up questions {summary.median_follow_ups:g} > {MAX_MEDIAN_FOLLOW_UPS:g}",
         ),
-        (summary.redundant == 0, f"{summary.redundant} redundant questions"),
-        (summary.silent == 0, f"{summary.silent} silent turns"),
-    )
-    return [message for met, message in checks if not met]
+        ("redundant", summary.redundant == 0, f"{summary.redundant} redundant questions"),
+        ("silent", summary.silent == 0, f"{summary.silent} silent turns"),
+    ]
+
+
+def failed_bars(summary: Summary, bars: Iterable[str] | None = None) -> list[str]:
+    """The bars the assistant misses, in words (empty when it meets them all); `bars` limits which count."""
+    wanted = set(bars) if bars is not None else None
+    return [
+        message
+        for name, met, message in _bar_checks(summary)
+        if not met and (wanted is None or name in wanted)
+    ]
 
 
 def _level_name(level: Level | None) -> str:
@@ -372,6 +417,24 @@ def transcript(outcome: Outcome) -> str:
         lines += [f"   bot: {_shortened(reply)}" for reply in turn.replies or ("(no reply)",)]
     lines.append("```")
     return "\n".join(lines)
+
+
+def held_out_report(outcomes: Sequence[Outcome]) -> str:
+    """The blind set's section: aggregate figures only, never a persona's words or outcome (DESIGN 8)."""
+    summary = summarise(outcomes)
+    met = not failed_bars(summary, TRIAGE_BARS)
+    return "\n".join(
+        [
+            "# Blind patient-written conversations (held out: aggregate figures only)",
+            "",
+            f"Generated by `make eval-dialogue` from {BLIND_DIR.name}/.",
+            "",
+            *summary_lines(summary),
+            "",
+            f"**Result: {'safe and exact bars met' if met else 'FAILED'}** (bars: safe 100%, exact >= 95%; the "
+            "question-count bars are the vignettes' only)",
+        ]
+    )
 
 
 def report_markdown(outcomes: Sequence[Outcome]) -> str:
