@@ -55,7 +55,7 @@ def free_port() -> int:
 
 def rasa_command(settings: ServerSettings, model: Path, runtime_dir: Path) -> list[str]:
     command = [
-        sys.executable, "-m", "rasa", "run",
+        sys.executable, "-m", "bot.server.rasa_main", "run",
         "--model", str(model),
         "--enable-api",
         "--interface", settings.host,

@@ -96,7 +96,7 @@ class Crowd:
 
     rasa_urls: Sequence[str]
     people: int = 100
-    pause_seconds: tuple[float, float] = (2.0, 4.0)
+    pause_seconds: tuple[float, float] = (3.0, 6.0)
     attempts: list[Attempt] = field(default_factory=list)
     # Conversations that did not go on where they were: (sender, what the person said, what came back).
     not_continued: list[tuple[str, str, list[str]]] = field(default_factory=list)
