@@ -68,8 +68,10 @@ def restates_known_weakness(events: Sequence[Mapping[str, Any]]) -> bool:
         return False
     parse_data = events[index].get("parse_data") or {}
     intent = parse_data.get("intent") or {}
-    forced_from_findings = intent.get(CLASSIFIER_INTENT_KEY) not in (None, EMERGENCY_INTENT)
-    if intent.get("name") != EMERGENCY_INTENT or not forced_from_findings:
+    # Only an emergency that rests on the message's findings can be a restatement; one the person declared ("it's
+    # a stroke", "call an ambulance") stays one, whatever the conversation knew.
+    rests_on_findings = intent.get(EMERGENCY_EVIDENCE_KEY) == EVIDENCE_FINDINGS
+    if intent.get("name") != EMERGENCY_INTENT or not rests_on_findings:
         return False
     return restates_known_gradual_weakness(
         _statuses_in_slots(slots_before_latest_message(events)),

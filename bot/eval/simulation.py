@@ -255,9 +255,17 @@ class Patient:
     told_places: bool = False
     told_duration: bool = False
     corrected: bool = False
+    asked_codes: set[str] = field(default_factory=set)
 
     def phrase(self, code: str, status: Status) -> str:
-        return self.random.choice(self.book.findings[code][status.value])
+        words = self.random.choice(self.book.findings[code][status.value])
+        if code == "facial_weakness" and status is Status.PRESENT:
+            # People who describe a weak or drooping face say how it came on, as the phrasebook's onset phrases
+            # do; without it, the policy rightly treats the onset as sudden.
+            onset = self.case.truth.status("sudden_onset")
+            words += ", " + self.random.choice(self.book.findings["sudden_onset"][onset.value])
+            self.said_present.add("sudden_onset")
+        return words
 
     def answer(self, style: str, **values: str) -> str:
         return _fill(self.random.choice(self.book.answers[style]), **values)
@@ -284,16 +292,10 @@ class Patient:
             if case.with_other_time and self.book.other_times
             else ""
         )
-        templates = self.book.proxy_openings if case.proxy else self.book.openings
+        template = self.random.choice(self.book.proxy_openings if case.proxy else self.book.openings)
         self.told_places = True
-        self.told_duration = case.wrong_duration is None
-        return _fill(
-            self.random.choice(templates),
-            twitch=twitch,
-            duration=duration,
-            findings=findings,
-            other_time=other,
-        )
+        self.told_duration = case.wrong_duration is None and "{duration}" in template
+        return _fill(template, twitch=twitch, duration=duration, findings=findings, other_time=other)
 
     def reply(self, question: str, asked_which: bool) -> str:
         """The reply to the assistant's question, from the ground truth, in this patient's style."""
@@ -315,6 +317,7 @@ class Patient:
         if question == "q_duration":
             return self.answer("duration_answer", duration=case.duration.text)
         covers = QUESTIONS_BY_NAME[question].covers
+        self.asked_codes.update(covers)
         present = [
             code
             for code in covers
@@ -341,11 +344,19 @@ class Patient:
         return named
 
     def after_assessment(self) -> str | None:
-        code = self.case.told_after
-        if code is None or code in self.said_present:
+        """A symptom said only after the assessment: the one the patient forgot, else one the assistant never
+        asked about (a person with an arm that is weak says so sooner or later), else nothing."""
+        forgotten = [self.case.told_after] if self.case.told_after else []
+        never_asked = [code for code in self.case.truth.present_codes() if code not in self.asked_codes]
+        unsaid = [
+            code
+            for code in (*forgotten, *never_asked)
+            if code not in ("twitching", *self.said_present) and self.book.describable(code, Status.PRESENT)
+        ]
+        if not unsaid:
             return None
-        self.said_present.add(code)
-        return self.answer("new_symptom_after", present=self.phrase(code, Status.PRESENT))
+        self.said_present.add(unsaid[0])
+        return self.answer("new_symptom_after", present=self.phrase(unsaid[0], Status.PRESENT))
 
 
 # ------------------------------------------------------------------------------------------ playing

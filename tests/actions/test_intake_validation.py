@@ -37,7 +37,7 @@ def validate(tracker: Tracker) -> tuple[dict[str, Any], list[str]]:
 
 def test_naming_the_known_gradual_weakness_in_the_checklist_answers_it() -> None:
     just_the_drooping = message(
-        "report_emergency", {"facial_weakness": "present"}, classifier_intent="inform"
+        "report_emergency", {"facial_weakness": "present"}, emergency_evidence="findings"
     )
 
     slots, texts = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, just_the_drooping, "q_accompanying"))
@@ -54,7 +54,7 @@ def test_a_new_emergency_sign_in_the_checklist_leaves_the_form_to_the_emergency_
     drooping_and_slurring = message(
         "report_emergency",
         {"facial_weakness": "present", "speech_difficulty": "present"},
-        classifier_intent="inform",
+        emergency_evidence="findings",
     )
 
     slots, texts = validate(
@@ -66,9 +66,7 @@ def test_a_new_emergency_sign_in_the_checklist_leaves_the_form_to_the_emergency_
 
 
 def test_an_emergency_the_person_declares_is_never_taken_as_an_answer() -> None:
-    its_a_stroke = message(
-        "report_emergency", {"facial_weakness": "present"}, classifier_intent="report_emergency"
-    )
+    its_a_stroke = message("report_emergency", {"facial_weakness": "present"}, emergency_evidence="declared")
 
     slots, _ = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, its_a_stroke, "q_accompanying"))
 

@@ -20,7 +20,7 @@ def user_event(intent: dict[str, Any], findings: dict[str, str]) -> dict[str, An
     return {"event": "user", "text": "...", "parse_data": {"intent": intent, "entities": entities}}
 
 
-FORCED_FROM_FINDINGS = {"name": "report_emergency", "confidence": 1.0, "classifier_intent": "inform"}
+FORCED_FROM_FINDINGS = {"name": "report_emergency", "confidence": 1.0, "emergency_evidence": "findings"}
 
 
 def conversation(
@@ -41,7 +41,7 @@ def test_naming_the_known_gradual_weakness_again_is_a_restatement() -> None:
         # DIET itself read an emergency ("it's a stroke, my face is drooping"): the person declared it.
         (
             GRADUAL_WEAKNESS_KNOWN,
-            {"name": "report_emergency", "confidence": 1.0, "classifier_intent": "report_emergency"},
+            {"name": "report_emergency", "confidence": 1.0, "emergency_evidence": "declared"},
             {"facial_weakness": "present"},
         ),
         (

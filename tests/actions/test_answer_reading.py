@@ -1,0 +1,162 @@
+"""How the intake reads answers (DESIGN 5a: never towards less care), on small trackers, with the evidence the
+validation stores. Each case in words of its own; the entities are what the NLU gives for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.dialogue.evidence import Evidence
+from bot.triage.engine import assess
+from bot.triage.findings import FINDING_CODES, Findings
+from bot.triage.levels import Level
+from bot.triage.question_wording import ASK_WHICH_ONE, RECORDED_AS_ONE_OF_THEM
+from tests.actions.test_intake_validation import EYELID_TWITCH, GRADUAL_WEAKNESS_SCREENED, validate
+from tests.actions.trackers import intake_tracker, message
+
+
+def with_entities(intent: str, *entities: tuple[str, Any], **intent_extra: Any) -> dict[str, Any]:
+    said = message(intent, **intent_extra)
+    said["entities"] = [{"entity": name, "value": value} for name, value in entities]
+    return said
+
+
+def level_after(slots: dict[str, Any]) -> Level:
+    return assess(Evidence.from_json(slots["evidence"]).findings).level
+
+
+# A weakness that came on over days, nothing else known yet of the stroke screen.
+GRADUAL_WEAKNESS = {
+    "twitching": "present",
+    "facial_weakness": "present",
+    "sudden_onset": "absent",
+    "locations": ["eyelid"],
+    "face_side": "right",
+    "duration_days": "4",
+}
+
+
+def test_a_yes_to_the_stroke_screen_after_a_gradual_onset_is_the_emergency() -> None:
+    # "yeah" to: sudden? arm or leg? speech? sight?
+    slots, _ = validate(intake_tracker(GRADUAL_WEAKNESS, message("affirm"), "q_stroke_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
+    assert slots["requested_slot"] is None  # nothing more is asked: the person must call now
+
+
+def test_not_sure_to_the_stroke_screen_is_never_a_no() -> None:
+    slots, _ = validate(intake_tracker(GRADUAL_WEAKNESS, message("not_sure"), "q_stroke_screen"))
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_yes_to_the_signs_still_unclear_after_which_one_is_at_least_urgent() -> None:
+    first, texts = validate(intake_tracker(EYELID_TWITCH, message("affirm"), "q_accompanying"))
+    assert texts[0] == ASK_WHICH_ONE
+    asked_which = {**EYELID_TWITCH, "unclear_answers": first["unclear_answers"]}
+
+    # "hmm hard to put into words"
+    slots, texts = validate(intake_tracker(asked_which, message("inform"), "q_accompanying"))
+
+    assert texts[0] == RECORDED_AS_ONE_OF_THEM
+    assert level_after(slots) is Level.URGENT
+
+
+def test_a_yes_to_progression_still_unclear_is_at_least_routine() -> None:
+    short_eyelid_twitch = {
+        k: v for k, v in EYELID_TWITCH.items() if k not in ("worsening", "spread", "eye_closure")
+    }
+    first, _ = validate(intake_tracker(short_eyelid_twitch, message("affirm"), "q_progression"))
+    asked_which = {**short_eyelid_twitch, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_which, message("affirm"), "q_progression"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert frozenset({"worsening", "spread", "eye_closure"}) in findings.at_least_one_of
+
+
+def test_a_partial_denial_denies_only_what_it_names() -> None:
+    # "it doesn't hurt as such, my cheek just feels weird"
+    partly = with_entities("inform", ("severe_pain", "absent"), ("vague_sensation", "present"))
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, partly, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("severe_pain")
+    for still_open in ("facial_weakness", "numbness_tingling", "hearing_change", "balance_problem"):
+        assert findings.is_unknown(still_open)
+    # The feeling is asked about as the signs it may be, one at a time, before anything else.
+    assert slots["requested_slot"] in ("q_check_facial_weakness", "q_check_numbness_tingling")
+
+
+def test_a_no_with_a_strange_feeling_keeps_numbness_and_weakness_open() -> None:
+    # "nah, though the side of my face is a bit peculiar"
+    no_but_odd = with_entities("deny", ("vague_sensation", "present"))
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, no_but_odd, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("hearing_change") and findings.is_absent("balance_problem")
+    assert findings.is_unknown("numbness_tingling") and findings.is_unknown("facial_weakness")
+    assert level_after(slots) is not Level.SELF_CARE
+
+
+def test_an_emergency_only_the_classifier_saw_is_checked_sign_by_sign() -> None:
+    # A list of old medicines that DIET took for an emergency, with no sign in it.
+    classifier_only = message("report_emergency", emergency_evidence="classifier")
+
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, classifier_only, "q_accompanying"))
+
+    assert slots["triage_level"] is None  # the emergency the intent's slot mapping set is taken back
+    assert slots["requested_slot"].startswith("q_check_")
+    assert all("EMERGENCY" not in text for text in texts)
+
+
+def test_yes_to_one_screened_sign_is_the_emergency() -> None:
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "speech_difficulty")}
+    slots, _ = validate(intake_tracker(suspected, message("affirm"), "q_check_speech_difficulty"))
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_an_unclear_answer_to_one_screened_sign_is_the_emergency() -> None:
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
+    slots, _ = validate(intake_tracker(suspected, message("not_sure"), "q_check_limb_weakness"))
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_no_to_a_screened_sign_carries_on() -> None:
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "vision_loss")}
+    slots, _ = validate(intake_tracker(suspected, message("deny"), "q_check_vision_loss"))
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("vision_loss")
+    assert level_after(slots) is not Level.EMERGENCY
+
+
+def test_a_later_shorter_spell_leaves_the_duration_as_it_was() -> None:
+    # Known: on and off for about six weeks. Now, to the accompanying-signs question: "none, this flare began
+    # on Sunday".
+    long_twitch = {**EYELID_TWITCH, "duration_days": "42"}
+    reply = with_entities("none_of_these", ("duration_days", "2"))
+
+    slots, _ = validate(intake_tracker(long_twitch, reply, "q_accompanying"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.duration_days == 42
+
+
+def test_naming_the_known_gradual_weakness_is_not_a_new_emergency() -> None:
+    just_the_droop = with_entities(
+        "report_emergency", ("facial_weakness", "present"), emergency_evidence="findings"
+    )
+    slots, texts = validate(intake_tracker(GRADUAL_WEAKNESS_SCREENED, just_the_droop, "q_accompanying"))
+    assert slots["requested_slot"] != "q_accompanying"
+    assert all("EMERGENCY" not in text for text in texts)
+
+
+def _evidence_suspecting(known: dict[str, Any], code: str) -> dict[str, Any]:
+    """The evidence slot for `known` slots, with one sign suspected (as a classifier-only emergency leaves it)."""
+    statuses = {name: value for name, value in known.items() if name in FINDING_CODES}
+    findings = Findings.from_values(
+        statuses,
+        face_side=known.get("face_side"),
+        locations=known.get("locations", ()),
+        duration_days=float(known["duration_days"]),
+        suspected=(code,),
+    )
+    return Evidence(findings=findings).to_json()
