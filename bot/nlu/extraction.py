@@ -57,6 +57,7 @@ from bot.nlu.patterns import (
     SIDE_PATTERNS,
     SIDE_WORDS,
     STROKE_WORDS,
+    VAGUE_FEELING_WORDS,
 )
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES, Findings, Status
 
@@ -77,6 +78,11 @@ PLACE_KINDS = (LOCATION, SIDE)
 # Talk of a stroke or of an emergency: not findings, but what the safety override needs to know whose and when.
 ALARM_TALK = "alarm_talk"
 EMERGENCY = "emergency"
+# A feeling in the face that names no sign (bot.nlu.patterns.VAGUE_FEELING_WORDS): an entity of its own, not a finding.
+VAGUE = "vague"
+VAGUE_SENSATION = "vague_sensation"
+# Kinds of phrase that are no finding.
+NOT_FINDINGS = (*PLACE_KINDS, ALARM_TALK, VAGUE)
 NEGATION_WORDS = frozenset({"not", "no", "never"})
 # A reply that denies what was just echoed as a question: "stress? not really" (not "not sure", "no idea").
 REPLY_DENIAL = re.compile(
@@ -285,6 +291,7 @@ AUXILIARY_REACH = 2
 RELATIVES = frozenset(RELATIVE_WORDS)
 OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+PERSON_ITSELF = frozenset({"me"})
 OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
 COMPARED_AFTER = frozenset({"too", "aswell", "either"})
 COMPARED_BEFORE = frozenset({"same", "similar"})
@@ -469,6 +476,7 @@ def all_patterns() -> Iterable[tuple[Target, str, int]]:
         (LOCATION, LOCATION_PATTERNS),
         (SIDE, SIDE_PATTERNS),
         (ALARM_TALK, {STROKE: STROKE_WORDS, EMERGENCY: EMERGENCY_WORDS}),
+        (VAGUE, {VAGUE_SENSATION: VAGUE_FEELING_WORDS}),
     ):
         for value, notations in table.items():
             for index, notation in enumerate(notations):
@@ -524,7 +532,7 @@ def longest_per_group(
 
 def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Span]]:
     kept = longest_per_group(found, group_of={LOCATION: LOCATION, SIDE: SIDE})
-    findings = [(target, span) for target, span in kept if target.kind not in PLACE_KINDS]
+    findings = [(target, span) for target, span in kept if target.kind not in NOT_FINDINGS]
     codes = {target.code for target, _ in findings if target.kind in (PRESENT, GENERIC)}
     return [
         (target, span)
@@ -698,6 +706,7 @@ class ClinicalExtractor:
             ]
             + side_entities(face_side, places, len(text))
             + duration_entities(duration)
+            + vague_sensation_entities(mentions)
             + [EntitySpan("topic", topic, start, end) for topic, start, end in topics]
         )
         return Extraction(
@@ -844,6 +853,9 @@ def reading(target: Target, span: Span) -> Status | None:
     # "used to twitch, now it's back", "broke my nose years back, eyelid twitches now": current again
     if AGAIN in categories or said_to_be_now(span):
         categories.discard(HISTORICAL)
+    # "they put me on new pills": a phrase that names the person ("me") is theirs, whoever else the sentence names
+    if any(token.norm_ in PERSON_ITSELF for token in span):
+        categories.discard(FAMILY)
     if categories & DISCOUNTING:
         return None
     negated_inside = not target.negation_in_pattern and has_negation_inside(span)
@@ -880,7 +892,7 @@ def onset_of_a_named_sign(target: Target, span: Span) -> bool:
         return False
     return any(
         other.code not in (ONSET, target.code)
-        and other.kind not in (*PLACE_KINDS, ALARM_TALK)
+        and other.kind not in NOT_FINDINGS
         and other_span.start == span.end
         for other, other_span in targets_with_spans(span.doc)
     )
@@ -1189,7 +1201,7 @@ def subject_of_a_denial(target: Target, span: Span) -> bool:
         return False
     return any(
         other.code != target.code
-        and other.kind not in (*PLACE_KINDS, ALARM_TALK)
+        and other.kind not in NOT_FINDINGS
         and other_span.end > negation
         and not any(token.is_punct for token in doc[negation : max(negation, other_span.start)])
         and reading(other, other_span) is Status.ABSENT
@@ -1503,7 +1515,7 @@ def decide_findings(mentions: list[Mention]) -> tuple[dict[str, Status], dict[st
     findings: dict[str, Status] = {}
     spans: dict[str, tuple[int, int]] = {}
     for mention in mentions:
-        if mention.status is None or mention.target.kind in PLACE_KINDS:
+        if mention.status is None or mention.target.kind in NOT_FINDINGS:
             continue
         code = mention.target.code
         if findings.get(code) is not Status.PRESENT:
@@ -1542,6 +1554,23 @@ def side_entities(face_side: str | None, places: list[Mention], text_length: int
     sides = [mention for mention in places if mention.target.kind == SIDE]
     start, end = (sides[0].start, sides[-1].end) if sides else (0, text_length)
     return [EntitySpan("face_side", face_side, start, end)]
+
+
+def vague_sensation_entities(mentions: list[Mention]) -> list[EntitySpan]:
+    """A vague feeling said to be there, on words that no sign's phrase reads ("not painful, just feels odd" keeps it)."""
+    signs = [
+        mention
+        for mention in mentions
+        if mention.target.kind not in NOT_FINDINGS and mention.status is not None
+    ]
+    vague = [
+        mention
+        for mention in mentions
+        if mention.target.kind == VAGUE
+        and mention.status is Status.PRESENT
+        and not any(sign.start < mention.end and mention.start < sign.end for sign in signs)
+    ]
+    return [EntitySpan(VAGUE_SENSATION, Status.PRESENT.value, vague[0].start, vague[0].end)] if vague else []
 
 
 def duration_entities(duration: DurationReading) -> list[EntitySpan]:

@@ -83,6 +83,12 @@ LISTED_ACTIVITIES = (
 HINDERED_ACTIVITIES = "reading|driving|eating|chewing|seeing|typing|focusing|concentrating|swallowing"
 # Places beyond the eye a twitch spreads to.
 SPREAD_PLACES = "cheek|cheeks|mouth|neck|jaw|lip|lips|chin|face"
+# The eye held shut by the spasm, and the lids opened by hand: both are the closure, and get in the way (DESIGN.md 3).
+HELD_SHUT = "shut|closed|together|tight|tightly"
+PRISED_OPEN = (
+    "have|had|having|need|needs ~1 to ~2 pull|prise|prize|pry|force|prop|peel|hold|open ~3 eye|eyes|eyelid|eyelids|lid|"
+    "lids|them|it ~1 apart|open"
+)
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
 LONG_TIME = "day|days|week|weeks|month|months"
 # A topic answered with a denial: "hearing, no problems" (not "no change", which starts "no change in my speech").
@@ -125,7 +131,7 @@ SEVERE = (
 NUTRIENTS = "magnesium|calcium|b12|vitamin*|electrolyte*|potassium|minerals"
 MEDICINES = (
     "medication*|medicine*|meds|tablets|pills|drug|drugs|prescription*|prescribed|antidepressant*|inhaler*|dose|dosage|"
-    "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*"
+    "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*|capsule*|pill|patch|patches"
 )
 
 FINDING_PATTERNS: dict[str, CodePatterns] = {
@@ -269,6 +275,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "eye|eyes|eyelid|eyelids|lid|lids ~3 ends|end|ended|ending ~1 up ~1 shut|closed",
             "forced|involuntary|uncontrolled ~1 closing|closure|shutting ~2 of? ~1 my|the|his|her? ~1 eye|eyes|eyelid|lid",
             "eye|eyes|eyelid|eyelids|lid|lids ~2 gets|get|got|getting|goes|go|went|going ~1 shut|closed",
+            "eye|eyes|eyelid|eyelids|lid|lids ~2 screw*|lock*|glue*|jam*|seal* ~1 shut|closed|together",
+            "screw*|clamp*|squeez*|lock*|glue* ~2 my|the|his|her ~1 eye|eyes|eyelid|eyelids|lid|lids ~1 shut|closed|together",
+            "eye|eyes|eyelid|eyelids|lid|lids ~2 squeez*|clamp*|screw* ~1 together",
+            PRISED_OPEN,
         ),
         generic=("eye|eyes|eyelid|eyelids|lid|lids ~2 closes|shuts|closing|shutting|close|shut",),
         # "nope, eye stays open"; gives way to "my eye stays open when I smile" (a linked movement denied)
@@ -326,6 +336,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "see",
             "shut*|clos*|clamp*|squeez*|spasm*|twitch*|flutter* ~1 so|very ~2 i|he|she|you ~1 can not|barely|hardly ~1 "
             "see",
+            # the eye held shut and nothing seen meanwhile: "my lid screws shut and I can't see a thing" (DESIGN.md section
+            # 3: not a loss of vision; longer than the vision_loss "can't see", so it wins)
+            f"{HELD_SHUT} ~3 ,|and? i|you|he|she? can|could? not|barely|hardly|cannot ~1 see",
+            PRISED_OPEN,
         ),
         answer=("driving|reading|eating|chewing|working|cooking",),
         # "doesn't bother me at work": a bother is no interference, but its denial says there is none; "no problems
@@ -505,7 +519,14 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "face|facial ~1 weakness",
             # whistling and puffing the cheeks need both sides of the face
             "can|could not|unable ~1 whistle|puff",
-            "food|drink|water ~4 fall*|falls|spill*|dribbl*|leak* ~2 out",
+            "food|drink|drinks|water|liquid|liquids|soup|saliva|spit ~4 fall*|falls|spill*|dribbl*|leak*|run*|drip*|"
+            "trickl*|escap*|seep*|pour* ~2 out",
+            "run*|pour*|spill*|trickl*|dribbl*|drip*|leak*|seep*|escap* ~1 out ~4 mouth|lip|lips",
+            # "half my smile won't go up"
+            "smile|mouth|lip|lips|cheek|face|corner ~2 will|can|does|do|is not ~1 go|goes|come|comes ~1 up",
+            # a lid or brow hanging low: "my eyelid is hanging lower than the other" (not "my lower lid twitches")
+            "eyelid|lid|lids|eye|eyebrow|brow|mouth|cheek ~3 hang*|hangs|sits|sitting ~1 down|low|lower",
+            "eyelid|lid|lids|eye|eyebrow|brow|mouth|corner ~3 lower ~1 than",
         ),
         generic=("weakness|droop*|droopy|saggy|sagging|lopsided",),
         absent=(
@@ -557,7 +578,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     ),
     "limb_weakness": CodePatterns(
         present=(
-            f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly",
+            f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly|drag*",
+            # "my grip has gone", "my arm won't do what I tell it"
+            "grip|strength ~2 went|gone|goes|going|giving|failing|failed",
+            f"{LIMB} ~3 not ~1 do|work|working|move|moving|obey|listen|respond|cooperate|co-operate",
             f"weak*|heavy|dead|limp|floppy|useless ~2 {LIMB}",
             f"weakness ~3 in|of ~2 {LIMB}",
             f"can? not|unable|struggl*|hard|barely|hardly ~2 lift|raise|move|hold|grip|use|feel ~3 {LIMB}|cup|cups|"
@@ -594,6 +618,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "garbled",
             "gibberish",
             "can not find ~2 words",
+            # "my words get all mixed up", "I keep saying the wrong words", "my tongue won't say what I mean"
+            "speech|words|sentences|talking ~3 mixed|scrambled|tangled|confused|muddled|jumbled",
+            "saying|say|said|using|use|used|uses|come|comes|came ~3 wrong ~1 word|words",
+            "tongue ~3 not ~1 say|form|make|shape|work|working|cooperate|co-operate|behave",
             "aphasia",
             "dysarthria",
         ),
@@ -631,6 +659,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "blurry|blurred|fuzzy|dim|dark|black|blank ~1 in|out ~1 of? ~1 one|my|the|left|right|both ~1 eye|eyes",
             # "my eye feels a bit blurry", "eyes are fuzzy"
             f"eye|eyes ~1 {BE} ~2 blurry|blurred|fuzzy|cloudy|hazy|misty",
+            "things|everything|words|text|people|it ~2 look|looks|looking|looked|appear|appears ~1 double|doubled|twice",
         ),
         # "I can't see": a loss of vision, unless the words go on to blame the twitch ("when it flutters"), which
         # makes them the twitch getting in the way of seeing (function_impact)
@@ -691,17 +720,25 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"can not ~1 feel ~3 {FACE_PART}|skin|arm|hand|fingers|anything|it",
             # "no feeling", "lost all feeling", "loss of sensation" (not "no blocked feeling": a feeling of something)
             "no|lost|loss|lose|losing of? all|any|the|real|proper|much? feeling|sensation",
-            "reduced|less|lack|altered|strange|weird|odd|funny ~2 feeling|sensation",
-            "sensation ~2 changed|different|odd|weird|strange|altered|reduced|gone",
-            f"{FACE_PART}|skin ~2 feels ~2 dead|fuzzy|prickly|strange|weird|funny|odd|different|cold",
+            "reduced|less|lack|altered ~2 feeling|sensation",
+            "sensation ~2 changed|altered|reduced|gone",
+            f"{FACE_PART}|skin ~2 feels ~2 dead|fuzzy|prickly|cold",
             "dead feeling|feel",
+            # "my face feels like it's not there", "like I've had an injection at the dentist"
+            f"{FACE_PART}|skin ~4 like ~5 dentist|injection|anaesthetic|anesthetic|novocaine|numbing|cardboard|rubber|rubbery",
+            f"{FACE_PART} ~3 like ~2 not ~1 there",
         ),
         answer=("sensation", "feeling in ~2 face"),
     ),
     "hearing_change": CodePatterns(
         present=(
             "ringing|buzzing|whooshing|humming|rushing ~3 ear|ears",
-            "ear|ears ~3 ringing|ring|rings|buzzing|blocked|full|muffled|popping|whooshing|humming",
+            "ear|ears ~3 ringing|ring|rings|buzzing|blocked|full|muffled|popping|whooshing|humming|stuffed|plugged|bunged|"
+            "clogged|stuffy|congested|cotton|wool|pressure",
+            # "sounds are dull like I'm under water", "voices seem far off"
+            "sound|sounds|noise|noises|voices|everything|things|music ~3 dull|far|distant|underwater|faint|echoey|tinny|"
+            "hollow",
+            "voices|sounds|noises|people|everything|things ~1 seem|seems|seemed ~2 far|distant|muffled|quiet|faint|off",
             "tinnitus",
             "muffl*",
             "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|going|"
@@ -768,6 +805,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "falling|fall|fell ~1 over",
             "can not ~1 walk ~2 straight|properly",
             "coordination ~3 off|bad|poor|gone|problem*",
+            # "the room whirls", "walking as if I'm drunk", "like I'm on a boat", "bumping into door frames"
+            "room|world|everything|things|ceiling|floor ~2 spin*|whirl*|tilt*|swim*|sway*|rock*|lurch*",
+            "walk*|stagger*|stumbl*|sway*|weav* ~3 like|if ~2 drunk|tipsy|pissed",
+            "like|feel|feels ~4 on ~1 a ~1 boat|ship",
+            "bump*|walk*|crash* ~1 into ~2 things|walls|wall|doors|door|furniture|frames|people",
         ),
         absent=(
             f"balance|walking|coordination ~2 {BE}? ~1 {NORMAL}",
@@ -1006,6 +1048,16 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         mention=(MEDICINES,),
     ),
 }
+
+# A feeling in the face that names no sign: "my cheek feels odd", "my face doesn't feel right" (DESIGN.md 5a). Not a
+# finding: the dialogue asks about numbness and weakness because of it.
+VAGUE_FEELING_WORDS = (
+    f"{FACE_PART}|skin ~3 feel|feels|feeling|felt ~2 odd|weird|strange|funny|different|off|wrong|peculiar|unusual",
+    f"{FACE_PART}|skin ~3 not ~1 feel|feeling ~1 right|normal|itself",
+    f"{FACE_PART}|skin ~3 feels|feel ~1 not ~1 right|normal|itself",
+    "odd|weird|strange|funny|peculiar|unusual ~2 feeling|sensation|sensations",
+    "sensation ~2 different|odd|weird|strange",
+)
 
 # Talk of a stroke itself: not a finding, but the safety override needs to know when it is only a relative's or a
 # past one ("my aunt had a stroke") rather than one happening now ("I think I'm having a stroke").

@@ -1,0 +1,122 @@
+"""Red flags in plain and non-native wording, an eye held shut versus lost sight, medicines old and new, and a vague
+feeling in the face (DESIGN.md sections 3 and 5a). Wording of our own, unlike the patterns' examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extraction import ClinicalExtractor
+from tests.nlu_components.reading import NOW, A, P, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the telly sounds hollow and far away on my right", "hearing_change"),
+        ("my ear has felt plugged since this morning", "hearing_change"),
+        ("people's voices seem muffled to me", "hearing_change"),
+        ("the floor keeps tilting under me", "balance_problem"),
+        ("I'm staggering about as if I was drunk", "balance_problem"),
+        ("I walked into the wall twice today", "balance_problem"),
+        ("half my face feels like rubber", "numbness_tingling"),
+        ("my lip is like after a filling at the dentist", "numbness_tingling"),
+        ("my words are coming out scrambled", "speech_difficulty"),
+        ("I used the wrong word for everything at lunch", "speech_difficulty"),
+        ("my tongue is not working properly", "speech_difficulty"),
+        ("my hand won't obey me", "limb_weakness"),
+        ("my right foot is dragging when I walk", "limb_weakness"),
+        ("my strength has gone in my left hand", "limb_weakness"),
+        ("the corner of my mouth won't come up when I grin", "facial_weakness"),
+        ("tea trickles out of my lip when I sip", "facial_weakness"),
+        ("my left brow sits lower than the right now", "facial_weakness"),
+    ],
+)
+def test_plain_words_for_a_red_flag(extractor: ClinicalExtractor, text: str, code: str) -> None:
+    assert findings_of(extractor, text).get(code) == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lids glue together in a spasm and you cannot see a thing",
+        "it screws my eye shut and I can't see while it lasts",
+        "both eyes squeeze together and I need to hold them open with my fingers",
+    ],
+)
+def test_an_eye_held_shut_is_closure_not_vision_loss(extractor: ClinicalExtractor, text: str) -> None:
+    findings = findings_of(extractor, text)
+    assert findings.get("eye_closure") == P
+    assert findings.get("function_impact") == P
+    assert "vision_loss" not in findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "out of nowhere I can't see out of my right eye",
+        "things look doubled when I read",
+        "my sight in the left eye went misty an hour ago",
+    ],
+)
+def test_real_loss_of_sight_stays_vision_loss(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("vision_loss") == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've had the same two tablets every morning for about ten years",
+        "I take a statin and an inhaler, both for years now",
+        "no changes to my medication",
+    ],
+)
+def test_long_standing_or_unchanged_medicines_are_not_new(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("new_medication") in (None, A)
+
+
+def test_years_on_a_medicine_are_not_the_twitchs_duration(extractor: ClinicalExtractor) -> None:
+    extraction = extractor.extract("been on thyroid pills for 12 years, the lid flicker began on Friday", NOW)
+    assert extraction.duration.days is not None and extraction.duration.days < 14
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my GP started me on something for my blood pressure a fortnight ago",
+        "ever since they put me on propranolol my cheek jumps",
+        "I began some new capsules from the pharmacy on Saturday",
+    ],
+)
+def test_a_medicine_just_started_is_new_medication(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("new_medication") == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cheek has felt a bit peculiar since yesterday",
+        "my lip feels off",
+        "there's an odd sensation around my mouth",
+        "the left side of my face is not feeling normal",
+    ],
+)
+def test_a_vague_face_feeling_is_its_own_entity(extractor: ClinicalExtractor, text: str) -> None:
+    extraction = extractor.extract(text, NOW)
+    vague = [
+        (entity.entity, entity.value) for entity in extraction.entities if entity.entity == "vague_sensation"
+    ]
+    assert vague == [("vague_sensation", "present")]
+    assert "numbness_tingling" not in extraction.findings
+    assert "facial_weakness" not in extraction.findings
+
+
+def test_a_denied_sign_denies_only_that_sign(extractor: ClinicalExtractor) -> None:
+    extraction = extractor.extract("it doesn't hurt, my cheek just feels unusual", NOW)
+    assert dict(extraction.findings) == {"severe_pain": extraction.findings["severe_pain"]}
+    assert extraction.findings["severe_pain"].value == A
+    assert any(entity.entity == "vague_sensation" for entity in extraction.entities)
+
+
+def test_a_denied_vague_feeling_is_no_entity(extractor: ClinicalExtractor) -> None:
+    extraction = extractor.extract("nothing feels strange in my face", NOW)
+    assert not any(entity.entity == "vague_sensation" for entity in extraction.entities)
