@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,6 +57,8 @@ class Reading:
     rules: frozenset[str]
     learned: frozenset[str]
     questions: frozenset[str]
+    # The questions on a flag the rules read as absent in words without a negation ("my speech is fine").
+    after_reassurance: frozenset[str]
 
     @property
     def either(self) -> frozenset[str]:
@@ -86,7 +89,12 @@ class Score:
 
 
 def ratio(part: int, whole: int) -> float:
-    return part / whole if whole else float("nan")
+    # Not a number when there is nothing to count (no positive of a flag, no question raised): shown as "-".
+    return part / whole if whole else math.nan
+
+
+def shown(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.3f}"
 
 
 def rule_red_flags(extractor: ClinicalExtractor, text: str) -> tuple[EntitySpan, ...]:
@@ -102,15 +110,21 @@ def read(
 ) -> list[Reading]:
     texts = [phrase.text for phrase in phrases]
     return [
-        Reading(
-            rules=frozenset(entity.entity for entity in entities if entity.value == Status.PRESENT),
-            learned=suspected if is_probably_english(text) else frozenset(),
-            questions=frozenset(suspicions_to_raise(suspected, entities, text))
-            if is_probably_english(text)
-            else frozenset(),
-        )
+        reading(text, suspected, entities)
         for text, suspected, entities in zip(texts, model.suspected(texts), rules, strict=True)
     ]
+
+
+def reading(text: str, suspected: frozenset[str], entities: tuple[EntitySpan, ...]) -> Reading:
+    """What each reader makes of one phrase; like the component, the learned reader reads English only."""
+    english = is_probably_english(text)
+    questions = frozenset(suspicions_to_raise(suspected, entities, text)) if english else frozenset()
+    return Reading(
+        rules=frozenset(entity.entity for entity in entities if entity.value == Status.PRESENT),
+        learned=suspected if english else frozenset(),
+        questions=questions,
+        after_reassurance=questions & {entity.entity for entity in entities if entity.value == Status.ABSENT},
+    )
 
 
 def cross_validated(
@@ -143,12 +157,14 @@ def scores(phrases: Sequence[LabelledPhrase], readings: Sequence[Reading]) -> di
     return table
 
 
-def report(table: dict[str, dict[str, Score]], title: str) -> str:
+def report(phrases: Sequence[LabelledPhrase], readings: Sequence[Reading], title: str) -> str:
+    table = scores(phrases, readings)
     header = f"{'red flag':<18} {'n':>4}  " + "  ".join(f"{reader + ' R/P':>15}" for reader in READERS)
     lines = [title, header]
     for code in (*RED_FLAG_CODES, "overall"):
         cells = [
-            f"{table[reader][code].recall:6.3f} / {table[reader][code].precision:5.3f}" for reader in READERS
+            f"{shown(table[reader][code].recall)} / {shown(table[reader][code].precision)}"
+            for reader in READERS
         ]
         positives = table["rules"][code].true_positives + table["rules"][code].false_negatives
         lines.append(f"{code:<18} {positives:>4}  " + "  ".join(f"{cell:>15}" for cell in cells))
@@ -157,6 +173,10 @@ def report(table: dict[str, dict[str, Score]], title: str) -> str:
         f"questions raised: {questions.true_positives + questions.false_positives} "
         f"({questions.true_positives} right); rules' misses caught by a question: {questions.true_positives} "
         f"of {questions.true_positives + questions.false_negatives}"
+    )
+    lines.append(
+        f"messages with a question: {sum(bool(reading.questions) for reading in readings)} of {len(readings)}; "
+        f"questions after a rules' denial without a negation: {sum(len(r.after_reassurance) for r in readings)}"
     )
     return "\n".join(lines)
 
@@ -177,16 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.holdout is None:
         rules = [rule_red_flags(extractor, phrase.text) for phrase in labelled]
         readings = cross_validated(labelled, rules, negatives, args.folds)
-        print(
-            report(
-                scores(labelled, readings), f"{args.folds}-fold cross-validation on {len(labelled)} phrases"
-            )
-        )
+        print(report(labelled, readings, f"{args.folds}-fold cross-validation on {len(labelled)} phrases"))
         return 0
     held_out = load_all([args.holdout])
     model = RedFlagModel.train(labelled, negatives)
     readings = read(model, held_out, [rule_red_flags(extractor, phrase.text) for phrase in held_out])
-    print(report(scores(held_out, readings), f"held-out {args.holdout.name}: {len(held_out)} phrases"))
+    print(report(held_out, readings, f"held-out {args.holdout.name}: {len(held_out)} phrases"))
     return 0
 
 
