@@ -44,7 +44,9 @@ class ActionAssess(Action):
         if declares_emergency(tracker):
             # Said in so many words ("it's a stroke", "call an ambulance"): kept for the rest of the conversation,
             # which no answer can take back (DESIGN 5b). Signs read as an emergency are kept as the signs are.
-            evidence = evidence.record(replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION)
+            evidence = evidence.record(
+                replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION
+            )
         findings = evidence.findings
         assessment = assess(findings, reported_emergency=reported_emergency)
         previous = tracker.get_slot("assessment")

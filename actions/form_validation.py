@@ -25,8 +25,10 @@ from actions.tracker_findings import (
     reports_emergency,
     slot_events,
 )
+from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
+from bot.triage.engine import decide
 from bot.triage.findings import STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
@@ -45,6 +47,7 @@ from bot.triage.intake import (
     record_locations,
     record_side,
 )
+from bot.triage.levels import Level
 from bot.triage.question_wording import (
     ASK_AGAIN,
     ASK_WHICH_ONE,
@@ -139,6 +142,11 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         events += slot_events(before, evidence)
 
         findings = evidence.findings
+        if decide(findings)[0] is Level.EMERGENCY and decide(before.findings)[0] is not Level.EMERGENCY:
+            # An answer made it an emergency: the person hears it now, as they would had they said it unasked,
+            # and any question that could still narrow it down comes after (DESIGN 5, 5a).
+            dispatcher.utter_message(response=EMERGENCY_RESPONSE)
+            events.append(SlotSet(TRIAGE_LEVEL_SLOT, Level.EMERGENCY.value))
         pending = pending_questions(findings)
         next_question = pending[0].name if pending else None
         # "Sorry, I didn't catch that" only makes sense when the same question follows.
@@ -197,6 +205,10 @@ def _read_reply(
         return evidence, None, []
 
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
+    if question in SIGN_CHECK_QUESTIONS and kind is AnswerKind.YES_UNSPECIFIED:
+        # Asked about one sign, a "yes" names it.
+        named = apply_checklist_answer(findings, question, question.covers, AnswerKind.NAMED)
+        return evidence.record(named, Source.ANSWER, question.name), None, []
     unclear_yes = kind in (AnswerKind.YES_UNSPECIFIED, AnswerKind.NOT_SURE)
     if question in ANSWERED_AT_ONCE_WHEN_UNCLEAR and unclear_yes:
         return (

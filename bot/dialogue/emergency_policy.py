@@ -24,11 +24,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.dialogue.restatement import (
     EMERGENCY_EVIDENCE_KEY,
     EMERGENCY_INTENT,
+    EMERGENCY_RESPONSE,
     EVIDENCE_CLASSIFIER,
     restates_known_weakness,
 )
 
-EMERGENCY_RESPONSE = "utter_emergency"
 RECORD_ASSESSMENT_ACTION = "action_assess"
 # Checks a classifier-only emergency sign by sign (its validation asks the stroke screen first).
 INTAKE_FORM = "intake_form"

@@ -20,6 +20,8 @@ from bot.triage.engine import restates_known_gradual_weakness
 from bot.triage.findings import FINDING_CODES, Findings
 
 EMERGENCY_INTENT = "report_emergency"
+# The domain response that tells the person to call the emergency number (it needs no custom action).
+EMERGENCY_RESPONSE = "utter_emergency"
 # In the intent of a message whose intent the safety override forced: the intent DIET had predicted.
 CLASSIFIER_INTENT_KEY = "classifier_intent"
 # In the intent of every report_emergency message: what the emergency rests on (DESIGN 5a, "emergency on

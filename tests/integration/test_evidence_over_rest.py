@@ -1,0 +1,215 @@
+"""The kinds of failure the evidence work fixed, each as a whole conversation over REST in words of its own
+(the unit tests of bot.dialogue.evidence, the extractor and the answer reading cover the same ground below)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.eval.rest_client import ChatClient, question_asked
+from tests.conftest import RunningBot
+
+# What a person with a plain, harmless eyelid twitch says to each question, unless a case says otherwise.
+PLAIN_ANSWERS = {
+    "q_stroke_screen": "no, nothing like that",
+    "q_location": "my bottom eyelid",
+    "q_side": "left",
+    "q_duration": "about 4 days",
+    "q_progression": "no",
+    "q_accompanying": "none of those",
+    "q_impact": "no",
+    "q_triggers": "too much tea",
+    "q_history": "none of those",
+}
+
+
+def talk(
+    bot: RunningBot, sender: str, messages: list[str], answers: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Say each message in turn (answering every question in between), then answer until the assessment; the
+    tracker's slots at the end, with every reply text under "_said"."""
+    client = ChatClient(bot.rasa_url, f"evidence-{sender}")
+    replies_to = {**PLAIN_ANSWERS, **(answers or {})}
+    said: list[str] = []
+    for text in messages:
+        replies = client.send(text)
+        for _ in range(14):
+            said += [str(reply.get("text", "")) for reply in replies]
+            question = question_asked(replies)
+            if question is None:
+                break
+            replies = client.send(replies_to.get(question, "no"))
+    slots = dict(client.tracker()["slots"])
+    slots["_said"] = said
+    return slots
+
+
+def findings(slots: dict[str, Any]) -> dict[str, Any]:
+    return dict((slots.get("assessment") or {}).get("findings") or {})
+
+
+def test_a_qualified_fortnight_is_more_than_fourteen_days(running_bot: RunningBot) -> None:
+    slots = talk(running_bot, "qualified", ["my right lower lid has been flickering for over two weeks"])
+    assert float(slots["duration_days"]) > 14
+    assert slots["triage_level"] == "routine"
+
+
+def test_a_shorter_later_spell_does_not_shorten_an_on_and_off_twitch(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "later-spell",
+        [
+            "my left eyelid twitch has come and gone for about six weeks",
+            "this latest flare only began yesterday",
+        ],
+    )
+    assert float(slots["duration_days"]) >= 40
+    assert slots["triage_level"] == "routine"
+
+
+def test_narrowing_the_place_later_keeps_the_places_said_before(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "places",
+        ["twitching in my cheek and the lower lid on the right, three days now", "it's mostly the lid today"],
+    )
+    assert {"cheek", "eyelid"} <= set(slots["locations"])
+    assert slots["triage_level"] == "routine"
+
+
+def test_another_persons_old_illness_does_not_become_the_twitch_duration(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "other-time",
+        ["my left upper eyelid has twitched for 5 days. my uncle had bells palsy about four years ago"],
+    )
+    assert float(slots["duration_days"]) == pytest.approx(5)
+    assert findings(slots).get("bells_palsy_history") != "present"
+
+
+def test_a_twitch_that_keeps_coming_back_counts_from_the_first_time(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "recurrence",
+        [
+            "this bout of eyelid twitching on the left started on thursday, but it has come and gone since I was at school"
+        ],
+    )
+    assert float(slots["duration_days"]) > 14
+    assert slots["triage_level"] == "routine"
+
+
+def test_yes_to_the_stroke_screen_after_a_slow_weakness_is_the_emergency(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "screen-yes",
+        ["for three days the left side of my face has slowly got weaker and my eyelid twitches"],
+        {"q_stroke_screen": "yes"},
+    )
+    assert slots["triage_level"] == "emergency"
+
+
+def test_a_partial_denial_with_an_odd_feeling_is_not_self_care(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "partial-denial",
+        ["left eyelid twitching for 3 days"],
+        {
+            "q_accompanying": "it doesn't hurt, my cheek just feels a bit strange",
+            "q_check_numbness_tingling": "yes",
+        },
+    )
+    assert slots["triage_level"] in ("urgent", "emergency")
+    assert findings(slots).get("severe_pain") == "absent"
+
+
+def test_eyes_forced_shut_by_a_spasm_are_not_lost_sight(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "shut-eye",
+        ["for two months both my eyes squeeze shut by themselves and I have to pull the lids apart to see"],
+    )
+    assert slots["triage_level"] == "routine"
+    assert findings(slots).get("vision_loss") != "present"
+    assert not any("EMERGENCY" in text for text in slots["_said"])
+
+
+def test_a_misspelt_unit_is_still_read(running_bot: RunningBot) -> None:
+    slots = talk(running_bot, "unit-typo", ["right eyelid has been twitching for 3 wekes"])
+    assert float(slots["duration_days"]) == pytest.approx(21)
+
+
+def test_old_medicines_are_neither_new_nor_the_twitch_duration(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "old-medicines",
+        [
+            "my left eyelid has twitched for 4 days. I take metformin and ramipril, have done for years, nothing new"
+        ],
+    )
+    assert float(slots["duration_days"]) == pytest.approx(4)
+    assert findings(slots).get("new_medication") != "present"
+    assert not any("EMERGENCY" in text for text in slots["_said"])
+
+
+def test_hearing_described_in_plain_words_is_a_hearing_change(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "plain-hearing",
+        [
+            "my right eyelid has twitched for a week and sounds on that side are muffled, like my ear is blocked"
+        ],
+    )
+    assert slots["triage_level"] == "urgent"
+
+
+def test_a_new_sign_after_the_assessment_is_assessed_again_and_says_what_changed(
+    running_bot: RunningBot,
+) -> None:
+    slots = talk(
+        running_bot,
+        "after",
+        [
+            "left eyelid twitching for 3 days, too much coffee",
+            "oh and my cheek has gone numb since this morning",
+        ],
+    )
+    assert slots["triage_level"] == "urgent"
+    assert any("changes my advice" in text for text in slots["_said"])
+
+
+# DIET reads this as report_emergency, yet it names no sign and does not say it is an emergency.
+NO_SIGN_BUT_ALARMED = "please help me now something is really wrong"
+
+
+def test_an_emergency_only_the_classifier_saw_is_checked_sign_by_sign(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "evidence-classifier-only")
+    replies = client.send(NO_SIGN_BUT_ALARMED)
+
+    assert not any(reply.get("custom", {}).get("urgency") == "emergency" for reply in replies)
+    first = question_asked(replies)
+    assert first is not None and first.startswith("q_check_")
+    replies = client.send("yes")
+    assert client.tracker()["slots"]["triage_level"] == "emergency"
+    assert any("emergency" in str(reply.get("text", "")).lower() for reply in replies)
+
+
+def test_no_to_each_screened_sign_carries_on_with_the_intake(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "classifier-only-no",
+        [NO_SIGN_BUT_ALARMED],
+        {
+            f"q_check_{code}": "no"
+            for code in (
+                "facial_weakness",
+                "limb_weakness",
+                "speech_difficulty",
+                "vision_loss",
+                "severe_headache",
+            )
+        },
+    )
+    assert slots["triage_level"] != "emergency"
+    assert not any("EMERGENCY" in text for text in slots["_said"])
