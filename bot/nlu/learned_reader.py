@@ -41,7 +41,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from typing_extensions import Self
 
 from bot.nlu import red_flag_model
-from bot.nlu.components import ClinicalFindingsExtractor
+from bot.nlu.components import ClinicalFindingsExtractor, message_text
 from bot.nlu.extraction import EntitySpan
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import (
@@ -162,11 +162,6 @@ def negative_texts(training_data: TrainingData) -> list[str]:
         for example in training_data.intent_examples
         if example.get(INTENT) in NEGATIVE_INTENTS
     ]
-
-
-def message_text(message: Message) -> str:
-    text = message.get(TEXT)
-    return text if isinstance(text, str) else ""
 
 
 def rule_red_flags(message: Message) -> Iterable[EntitySpan]:
