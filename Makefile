@@ -22,12 +22,25 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install widget run test lint typecheck validate train eval-nlu eval-dialogue bench purge lock policy-docs clean
+.PHONY: help install widget run test lint typecheck validate train eval-nlu eval-dialogue simulate bench purge lock policy-docs clean
 
 help:
-	@echo "make run    set up, train if needed, and serve (chat page, REST, socket.io, HTTP API)"
-	@echo "make test   set up, train if needed, and run every test"
-	@echo "make purge  delete conversations idle for more than RETENTION_DAYS days (default 30)"
+	@echo "make run            set up, train if needed, and serve (chat page, REST, socket.io, HTTP API)"
+	@echo "make test           set up, train if needed, and run every test"
+	@echo "make install        create .venv from requirements.lock"
+	@echo "make widget         build the chat widget from its pinned npm packages"
+	@echo "make train          train the model when something it is built from changed"
+	@echo "make lint           ruff check and format check"
+	@echo "make typecheck      mypy on bot/ and actions/"
+	@echo "make validate       rasa data validate --fail-on-warnings"
+	@echo "make eval-nlu       held-out and cross-validated NLU evaluation (reports/nlu.md)"
+	@echo "make eval-dialogue  persona vignettes and the blind set over REST (reports/dialogue.md)"
+	@echo "make simulate       5,000 simulated patients with a safety oracle (reports/simulation.md)"
+	@echo "make bench          speed and memory against Rasa's starter assistant (docs/benchmarks.md)"
+	@echo "make purge          delete conversations idle for more than RETENTION_DAYS days (default 30)"
+	@echo "make policy-docs    regenerate docs/triage-policy.md from the rules"
+	@echo "make lock           re-pin the dependency tree"
+	@echo "make clean          remove models, runtime files and reports"
 
 $(INSTALLED): requirements.lock
 	@python_bin=$$(scripts/find-python.sh) && \
@@ -78,6 +91,10 @@ eval-nlu: $(MODEL)
 
 eval-dialogue: $(MODEL)
 	$(PY) scripts/eval_dialogue.py
+
+# 5,000 simulated patients against a private assistant (reports/simulation.md); about half an hour here.
+simulate: $(MODEL)
+	$(PY) scripts/simulate.py
 
 bench: $(MODEL) $(WIDGET)
 	$(PY) scripts/bench.py

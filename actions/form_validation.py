@@ -84,6 +84,8 @@ WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTIO
 ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_QUESTIONS})
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
+# ... and of a reply that denied only some signs of a list, so that the rest was asked again.
+PARTLY_ANSWERED = "partly"
 RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM})
 # The signs an emergency that only the intent classifier saw is checked for, one at a time (FAST, BE-FAST and
 # the policy's sudden severe headache): a "yes" or an unclear answer to any of them is the emergency.
@@ -196,9 +198,15 @@ def _read_reply(
     """The evidence after this reply (already merged into `evidence`), what to tell the person about it (if
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
-    answered = _record_answer(question, intent, known_before, findings, reading)
+    retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
+    asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
+    answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)
     if answered is not None:
-        return evidence.record(answered, Source.ANSWER, question.name), None, []
+        marker: list[EventType] = []
+        if _only_denies_some(question, intent, reading) and not asked_the_rest:
+            # The rest of the list is asked again, naming only what is still unknown.
+            marker = [SlotSet(UNCLEAR_ANSWERS_SLOT, {**retries, question.name: PARTLY_ANSWERED})]
+        return evidence.record(answered, Source.ANSWER, question.name), None, marker
     if corrected:
         # It corrected an earlier answer instead of answering this question: not an unclear answer, the
         # question is simply asked again if it is still needed.
@@ -217,9 +225,8 @@ def _read_reply(
             [],
         )
 
-    retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     first_unclear_reply = retries.get(question.name)
-    if not first_unclear_reply:
+    if not first_unclear_reply or first_unclear_reply == PARTLY_ANSWERED:
         retries[question.name] = FIRST_REPLY_WAS_YES if kind is AnswerKind.YES_UNSPECIFIED else 1
         clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
         return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
@@ -234,17 +241,31 @@ def _read_reply(
     return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
 
 
+def _only_denies_some(question: Question, intent: str | None, reading: MessageReading) -> bool:
+    """A reply to a warning-sign list that denies some of its signs by name, names none as present, and is not
+    a "no" to the question: "not painful, the cheek just feels odd" (DESIGN 5a)."""
+    named = [reading.statuses[code] for code in question.covers if code in reading.statuses]
+    return (
+        question in WARNING_SIGN_QUESTIONS
+        and bool(named)
+        and Status.PRESENT not in named
+        and ANSWER_KIND_BY_INTENT.get(intent or "") is not AnswerKind.NONE
+    )
+
+
 def _record_answer(
     question: Question,
     intent: str | None,
     known_before: Findings,
     findings: Findings,
     reading: MessageReading,
+    asked_the_rest: bool = False,
 ) -> Findings | None:
     """The findings with the answer recorded, or None when the reply does not answer the question.
 
     `findings` already hold what the reply said (merged by the evidence rules); `known_before` are the
-    findings before it, to tell whether a denial taught anything new.
+    findings before it, to tell whether a denial taught anything new; `asked_the_rest` says the question was
+    asked again about the signs an earlier reply left open.
     """
     if question == LOCATION_QUESTION:
         return record_locations(findings, ()) if reading.locations else None
@@ -259,7 +280,10 @@ def _record_answer(
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
-    if named and question in WARNING_SIGN_QUESTIONS and kind is not AnswerKind.NONE:
+    if _only_denies_some(question, intent, reading):
+        if asked_the_rest:
+            # Asked again about only the signs still open, and answered with denials again: a "no" to them.
+            return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
         # it names (DESIGN 5a); the other signs are asked again. A denial that teaches nothing new is no answer.
         return findings if any(known_before.is_unknown(code) for code in named) else None

@@ -22,7 +22,7 @@ from bot.eval.rest_client import ChatClient, question_asked
 from bot.triage.findings import STROKE_SCREEN
 from bot.triage.intake import QUESTIONS_BY_NAME, SIGN_CHECK_QUESTIONS
 from bot.triage.levels import Level
-from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE
+from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE, question_for_text
 
 VIGNETTE_DIR = Path(__file__).resolve().parents[2] / "tests" / "vignettes"
 # Conversations written and labelled by someone who had not read the NLU or its data: held out, so only their
@@ -220,6 +220,9 @@ class _Conversation:
         self.told = set(persona.volunteered)
         self.times_answered: dict[str, int] = {}
         self.questions_seen = 0
+        # The words of each question when it was last answered: a list asked again naming only the items a
+        # partial answer left open is a new question, not a repeat.
+        self.answered_words: dict[str, str] = {}
 
     def say(self, text: str) -> str | None:
         replies = self.chat.send(text)
@@ -227,13 +230,20 @@ class _Conversation:
         self.outcome.turns.append(Turn(text, _reply_texts(replies), question))
         return question
 
+    def _asked_words(self, question: str) -> str:
+        return next(
+            (said for said in self.outcome.turns[-1].replies if question_for_text(said) == question), ""
+        )
+
     def reply_to(self, question: str) -> str | None:
         self.questions_seen += 1
         interjection = self.persona.interjection_at(self.questions_seen)
         if interjection is not None:
             return self.say(interjection)
-        if question in self.told:
+        words = self._asked_words(question)
+        if question in self.told and self.answered_words.get(question, words) == words:
             self.outcome.redundant.append(question)
+        self.answered_words[question] = words
         answered = self.times_answered.get(question, 0)
         self.times_answered[question] = answered + 1
         # A scripted list of replies means the persona expects to be asked again until it is used up.

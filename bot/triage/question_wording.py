@@ -83,13 +83,38 @@ def accompanying_signs_prompt(findings: Findings) -> Prompt:
     return Prompt(text, (NONE_OF_THESE, *(item.button for item in items)))
 
 
+STROKE_SCREEN_OPENING = "About the weakness or drooping:"
+STROKE_SCREEN_ONSET = "did it come on suddenly, within minutes or hours?"
+# One item per stroke-screen sign after the onset (bot.triage.findings.STROKE_SCREEN), which sets the order.
+STROKE_SCREEN_SIGN_WORDS = {
+    "limb_weakness": "arm or leg weakness",
+    "speech_difficulty": "slurred or muddled speech",
+    "vision_loss": "sudden loss of vision or double vision",
+}
+STROKE_SCREEN_OPTIONS = (
+    ("No, none of that", "/none_of_these"),
+    ("Yes", "/affirm"),
+    ("Not sure", "/not_sure"),
+)
+
+
+def stroke_screen_prompt(findings: Findings) -> Prompt:
+    """The stroke screen, naming only what is still unknown (after a partial answer, the rest is asked again)."""
+    asks_onset = findings.is_unknown("sudden_onset")
+    signs = [words for code, words in STROKE_SCREEN_SIGN_WORDS.items() if findings.is_unknown(code)]
+    if not asks_onset and not signs:
+        asks_onset, signs = True, list(STROKE_SCREEN_SIGN_WORDS.values())
+    parts = [STROKE_SCREEN_OPENING]
+    if asks_onset:
+        parts.append(STROKE_SCREEN_ONSET)
+    if signs:
+        parts.append(f"{'And is' if asks_onset else 'is'} there any {_listed(signs)}?")
+    return Prompt(" ".join(parts), STROKE_SCREEN_OPTIONS)
+
+
 QUESTION_PROMPTS: dict[str, Prompt] = {
     **{f"q_check_{code}": sign_check_prompt(code) for code in SIGN_CHECK_WORDS},
-    "q_stroke_screen": Prompt(
-        "About the weakness or drooping: did it come on suddenly, within minutes or hours? And is there any arm "
-        "or leg weakness, slurred or muddled speech, or sudden loss of vision or double vision?",
-        (("No, none of that", "/none_of_these"), ("Yes", "/affirm"), ("Not sure", "/not_sure")),
-    ),
+    "q_stroke_screen": stroke_screen_prompt(Findings()),
     "q_location": Prompt(
         "Where on your face is the twitching?",
         (("Eyelid", "eyelid"), ("Around the eye", "around the eye"), ("Cheek", "cheek"), ("Mouth", "mouth")),
@@ -150,13 +175,22 @@ def prompt_for(question: str, findings: Findings) -> Prompt:
     """The words of `question` for a person of whom `findings` are known."""
     if question == "q_accompanying":
         return accompanying_signs_prompt(findings)
+    if question == "q_stroke_screen":
+        return stroke_screen_prompt(findings)
     return QUESTION_PROMPTS[question]
 
 
 def question_for_text(text: str) -> str | None:
     """The question a message of the assistant asks (what apps and the evaluation use to recognise one)."""
     for name, prompt in QUESTION_PROMPTS.items():
-        if text == prompt.text or (name == "q_accompanying" and text.startswith(ACCOMPANYING_SIGNS_OPENING)):
+        if text == prompt.text:
+            return name
+    # The checklists that name only what is still unknown start with the same words whatever they name.
+    for name, opening in (
+        ("q_accompanying", ACCOMPANYING_SIGNS_OPENING),
+        ("q_stroke_screen", STROKE_SCREEN_OPENING),
+    ):
+        if text.startswith(opening):
             return name
     return None
 

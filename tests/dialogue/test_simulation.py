@@ -1,0 +1,41 @@
+"""A few hundred simulated patients (bot/eval/simulation.py) against the assistant started as `make run` starts
+it: the same oracle and bars as `make simulate`, on a smaller sample with its own seed."""
+
+from __future__ import annotations
+
+from bot.eval.simulation import (
+    MAX_NEEDLESS_EMERGENCY_RATE,
+    MAX_REDUNDANT_RATE,
+    MIN_EXACT_RATE,
+    CaseSampler,
+    figures,
+    load_phrasebook,
+    report_markdown,
+    simulate,
+)
+from bot.server.launcher import PROJECT_ROOT
+from bot.triage.rules import RULES
+from tests.conftest import RunningBot
+
+CONVERSATIONS = 300
+SEED = 2026
+
+
+def test_the_sampled_ground_truths_reach_every_level_and_the_duration_boundaries() -> None:
+    sampler = CaseSampler(load_phrasebook(), SEED)
+    cases = [sampler.next_case() for _ in range(CONVERSATIONS)]
+    assert {case.oracle for case in cases} == {rule.level for rule in RULES}
+    assert {13.0, 14.0, 15.0} <= {case.truth.duration_days for case in cases}
+
+
+def test_simulated_patients_are_never_under_triaged(running_bot: RunningBot) -> None:
+    played = simulate(running_bot.rasa_url, CONVERSATIONS, SEED, workers=6)
+    report = PROJECT_ROOT / "reports" / "simulation-make-test.md"
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(report_markdown(played, SEED), encoding="utf-8")
+
+    result = figures(played)
+    assert result.under_triaged == 0, f"see {report}"
+    assert result.needless_emergency_rate <= MAX_NEEDLESS_EMERGENCY_RATE, f"see {report}"
+    assert result.exact_rate >= MIN_EXACT_RATE, f"see {report}"
+    assert result.redundant_rate <= MAX_REDUNDANT_RATE, f"see {report}"
