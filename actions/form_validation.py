@@ -53,6 +53,7 @@ from bot.triage.question_wording import (
     ASK_WHICH_ONE,
     RECORDED_AS_NOT_KNOWN,
     RECORDED_AS_ONE_OF_THEM,
+    RECORDED_AS_POSSIBLE,
     UPDATED,
     prompt_for,
 )
@@ -86,7 +87,7 @@ ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_Q
 FIRST_REPLY_WAS_YES = "yes"
 # ... and of a reply that denied only some signs of a list, so that the rest was asked again.
 PARTLY_ANSWERED = "partly"
-RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM})
+RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM, RECORDED_AS_POSSIBLE})
 # The signs an emergency that only the intent classifier saw is checked for, one at a time (FAST, BE-FAST and
 # the policy's sudden severe headache): a "yes" or an unclear answer to any of them is the emergency.
 EMERGENCY_SCREEN = frozenset({"facial_weakness", *STROKE_SCREEN, "severe_headache"} - {"sudden_onset"})
@@ -236,7 +237,8 @@ def _read_reply(
     yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
         recorded = apply_unspecified_yes(findings, question)
-        return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_ONE_OF_THEM, []
+        said = RECORDED_AS_POSSIBLE if question in SIGN_CHECK_QUESTIONS else RECORDED_AS_ONE_OF_THEM
+        return evidence.record(recorded, Source.ANSWER, question.name), said, []
     recorded = _record_not_known(question, findings)
     return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
 
@@ -285,8 +287,8 @@ def _record_answer(
             # Asked again about only the signs still open, and answered with denials again: a "no" to them.
             return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
-        # it names (DESIGN 5a); the other signs are asked again. A denial that teaches nothing new is no answer.
-        return findings if any(known_before.is_unknown(code) for code in named) else None
+        # it names (DESIGN 5a); the other signs are asked again, by name. Denials are never an unclear answer.
+        return findings
     if kind is AnswerKind.NONE or named:
         # "no", or only denials ("no, not getting worse"): the rest of the list is denied too.
         return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)

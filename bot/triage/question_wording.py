@@ -201,4 +201,5 @@ RECORDED_AS_NOT_KNOWN = "That's fine, I'll note it as not known and take that in
 RECORDED_AS_ONE_OF_THEM = (
     "That's fine: I'll take it that at least one of them applies, to be on the safe side."
 )
+RECORDED_AS_POSSIBLE = "That's fine: I'll take it that you may have it, to be on the safe side."
 UPDATED = "Thanks, I've updated that."

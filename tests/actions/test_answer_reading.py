@@ -160,3 +160,19 @@ def _evidence_suspecting(known: dict[str, Any], code: str) -> dict[str, Any]:
         suspected=(code,),
     )
     return Evidence(findings=findings).to_json()
+
+
+def test_denials_repeated_to_the_stroke_screen_are_a_no_never_a_yes() -> None:
+    # Onset, speech and sight already denied; the arms were never read. "nope, talking fine, eyes fine" twice.
+    screened = {**GRADUAL_WEAKNESS, "speech_difficulty": "absent", "vision_loss": "absent"}
+    denials = with_entities("inform", ("speech_difficulty", "absent"), ("vision_loss", "absent"))
+
+    first, _ = validate(intake_tracker(screened, denials, "q_stroke_screen"))
+    assert first["requested_slot"] == "q_stroke_screen"  # asked again, about the arms only
+
+    asked_the_rest = {**screened, "unclear_answers": first["unclear_answers"]}
+    slots, texts = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
+    assert level_after(slots) is Level.URGENT
+    assert all("EMERGENCY" not in text for text in texts)
