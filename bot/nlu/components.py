@@ -61,6 +61,19 @@ logger = logging.getLogger(__name__)
 OTHER_LANGUAGE = "other_language"
 INFORM = "inform"
 REPORT_EMERGENCY = "report_emergency"
+# Intents under which a message tells the assistant nothing about the person: a present finding in it wins.
+INTENTS_THAT_CARRY_NO_FACTS = frozenset(
+    {
+        "nlu_fallback",
+        "start_over",
+        "delete_my_data",
+        "out_of_scope",
+        "goodbye",
+        "greet",
+        "thank",
+        "bot_challenge",
+    }
+)
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
@@ -193,6 +206,14 @@ class SafetyIntentOverride(UsesSharedExtractor):
         if predicted_intent(message) == REPORT_EMERGENCY and is_no_emergency(extraction):
             # Not DIET's runner-up: on such messages it is as often deny, none_of_these or delete_my_data (seen on
             # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
+            return INFORM
+        if (
+            predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS
+            and Status.PRESENT in extraction.findings.values()
+        ):
+            # "just remembered, there's a little droop at the corner of my mouth" read as not understood, or "btw I
+            # started a new drug" read as start over: a message that tells of a sign is a description (DESIGN 5a),
+            # and reading it otherwise would drop the sign or restart the conversation.
             return INFORM
         return None
 

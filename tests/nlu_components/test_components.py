@@ -282,3 +282,29 @@ def test_the_extraction_is_read_once_and_never_output(
     assert message.get(EXTRACTION_PROPERTY) is extraction  # the override read the same one
     assert message.get(INTENT)["name"] == "report_emergency"
     assert EXTRACTION_PROPERTY not in message.as_dict(only_output_properties=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("oh wait, I also noticed my cheek has gone numb on that side", "nlu_fallback"),
+        ("by the way I've been put on new tablets for my blood pressure this week", "start_over"),
+        ("bye for now, though my hearing has gone muffled on the left", "goodbye"),
+    ],
+)
+def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
+    override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor, text: str, intent: str
+) -> None:
+    message = classified(text, intent)
+    extractor.process([message])
+    override.process([message])
+    assert message.get(INTENT)["name"] == "inform"
+
+
+def test_a_plain_request_to_start_again_stays_one(
+    override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor
+) -> None:
+    message = classified("can we start from scratch please", "start_over")
+    extractor.process([message])
+    override.process([message])
+    assert message.get(INTENT)["name"] == "start_over"
