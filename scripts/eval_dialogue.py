@@ -11,12 +11,11 @@ only its aggregate figures are printed or written.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.eval.local_assistant import local_assistant
+from bot.eval.local_assistant import add_assistant_options, against_assistant, verdict
 from bot.eval.vignettes import (
     BLIND_DIR,
     TRIAGE_BARS,
@@ -31,7 +30,7 @@ from bot.eval.vignettes import (
     summarise,
     summary_lines,
 )
-from bot.server.launcher import DEFAULT_MODEL, PROJECT_ROOT
+from bot.server.launcher import PROJECT_ROOT
 
 DEFAULT_REPORT = PROJECT_ROOT / "reports" / "dialogue.md"
 
@@ -53,21 +52,14 @@ def evaluate(
         sections.append(held_out_report(held_out))
     report.parent.mkdir(parents=True, exist_ok=True)
     report.write_text("\n".join(sections) + "\n", encoding="utf-8")
-    print(f"\nReport: {report}")
-    if failures:
-        print("FAILED: " + "; ".join(failures))
-        return 1
-    print("All bars met.")
-    return 0
+    return verdict(report, failures)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--url", help="a running assistant (e.g. http://127.0.0.1:5005); default: start one")
-    parser.add_argument("--token", default=os.environ.get("BOT_AUTH_TOKEN"), help="HTTP API token, if set")
-    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    add_assistant_options(parser)
     parser.add_argument("--vignettes", type=Path, default=VIGNETTE_DIR)
     parser.add_argument(
         "--blind", type=Path, default=BLIND_DIR, help="held-out conversations (aggregates only)"
@@ -78,13 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     blind = None if args.no_blind else args.blind
 
-    if args.url:
-        return evaluate(args.url.rstrip("/"), args.token, args.vignettes, blind, args.report, args.workers)
-    if not args.model.exists():
-        print(f"no trained model at {args.model}: run `make train` first", file=sys.stderr)
-        return 2
-    with local_assistant(args.model) as base_url:
-        return evaluate(base_url, args.token, args.vignettes, blind, args.report, args.workers)
+    return against_assistant(
+        args, lambda url: evaluate(url, args.token, args.vignettes, blind, args.report, args.workers)
+    )
 
 
 if __name__ == "__main__":

@@ -8,14 +8,13 @@ the figures, and exits non-zero unless every bar is met.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.eval.local_assistant import local_assistant
+from bot.eval.local_assistant import add_assistant_options, against_assistant, verdict
 from bot.eval.simulation import figures, report_markdown, simulate
-from bot.server.launcher import DEFAULT_MODEL, PROJECT_ROOT
+from bot.server.launcher import PROJECT_ROOT
 
 DEFAULT_REPORT = PROJECT_ROOT / "reports" / "simulation.md"
 
@@ -30,34 +29,22 @@ def run(base_url: str, count: int, seed: int, workers: int, token: str | None, r
         f"{result.needless_emergency} needless emergency ({result.needless_emergency_rate:.2%}), "
         f"exact {result.exact_rate:.1%}, asked again what was said {result.redundant_rate:.1%}"
     )
-    print(f"Report: {report}")
-    missed = result.missed_bars()
-    if missed:
-        print("FAILED: " + "; ".join(missed))
-        return 1
-    print("All bars met.")
-    return 0
+    return verdict(report, result.missed_bars())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--url", help="a running assistant (e.g. http://127.0.0.1:5005); default: start one")
-    parser.add_argument("--token", default=os.environ.get("BOT_AUTH_TOKEN"), help="HTTP API token, if set")
-    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    add_assistant_options(parser)
     parser.add_argument("--conversations", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=8, help="conversations played side by side")
     parser.add_argument("--report", type=Path, default=DEFAULT_REPORT)
     args = parser.parse_args(argv)
-    if args.url:
-        return run(args.url.rstrip("/"), args.conversations, args.seed, args.workers, args.token, args.report)
-    if not args.model.exists():
-        print(f"no trained model at {args.model}: run `make train` first", file=sys.stderr)
-        return 2
-    with local_assistant(args.model) as base_url:
-        return run(base_url, args.conversations, args.seed, args.workers, args.token, args.report)
+    return against_assistant(
+        args, lambda url: run(url, args.conversations, args.seed, args.workers, args.token, args.report)
+    )
 
 
 if __name__ == "__main__":
