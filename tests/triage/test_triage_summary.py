@@ -10,7 +10,7 @@ from bot.knowledge.sources import source
 from bot.triage.engine import assess
 from bot.triage.findings import Findings
 from bot.triage.levels import Level
-from bot.triage.summary import assessment_messages, why_messages
+from bot.triage.summary import assessment_messages, what_changed, why_messages
 
 # One case per level, each with as many explanations and reasons as it can carry, to stress the lengths.
 CASE_PER_LEVEL: dict[Level, Findings] = {
@@ -113,3 +113,24 @@ def test_why_names_each_rule_condition_and_source() -> None:
     text = " ".join(why_messages(assessment))
     assert "came on gradually" in text
     assert source("nhs_bells_palsy").title in text
+
+
+def test_a_first_assessment_has_nothing_to_compare_with() -> None:
+    assert what_changed(None, assess(clear_eyelid_twitch())) is None
+
+
+def test_a_new_sign_after_the_assessment_says_the_advice_is_now_more_urgent() -> None:
+    before = assess(clear_eyelid_twitch()).to_json()
+    change = what_changed(before, assess(clear_eyelid_twitch(["hearing_change"])))
+    assert change is not None and "more urgent" in change
+
+
+def test_a_new_fact_that_does_not_change_the_level_says_so() -> None:
+    before = assess(clear_eyelid_twitch()).to_json()
+    change = what_changed(before, assess(clear_eyelid_twitch(["caffeine"])))
+    assert change is not None and "doesn't change my advice" in change
+
+
+def test_nothing_new_says_nothing() -> None:
+    same = assess(clear_eyelid_twitch())
+    assert what_changed(same.to_json(), same) is None
