@@ -157,6 +157,8 @@ _COUNT_RE = "|".join(
     re.escape(word) for word in sorted(NUMBER_WORDS, key=len, reverse=True) if word.split()[0] not in SINGULAR
 )
 RATE_AFTER_COUNT = re.compile(rf"\b(?:\d+|{_COUNT_RE})\b\s*[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
+# A unit and a joining word just before: what follows adds to that amount ("three weeks and a day").
+AFTER_AN_AMOUNT = re.compile(rf"\b{FULL_UNIT}\s*(?:,\s*)?(?:and|plus|&|\+)\s*$", re.IGNORECASE)
 
 # People who cannot or will not put a number on it.
 VAGUE = re.compile(
@@ -283,9 +285,14 @@ def english_words() -> frozenset[str]:
     return frozenset(line.split(" ", 1)[0] for line in listing.splitlines())
 
 
+def qualifier_step(unit: float) -> float:
+    """How far a qualifier moves a number past its boundary: a day, or half the unit for hours and minutes."""
+    return QUALIFIER_DAYS if unit >= 1 else unit / 2
+
+
 def qualified(days: float, unit: float, before: str, plus: bool) -> float:
     """ "more than a fortnight" and "2+ weeks" are 15 days, "nearly two weeks" 13 (see the module docstring)."""
-    step = QUALIFIER_DAYS if unit >= 1 else unit / 2
+    step = qualifier_step(unit)
     if plus or MORE_THAN.search(before):
         return days + step
     if LESS_THAN.search(before):
@@ -299,26 +306,42 @@ def is_other_measure(text: str, start: int, end: int) -> bool:
 
 
 def is_rate(text: str, start: int, count_word: str) -> bool:
-    return count_word.lower() in SINGULAR and bool(RATE_AFTER_COUNT.search(text[:start]))
+    """ "6 red bulls a day" is how often; "three weeks and a day" adds a day to the weeks."""
+    before = text[:start]
+    return (
+        count_word.lower() in SINGULAR
+        and bool(RATE_AFTER_COUNT.search(before))
+        and not AFTER_AN_AMOUNT.search(before)
+    )
 
 
 # "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two", "2+ weeks".
 QUANTITY = re.compile(
     rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<plus>\s*\+)?(?P<half1>\s+and\s+a\s+half)?"
+    rf"(?:\s+(?P<whole>good|full|whole|solid|straight)(?=\s+{UNIT}\b))?"
     rf"\s*(?:-\s*)?(?P<unit>{UNIT_WORD})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
     re.IGNORECASE,
 )
 # Qualifiers right before the number: strictly more, or strictly less, than it.
 MORE_THAN = re.compile(
     r"\b(?:over|more\s+than|upwards\s+of|at\s+least|longer\s+than|in\s+excess\s+of|a\s+(?:bit|little)\s+over|"
-    r"well\s+over|just\s+over|over\s+and\s+above)\s+$",
+    r"well\s+over|just\s+over|over\s+and\s+above|a\s+good)\s+$",
     re.IGNORECASE,
 )
 LESS_THAN = re.compile(
     r"\b(?:nearly|almost|under|not\s+quite|not\s+even|less\s+than|fewer\s+than|just\s+under|short\s+of|"
-    r"a\s+(?:bit|little)\s+under|shy\s+of)\s+$",
+    r"a\s+(?:bit|little)\s+under|shy\s+of|(?:the\s+)?(?:best|better|greater|biggest)\s+part\s+of|most\s+of)\s+$",
     re.IGNORECASE,
 )
+# Said after the unit, the same "more than": "two weeks plus", "2 weeks and a bit", "a month and then some",
+# "three weeks or more", "ten days odd".
+MORE_AFTER = re.compile(
+    r"\s*(?:(?:and\s+)?plus\b|\+|and\s+a\s+(?:little\s+)?bit\b|and\s+a\s+little\b|and\s+then\s+some\b|"
+    r"and\s+(?:some|more|counting)\b|or\s+(?:more|longer)\b|odd\b)",
+    re.IGNORECASE,
+)
+# What joins a smaller amount to a larger one: "three weeks and a day", "a month plus two weeks", "2 weeks, 3 days".
+ADDED_AMOUNT = re.compile(r"\s*(?:,\s*)?(?:and|plus|&|\+)?\s*", re.IGNORECASE)
 # Past a boundary by one day; for hours and minutes, by half the unit.
 QUALIFIER_DAYS = 1.0
 MIN_FUZZY_LENGTH = 4
@@ -332,24 +355,45 @@ SINGLE_LETTER_UNITS = {"h", "d", "w", "y"}
 
 
 def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
-    for match in QUANTITY.finditer(text):
-        unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low"))))
-        if unit is None:
+    amounts = [amount for match in QUANTITY.finditer(text) if (amount := amount_of(text, match)) is not None]
+    added: set[int] = set()
+    for index, (start, end, days, unit) in enumerate(amounts):
+        if index in added:
             continue
-        if is_other_measure(text, match.start(), match.end()) or is_rate(
-            text, match.start(), match.group("low")
-        ):
-            continue
-        count = number_value(match.group("high") or match.group("low"))
-        if match.group("half1") or match.group("half2"):
-            count += 0.5
-        alternative = match.group("alt")
-        if alternative and alternative.lower() != "so":
-            count = max(count, number_value(alternative))
-        days = qualified(
-            count * unit_days(unit), unit_days(unit), text[: match.start()], plus=bool(match.group("plus"))
-        )
-        yield DurationReading(days=days, vague=False, span=match.span())
+        following = amounts[index + 1] if index + 1 < len(amounts) else None
+        if following is not None and adds_to(text, end, following[0], unit, following[3]):
+            # "three weeks and a day", "a fortnight and a couple of days": one duration, the sum of both
+            added.add(index + 1)
+            days, end = days + following[2], following[1]
+        trailing = MORE_AFTER.match(text, end)
+        if trailing:
+            days, end = days + qualifier_step(unit), trailing.end()
+        yield DurationReading(days=days, vague=False, span=(start, end))
+
+
+def amount_of(text: str, match: re.Match[str]) -> tuple[int, int, float, float] | None:
+    """Start, end, days and the unit's days of one number of units, or None when it is no duration."""
+    unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low"))))
+    if unit is None:
+        return None
+    if is_other_measure(text, match.start(), match.end()) or is_rate(text, match.start(), match.group("low")):
+        return None
+    count = number_value(match.group("high") or match.group("low"))
+    if match.group("half1") or match.group("half2"):
+        count += 0.5
+    alternative = match.group("alt")
+    if alternative and alternative.lower() != "so":
+        count = max(count, number_value(alternative))
+    # "a good week" is at least a week, as "2+ weeks" is; "a full week", "a whole month" are just that
+    plus = bool(match.group("plus")) or (match.group("whole") or "").lower() == "good"
+    days = qualified(count * unit_days(unit), unit_days(unit), text[: match.start()], plus=plus)
+    return match.start(), match.end(), days, unit_days(unit)
+
+
+def adds_to(text: str, end: int, next_start: int, unit: float, next_unit: float) -> bool:
+    """A smaller unit joined straight after a larger one adds to it ("2 weeks and 3 days"); "3 days and 2 nights"
+    or "a week and a month" are two durations."""
+    return next_unit < unit and bool(ADDED_AMOUNT.fullmatch(text, end, next_start))
 
 
 # A recurrence counted from a stage of life long gone: "it's come and gone since my teens", "on and off since I was a kid",

@@ -251,8 +251,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         mention=("worse ~1 when|whenever|if|after|during|with",),
         # "not getting any better" is not an improvement, and not a worsening either
         # "my dad did the same": "same" said of someone's doing, not of the twitch staying unchanged
+        # "the better part of a month" is most of it, not an improvement
         neutral=(
             "not|no|never ~2 better|improv*",
+            "better|best|greater part",
             "did|does|do|doing|had|has|have|got|get|gets ~1 the ~1 same",
         ),
     ),
@@ -1046,6 +1048,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "taking|take|takes|started|starting|on ~2 anything|something ~1 new",
         ),
         mention=(MEDICINES,),
+        # "I take levothyroxine and Prozac": a medicine taken regularly, named or not, is no finding, but a time said
+        # with it is the medicine's (extraction.said_of_something_else)
+        neutral=("i|we|he|she|also|still take|takes",),
     ),
 }
 
