@@ -372,6 +372,18 @@ DRUG_ENDINGS = (
     "afaxine",
     "azapine",
     "traline",
+    "formin",
+    "thyroxine",
+    "profen",
+    "cetamol",
+    "farin",
+    "xaban",
+    "gliptin",
+    "thiazide",
+    "semide",
+    "dronate",
+    "lukast",
+    "aspirin",
 )
 MIN_DRUG_LENGTH = 7
 MEDICATION = "medication"
