@@ -90,6 +90,13 @@ PRISED_OPEN = (
     "lids|them|it ~1 apart|open"
 )
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
+# How a sign came on ("it happened over a few days", "it came on within the hour"); with no more than a particle after
+# them, so that the phrase never takes in the sign's own words (a longer onset phrase with them would give way to it).
+ONSET_VERBS = (
+    "came|come|comes|coming|crept|happened|happening|developed|developing|appeared|progressed|grew|built|set"
+)
+# Words that a face weakening is told with, when its onset is.
+WEAKENING = "droop*|drop|dropped|dropping|weak*|sag*|slack|slump*"
 LONG_TIME = "day|days|week|weeks|month|months"
 # A topic answered with a denial: "hearing, no problems" (not "no change", which starts "no change in my speech").
 NO_PROBLEMS = ",|-? no|nothing ~1 wrong|problem|problems|issue|issues|trouble"
@@ -560,23 +567,45 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "just ~1 happened",
             "happened ~1 just now",
             "without|no ~2 warning",
+            # "my face went weak over about an hour": the sign told with its onset in minutes or hours
+            f"{WEAKENING} ~3 over|in|within ~3 {SHORT_TIME}|moments|seconds",
         ),
         # Minutes or hours ago is sudden for a sign (DESIGN.md: "within minutes to hours"); said of a twitch it is
         # only when the twitch started, hence generic (it yields to twitching, see extraction.resolve_overlaps).
         generic=(
             f"{SHORT_TIME} ~1 ago",
             f"in|over|within ~1 the ~1 last|past ~2 {SHORT_TIME}",
+            # "it came on all at once", "in a matter of minutes", "it happened over about an hour"
+            "all at once",
+            "in a|an ~1 flash|instant|moment|heartbeat",
+            "matter of ~1 seconds|minutes|moments|hours",
+            "within moments|seconds",
+            f"{ONSET_VERBS} ~1 over|in|within ~3 {SHORT_TIME}|moments|seconds",
         ),
         absent=(
-            "droop*|weak*|sag*|slack ~6 gradual*|slowly",
-            "droop*|weak*|sag*|slack ~6 bit by bit",
-            f"droop*|weak*|sag*|slack ~6 over|across ~3 {LONG_TIME}",
-            "gradual*|slowly ~4 droop*|weak*|sag*|slack",
+            f"{WEAKENING} ~6 gradual*|slowly",
+            f"{WEAKENING} ~6 bit by bit",
+            f"{WEAKENING} ~6 over|across ~3 {LONG_TIME}",
+            f"gradual*|slowly ~4 {WEAKENING}",
             "not ~1 sudden*",
             "came|come|coming|crept ~1 on ~1 slowly|gradual*",
-            f"came|come|coming|crept|developed|developing ~1 on? ~1 over ~3 {LONG_TIME}",
+            # "... over two or three days": the gaps never cross an "or", so the range has its own
+            f"{ONSET_VERBS} ~1 on? ~1 over|across ~2 or? ~2 {LONG_TIME}",
+            # "the weakness took days to come on", "it took three days for my face to drop"
+            f"{WEAKENING} ~4 took|take|takes|taking ~3 {LONG_TIME}",
+            f"took|take|takes|taking ~3 {LONG_TIME} ~1 for ~4 {WEAKENING}",
         ),
-        generic_absent=("gradual*", "slowly", "bit by bit", "little by little", "crept up", "built|build up"),
+        # Said without the sign, these may time the twitch, so they give way to it (extraction.resolve_overlaps).
+        generic_absent=(
+            "gradual*",
+            "slowly",
+            "bit by bit",
+            "little by little",
+            "crept|creeping|creeps ~1 up|in|on",
+            "built|build|building up",
+            f"took|take|takes|taking ~3 {LONG_TIME} ~1 to ~2 come|appear*|develop*|show|set|build|happen",
+            f"over ~1 the ~1 course ~1 of ~3 {LONG_TIME}",
+        ),
     ),
     "limb_weakness": CodePatterns(
         present=(
