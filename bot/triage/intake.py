@@ -236,7 +236,11 @@ def likely_level(findings: Findings) -> Level:
 
 def _worth_asking(findings: Findings, question: Question) -> bool:
     if question in SIGN_CHECK_QUESTIONS:
-        return question.covers[0] in findings.suspected
+        # A suspected accompanying sign is asked in the accompanying-signs checklist, which names it, unless
+        # that checklist is over: one question about it, not two.
+        code = question.covers[0]
+        in_the_checklist = code in ACCOMPANYING_SIGNS and not is_settled(findings, ACCOMPANYING_QUESTION)
+        return code in findings.suspected and not in_the_checklist
     if question is STROKE_SCREEN_QUESTION:
         # Asked as soon as weakness or drooping is present or suspected (DESIGN.md section 5).
         return findings.is_present("facial_weakness")

@@ -77,14 +77,15 @@ def test_a_partial_denial_denies_only_what_it_names() -> None:
     # "it doesn't hurt as such, my cheek just feels weird"
     partly = with_entities("inform", ("severe_pain", "absent"), ("vague_sensation", "present"))
 
-    slots, _ = validate(intake_tracker(EYELID_TWITCH, partly, "q_accompanying"))
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, partly, "q_accompanying"))
 
     findings = Evidence.from_json(slots["evidence"]).findings
     assert findings.is_absent("severe_pain")
     for still_open in ("facial_weakness", "numbness_tingling", "hearing_change", "balance_problem"):
         assert findings.is_unknown(still_open)
-    # The feeling is asked about as the signs it may be, one at a time, before anything else.
-    assert slots["requested_slot"] in ("q_check_facial_weakness", "q_check_numbness_tingling")
+    # Asked again, naming the signs still open (numbness and weakness among them) and not the pain denied.
+    assert slots["requested_slot"] == "q_accompanying"
+    assert "numbness" in texts[-1] and "weakness" in texts[-1] and "pain" not in texts[-1]
 
 
 def test_a_no_with_a_strange_feeling_keeps_numbness_and_weakness_open() -> None:

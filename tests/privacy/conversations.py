@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from bot.eval.rest_client import ChatClient, question_asked
+from bot.triage.intake import SIGN_CHECK_QUESTIONS
 from tests.conftest import RunningBot
 
 OPENING = "my left eyelid keeps jumping since Monday"
@@ -25,6 +26,8 @@ ANSWERS = {
     "q_impact": "no",
     "q_triggers": "coffee",
     "q_history": "none",
+    # A red flag asked on its own, when something said made the assistant suspect it.
+    **{question.name: "no" for question in SIGN_CHECK_QUESTIONS},
 }
 MAX_TURNS = 15
 

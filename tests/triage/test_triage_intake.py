@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,28 @@ TYPICAL_OPENINGS = [
 def test_median_follow_up_questions_is_at_most_four() -> None:
     counts = [len(_conversation(opening)[0]) for opening in TYPICAL_OPENINGS]
     assert statistics.median(counts) <= 4, counts
+
+
+def test_a_suspected_stroke_sign_is_asked_on_its_own_first() -> None:
+    suspicious = replace(findings(["twitching"]), suspected=frozenset({"speech_difficulty"}))
+    assert _names(suspicious)[0] == "q_check_speech_difficulty"
+
+
+def test_a_suspected_accompanying_sign_waits_for_the_checklist_that_names_it() -> None:
+    suspicious = replace(findings(["twitching"]), suspected=frozenset({"numbness_tingling"}))
+    assert "q_check_numbness_tingling" not in _names(suspicious)
+    assert "q_accompanying" in _names(suspicious)
+
+
+def test_a_sign_a_reply_kept_open_is_asked_again_in_the_checklist() -> None:
+    answered = apply_checklist_answer(
+        findings(["twitching"], locations=["eyelid"], days=3),
+        ACCOMPANYING_QUESTION,
+        (),
+        AnswerKind.NONE,
+        keep_open=("numbness_tingling",),
+    )
+    # "no, but my cheek feels odd": the checklist is not over until numbness is answered, and asks it again.
+    names = _names(replace(answered, suspected=frozenset({"numbness_tingling"})))
+    assert "q_accompanying" in names
+    assert "q_check_numbness_tingling" not in names
