@@ -443,6 +443,8 @@ GIVES_WAY_INSIDE = {
     "spread": frozenset({"linked_movements"}),
     # "my eyes are tired and dry from the screen": tired eyes are eye strain, not poor sleep
     "poor_sleep": frozenset({"eye_strain"}),
+    # "stumbling over my words" is speech, not balance
+    "balance_problem": frozenset({"speech_difficulty"}),
 }
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".

@@ -89,6 +89,10 @@ PRISED_OPEN = (
     "have|had|having|need|needs ~1 to ~2 pull|prise|prize|pry|force|prop|peel|hold|open ~3 eye|eyes|eyelid|eyelids|lid|"
     "lids|them|it ~1 apart|open"
 )
+# What is seen when sight is blurred, and the parts of it lost ("a dark patch", "a shadow") (vision_loss).
+BLURRED = "blurry|blurred|blurring|fuzzy|hazy|cloudy|misty|foggy|smudged|smeared|distorted|wavy|doubled"
+PATCH = "patch|patches|shadow|shadows|curtain|veil|smudge|blotch|blotches"
+SEEING = "vision|sight|eyesight|view"
 SHORT_TIME = "minute|minutes|min|mins|hour|hours|hr|hrs"
 # How a sign came on ("it happened over a few days", "it came on within the hour"); with no more than a particle after
 # them, so that the phrase never takes in the sign's own words (a longer onset phrase with them would give way to it).
@@ -133,7 +137,8 @@ SCREENS = (
 )
 SEVERE = (
     "worst|severe|terrible|awful|excruciating|splitting|thunderclap|blinding|agoniz*|crushing|massive|horrendous|"
-    "unbearable|intense|sudden|horrible|pounding|banging|crippling|killer|bad"
+    "unbearable|intense|sudden|horrible|pounding|banging|crippling|killer|bad|strong|painful|huge|extreme|violent|"
+    "vicious|brutal"
 )
 NUTRIENTS = "magnesium|calcium|b12|vitamin*|electrolyte*|potassium|minerals"
 MEDICINES = (
@@ -650,7 +655,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "gibberish",
             "can not find ~2 words",
             # "my words get all mixed up", "I keep saying the wrong words", "my tongue won't say what I mean"
-            "speech|words|sentences|talking ~3 mixed|scrambled|tangled|confused|muddled|jumbled",
+            "speech|words|sentences|talking|tongue ~3 mixed|scrambled|tangl*|confused|muddled|jumbled",
+            # "tripping over my words", "fumbling my sentences", "my speech is all over the place"
+            "stumbl*|trip*|fumbl*|tangl* ~3 word|words|sentence|sentences|speech|tongue",
+            "speech|words|sentences|talking ~2 all over the place",
             "saying|say|said|using|use|used|uses|come|comes|came ~3 wrong ~1 word|words",
             "tongue ~3 not ~1 say|form|make|shape|work|working|cooperate|co-operate|behave",
             "aphasia",
@@ -691,6 +699,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "my eye feels a bit blurry", "eyes are fuzzy"
             f"eye|eyes ~1 {BE} ~2 blurry|blurred|fuzzy|cloudy|hazy|misty",
             "things|everything|words|text|people|it ~2 look|looks|looking|looked|appear|appears ~1 double|doubled|twice",
+            # "everything looks hazy", "things are a bit blurry" (not "dark": "the room is dark" is no sign)
+            f"everything|things|world|view ~1 {BE}|appear|appears|seem ~2 {BLURRED}",
+            # "a dark patch in my vision", "a shadow across my eye", "a curtain coming down over one eye"
+            f"{PATCH} ~2 in|over|across|covering|blocking|down ~4 {SEEING}|eye|eyes|see",
+            # a spot is in the sight, not over the eye ("a spot over my eye" is on the skin)
+            f"spot|spots ~2 in|across|covering|blocking ~4 {SEEING}",
+            f"{SEEING} ~3 missing|patchy|gaps|holes",
         ),
         # "I can't see": a loss of vision, unless the words go on to blame the twitch ("when it flutters"), which
         # makes them the twitch getting in the way of seeing (function_impact)

@@ -212,6 +212,8 @@ NEVER_CORRECTED = frozenset(
         "single",
         "singles",
         "tinkling",
+        # "my tongue keeps tangling" is speech, not tingling
+        "tangling",
         "heading",
         "bearing",
         "fearing",

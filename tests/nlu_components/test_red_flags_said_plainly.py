@@ -1,0 +1,92 @@
+"""Speech, sight and headache red flags in everyday words (DESIGN.md section 3), and what they are not: words that
+trip are speech, not balance; an eye held shut by the spasm is not lost sight; a mild headache is no red flag."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extraction import ClinicalExtractor
+from tests.nlu_components.reading import A, P, findings_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he keeps tripping up over his sentences",
+        "I'm fumbling my words on the phone",
+        "I stumble on simple words since lunch",
+        "my tongue keeps tangling when I talk",
+        "her talking is all over the place this evening",
+    ],
+)
+def test_words_that_trip_are_a_speech_difficulty_not_balance(extractor: ClinicalExtractor, text: str) -> None:
+    findings = findings_of(extractor, text)
+    assert findings.get("speech_difficulty") == P
+    assert "balance_problem" not in findings
+
+
+def test_stumbling_when_walking_is_still_balance(extractor: ClinicalExtractor) -> None:
+    assert findings_of(extractor, "I keep stumbling on the stairs").get("balance_problem") == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everything seems foggy on the right",
+        "things are all hazy and smeared",
+        "the world looks wavy out of my left eye",
+        "I've a grey smudge across my sight",
+        "there's a shadow coming down over my left eye",
+        "a black blotch in the middle of my vision",
+        "bits of my eyesight are missing",
+    ],
+)
+def test_blurred_or_patchy_sight_is_vision_loss(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("vision_loss") == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the spasm pinches my eye shut and I can't see properly out of it",
+        "my lids squeeze shut so I can't see out of that eye till it stops",
+        "dark shadows under my eyes from no sleep",
+        "there's a spot over my eyebrow",
+        "the room is dark and everything is fine",
+    ],
+)
+def test_an_eye_held_shut_or_the_skin_around_it_is_not_vision_loss(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert findings_of(extractor, text).get("vision_loss") != P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a really strong headache hit me this afternoon",
+        "the most brutal headache I have known",
+        "a hugely painful headache came from nowhere",
+        "my headache was like a clap of thunder, a thunderclap",
+        "extreme headache, very sudden",
+    ],
+)
+def test_a_severe_headache_in_plain_words(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("severe_headache") == P
+
+
+@pytest.mark.parametrize("text", ["a mild headache now and then", "strong tea gives me a headache"])
+def test_an_ordinary_headache_is_no_red_flag(extractor: ClinicalExtractor, text: str) -> None:
+    assert "severe_headache" not in findings_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("no strong headache", "severe_headache"),
+        ("things aren't blurry", "vision_loss"),
+        ("I'm not tripping over my words", "speech_difficulty"),
+    ],
+)
+def test_the_plain_words_denied(extractor: ClinicalExtractor, text: str, code: str) -> None:
+    assert findings_of(extractor, text).get(code) == A
