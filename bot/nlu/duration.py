@@ -5,7 +5,9 @@ reading: "3 or 4 days" is 4, "a week or two" is 14, and when a message gives sev
 (bot.nlu.extraction first drops those said of something else: another symptom, person, medicine or old injury).
 Qualifiers move the number by one day (by half the unit for hours and minutes), so that a boundary falls on the
 right side of 14: "more than a fortnight", "over 2 weeks", "upwards of", "at least", "2+ weeks" are 15 days;
-"nearly", "almost", "under", "not quite", "less than" two weeks are 13. Recurrences count from the first spell:
+"nearly", "almost", "under", "not quite", "less than" two weeks are 13. Said after the unit, "two weeks plus", "and a bit",
+"or more" are more too, as is "a good fortnight"; "the best part of a month" is less. A smaller unit joined to a larger one
+adds to it: "three weeks and a day" is 22. Recurrences count from the first spell:
 "it has come and gone since my teens" is a life stage gone by, read as years (see LIFE_STAGE). An explicit
 correction ("sorry, I meant 6 days", "not 3 days, more like 3 weeks") gives the value after it. A unit misspelt
 after its number ("5 dyas", "3 monthes") is read as that unit when the word is no English word and is one slip
