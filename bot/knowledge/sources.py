@@ -31,6 +31,11 @@ SOURCES: dict[str, Source] = {
         Source("nhs_stroke_fast", "NHS: Stroke symptoms (FAST)", "NHS, stroke: face, arms, speech, time"),
         Source("nhs_bells_palsy", "NHS: Bell's palsy", "NHS, Bell's palsy"),
         Source("nhs_twitching", "NHS: Twitching eyes and muscles", "NHS, twitching eyes and muscles"),
+        Source(
+            "nhs_red_eye",
+            "NHS: Red eye",
+            "NHS, red eye (https://www.nhs.uk/conditions/red-eye/): a painful red eye needs urgent help",
+        ),
         # Not a medical document: the project's own triage policy. Cited only by triage rules that the
         # policy sets but no document or reference states, so a clinician auditing the table sees it.
         Source("triage_policy", "Project triage policy (DESIGN.md section 5)", "DESIGN.md section 5"),

@@ -45,7 +45,9 @@ HISTORY_CODES = (
     "multiple_sclerosis",
     "new_medication",
 )
-FINDING_CODES = PATTERN_CODES + RED_FLAG_CODES + TRIGGER_CODES + HISTORY_CODES
+# The eye itself: red, swollen or sticky, or with a discharge; pain in or around it (severe pain is severe_pain too).
+EYE_CODES = ("red_eye", "eye_pain")
+FINDING_CODES = PATTERN_CODES + RED_FLAG_CODES + TRIGGER_CODES + HISTORY_CODES + EYE_CODES
 
 # The signs the source documents list as reasons to see a doctor when they come with a twitch.
 # Self care needs each of them asked about (or volunteered) and absent (DESIGN.md section 5).

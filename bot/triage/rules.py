@@ -206,6 +206,13 @@ URGENT_RULES: tuple[Rule, ...] = (
         (*_SEEK_ADVICE, "be_fast"),
     ),
     Rule(
+        "painful_red_eye",
+        Level.URGENT,
+        "A red, swollen or sticky eye that is also painful",
+        ("nhs_red_eye",),
+        lambda findings: findings.is_present("red_eye") and findings.is_present("eye_pain"),
+    ),
+    Rule(
         "yes_to_warning_signs_unspecified",
         Level.URGENT,
         'A "yes" to a list of warning signs, without saying which: at least the level the mildest of them gives',
@@ -222,6 +229,7 @@ ROUTINE_RULES: tuple[Rule, ...] = (
         ("doc_facial_twitching", "nhs_twitching"),
         lasted_over_two_weeks,
     ),
+    _when_present("red_eye", "red_eye", Level.ROUTINE, "A red, swollen or sticky eye", ("nhs_red_eye",)),
     _when_present(
         "getting_worse", "worsening", Level.ROUTINE, "The twitch is getting more frequent or stronger", _DOCS
     ),

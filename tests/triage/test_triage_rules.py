@@ -39,6 +39,11 @@ RULE_CASES: dict[str, tuple[Findings, Findings]] = {
     "numbness_or_tingling": (findings(["numbness_tingling"]), findings([], ["numbness_tingling"])),
     "hearing_change": (findings(["hearing_change"]), findings([], ["hearing_change"])),
     "balance_problem": (findings(["balance_problem"]), findings([], ["balance_problem"])),
+    "painful_red_eye": (
+        clear_eyelid_twitch(["red_eye", "eye_pain"]),
+        clear_eyelid_twitch(["red_eye"], absent=["eye_pain"]),
+    ),
+    "red_eye": (clear_eyelid_twitch(["red_eye"]), clear_eyelid_twitch(absent=["red_eye"])),
     "lasted_over_two_weeks": (clear_eyelid_twitch(days=15), clear_eyelid_twitch(days=14)),
     "getting_worse": (clear_eyelid_twitch(["worsening"]), clear_eyelid_twitch(absent=["worsening"])),
     "spreading": (clear_eyelid_twitch(["spread"]), clear_eyelid_twitch(absent=["spread"])),
