@@ -152,7 +152,9 @@ class LearnedRedFlagReader(GraphComponent, EntityExtractorMixin):
 
 
 def labelled_paths(config: dict[str, Any]) -> list[Path]:
-    return [Path(path) for path in config["labelled_files"]]
+    # Rasa's training hook also fingerprints a node it restored from its cache, with that node's own config, which
+    # has none of ours: the defaults (the same files config.yml names) stand in.
+    return [Path(path) for path in config.get("labelled_files", DEFAULT_LABELLED_FILES)]
 
 
 def negative_texts(training_data: TrainingData) -> list[str]:
