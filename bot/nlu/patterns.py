@@ -146,6 +146,42 @@ MEDICINES = (
     "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*|capsule*|pill|patch|patches"
 )
 
+# The eye and its parts, for what the eye itself looks and feels like (red_eye, eye_pain).
+EYE = "eye|eyes|eyeball|eyeballs|eyelid|lid|lids|eyelash*|lashes|socket|sockets"
+# How an eye is said to be: "my eye is", "eyes r", "the eye's gone", "her eye looks".
+EYE_STATE = (
+    "is|'s|are|r|am|was|were|be|been|feels|feel|felt|looks|look|looking|looked|seems|seem|went|gone|going|go|goes|"
+    "has|have|got|gets|getting|turned|turning|turns|became|become|becoming|stays|stayed|still"
+)
+# Words of degree, time and manner between an eye's state and what it is ("is also a bit red"), spelt out rather than
+# a gap so that "my eye twitch is worse after red wine" says nothing of a red eye. The phrases leave a one-word gap
+# before them for a negation ("isn't red"), which the extractor reads (a "not" in the pattern itself would not be).
+EYE_DEGREE = (
+    "also|too|really|very|so|a|bit|little|lil|abit|quite|slightly|super|v|proper|properly|totally|kinda|kind|"
+    "sort|of|pretty|rather|extremely|all|both|now|still|more|bright|well|gone|going|getting|looking|been|actually|"
+    "even|any"
+)
+# A red, swollen or sticky eye, or one with a discharge (DESIGN.md section 3: red_eye).
+RED_WORDS = (
+    "red|redder|reddish|redish|reddened|bloodshot|pink|pinkish|inflamed|swollen|swelled|swelling|puffy|puffed|"
+    "puffing|sticky|crusty|crusted|crusting|gunky|gungy|gunked|goopy|gooey|gloopy|mucky|oozing|infected|weeping"
+)
+# What comes out of an eye, and what it shows (nouns): "gunk in my eye", "redness around the eye".
+RED_THINGS = (
+    "redness|swelling|inflammation|discharge|gunk|gunge|goo|gloop|pus|crust|crusts|crusting|mucus|muck|infection|"
+    "puffiness|stickiness"
+)
+# A painful eye, said as a verb or an adjective (not the noun "pain": "the eye twitch is a pain" is a nuisance).
+EYE_HURTS = (
+    "hurt|hurts|hurting|hurted|aches|ache|aching|achy|achey|throbs|throb|throbbing|stings|sting|stinging|"
+    "burns|burning|smarts|smarting|sore|soar|painful|tender|agony|raw"
+)
+PAIN_NOUNS = "pain|pains|ache|aches|aching|discomfort|soreness|tenderness|throbbing|stinging|agony"
+# After a comma or "and": "my eye twitches and it's red", "..., it doesn't hurt though".
+AND_IT = "and|,|but|though|although|plus|&|an|n"
+# What comes after "and" before the eye's state: "and now it's red", "and lately it's sore".
+AND_NOW = "now|also|then|lately|recently|today|suddenly"
+
 FINDING_PATTERNS: dict[str, CodePatterns] = {
     "twitching": CodePatterns(
         present=(
@@ -1095,6 +1131,66 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         # "I take levothyroxine and Prozac": a medicine taken regularly, named or not, is no finding, but a time said
         # with it is the medicine's (extraction.said_of_something_else)
         neutral=("i|we|he|she|also|still take|takes",),
+    ),
+    "red_eye": CodePatterns(
+        present=(
+            # "my eye is really red", "her eye's bloodshot", "the twitchy eye is also red", "eye isn't red at all"
+            f"{EYE} ~2 {EYE_STATE} ~1 {EYE_DEGREE}? {EYE_DEGREE}? {RED_WORDS}",
+            # "eyes are itchy and red", "the eye is sore, a bit swollen"
+            f"{EYE} ~2 {EYE_STATE} ~1 {EYE_DEGREE}? {EYE_HURTS}|itchy|watery|watering|dry|tired ,|and|or|n|& "
+            f"{EYE_DEGREE}? {EYE_DEGREE}? {RED_WORDS}",
+            # "a red, sore eye", "bloodshot left eye", "swollen eyelid", "pink eye"
+            f"{RED_WORDS} ,|and? left|right|sore|itchy|watery|painful|twitchy|twitching|upper|lower|top|bottom|little|"
+            f"swollen|puffy|red|bloodshot|sticky|crusty? ,|and? {EYE}",
+            # "my eye twitches and it's red", "the lid flickers, it's a bit puffy too"
+            f"{EYE} ~6 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {RED_WORDS}",
+            f"{EYE} ~6 {AND_IT} {AND_NOW}? {EYE_STATE} ~1 {EYE_DEGREE}? {RED_WORDS}",
+            # "redness around my eye", "gunk coming out of her eye", "a lot of swelling under the eye"
+            f"{RED_THINGS} ~4 {EYE}",
+            # "my eye has gunk in it", "eyes full of discharge"
+            f"{EYE} ~3 {RED_THINGS}",
+            # "yellow stuff in my eye"
+            "yellow|green|white|sticky|gooey ~1 stuff|gunk|goo ~3 eye|eyes|eyelid|lid|lids|lashes|eyelash*",
+            # a sticky eye in the morning: "my lashes are stuck together", "lids crusted shut" (not glued shut by a spasm)
+            f"{EYE} ~2 stuck|gummed|crusted ~1 together",
+            f"{EYE} ~2 gummed|crusted ~1 shut|up",
+            "bloodshot",
+            "blood -? shot",
+            "pink -? eye|eyes",
+            "pinkeye",
+            "conjunctiv*|conjuctiv*|conjunctav*|conjuntiv*",
+            "blephariti*",
+            "stye|styes",
+            "chalazion",
+            "eye ~1 infection*",
+            # a burst blood vessel in the eye
+            "burst|popped|broken ~2 blood ~1 vessel*",
+            "blood ~1 vessel* ~3 burst|popped|broken|eye|eyes",
+        ),
+        # "no redness", "any discharge? none" (alone the words may be anyone's: "redness on my cheek")
+        answer=("redness", "discharge|gunk|pus|crust|crusting|crustiness|stickiness|goo|gunge"),
+    ),
+    "eye_pain": CodePatterns(
+        present=(
+            # "my eye hurts when it twitches", "eyes are really sore", "my eyeball aches", "the eye isn't sore"
+            f"{EYE} ~3 {EYE_HURTS}",
+            # "eyes are red and sore", "the eye is swollen, painful"
+            f"{EYE} ~2 {EYE_STATE} ~1 {EYE_DEGREE}? {RED_WORDS}|itchy|watery|watering|dry|tired ,|and|or|n|& "
+            f"{EYE_DEGREE}? {EYE_DEGREE}? {EYE_HURTS}",
+            # "my eye twitches and it's sore", "the lid flickers, it doesn't hurt though"
+            f"{EYE} ~6 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {EYE_HURTS}",
+            f"{EYE} ~6 {AND_IT} {AND_NOW}? {EYE_STATE}|does|do|did ~1 {EYE_DEGREE}? {EYE_HURTS}",
+            # "it hurts when my eye twitches"
+            f"it|this|that|twitch*|spasm*|twitching ~2 {EYE_HURTS} ~1 when|whenever|while|as|if ~3 {EYE}",
+            # "a sore eye", "painful red eye", "stinging eyes"
+            f"sore|soar|painful|aching|achy|tender|stinging|throbbing|burning|hurting ,|and? left|right|red|bloodshot|"
+            f"swollen|puffy|sticky|twitchy|twitching|itchy|watery|upper|lower|little? {EYE}",
+            # "pain behind my eye", "an ache around the eye", "discomfort in my eyeball"
+            f"{PAIN_NOUNS} ~1 in|behind|around|round|inside|near|above|below|under|at|of|over ~3 {EYE}",
+            "eye|eyes|eyeball|eyeballs|socket ~1 pain|pains|ache|aches|soreness",
+            "eyeache|eyeaches",
+        ),
+        absent=(f"{EYE} ~3 painless", f"{EYE} ~3 pain -? free"),
     ),
 }
 

@@ -114,6 +114,27 @@ VARIANTS = {
     "vission": "vision",
     "ballance": "balance",
     "balence": "balance",
+    # a red or painful eye (red_eye, eye_pain)
+    "swolen": "swollen",
+    "swollan": "swollen",
+    "swolled": "swollen",
+    "bloodshoot": "bloodshot",
+    "blodshot": "bloodshot",
+    "bludshot": "bloodshot",
+    "bloodshotted": "bloodshot",
+    "rednes": "redness",
+    "reddness": "redness",
+    "inflammed": "inflamed",
+    "inflamated": "inflamed",
+    "puffey": "puffy",
+    "dischage": "discharge",
+    "discarge": "discharge",
+    "dicharge": "discharge",
+    "throbing": "throbbing",
+    "painfull": "painful",
+    "hurtin": "hurting",
+    "hurtts": "hurts",
+    "stingin": "stinging",
 }
 
 # Key words long enough to be recognised through a single slip, and distinctive enough that no common
