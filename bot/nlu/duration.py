@@ -6,8 +6,9 @@ reading: "3 or 4 days" is 4, "a week or two" is 14, and when a message gives sev
 Qualifiers move the number by one day (by half the unit for hours and minutes), so that a boundary falls on the
 right side of 14: "more than a fortnight", "over 2 weeks", "upwards of", "at least", "2+ weeks" are 15 days;
 "nearly", "almost", "under", "not quite", "less than" two weeks are 13. Said after the unit, "two weeks plus", "and a bit",
-"or more" are more too, as is "a good fortnight"; "the best part of a month" is less. A smaller unit joined to a larger one
-adds to it: "three weeks and a day" is 22. Recurrences count from the first spell:
+"or more" are more too, as is "and a bit" between the number and the unit ("2 and a bit weeks" is 15) and "a good
+fortnight"; "the best part of a month" is less. A smaller unit joined to a larger one adds to it: "three weeks and a
+day" is 22. Recurrences count from the first spell:
 "it has come and gone since my teens" is a life stage gone by, read as years (see LIFE_STAGE). An explicit
 correction ("sorry, I meant 6 days", "not 3 days, more like 3 weeks") gives the value after it. A unit misspelt
 after its number ("5 dyas", "3 monthes") is read as that unit when the word is no English word and is one slip
@@ -317,9 +318,11 @@ def is_rate(text: str, start: int, count_word: str) -> bool:
     )
 
 
-# "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two", "2+ weeks".
+# "3 days", "a week and a half", "two and a half weeks", "3 or 4 days", "2-3 weeks", "a week or two", "2+ weeks",
+# "2 and a bit weeks" (more than two weeks, as "2+ weeks" is).
 QUANTITY = re.compile(
     rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<plus>\s*\+)?(?P<half1>\s+and\s+a\s+half)?"
+    r"(?P<bit>\s+(?:and|&|n)\s+a\s+(?:little\s+|tiny\s+|wee\s+)?bit(?:\s+of)?)?"
     rf"(?:\s+(?P<whole>good|full|whole|solid|straight)(?=\s+{UNIT}\b))?"
     rf"\s*(?:-\s*)?(?P<unit>{UNIT_WORD})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
     re.IGNORECASE,
@@ -387,7 +390,8 @@ def amount_of(text: str, match: re.Match[str]) -> tuple[int, int, float, float] 
     if alternative and alternative.lower() != "so":
         count = max(count, number_value(alternative))
     # "a good week" is at least a week, as "2+ weeks" is; "a full week", "a whole month" are just that
-    plus = bool(match.group("plus")) or (match.group("whole") or "").lower() == "good"
+    # "two and a bit weeks" is more than two weeks, as "two weeks and a bit" is
+    plus = bool(match.group("plus") or match.group("bit")) or (match.group("whole") or "").lower() == "good"
     days = qualified(count * unit_days(unit), unit_days(unit), text[: match.start()], plus=plus)
     return match.start(), match.end(), days, unit_days(unit)
 

@@ -445,6 +445,8 @@ GIVES_WAY_INSIDE = {
     "poor_sleep": frozenset({"eye_strain"}),
     # "stumbling over my words" is speech, not balance
     "balance_problem": frozenset({"speech_difficulty"}),
+    # "a sudden awful pain in my head" is a severe headache, not a severe pain of the face
+    "severe_pain": frozenset({"severe_headache"}),
 }
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".

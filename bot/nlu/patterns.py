@@ -47,6 +47,34 @@ LIMB = "arm|arms|leg|legs|hand|hands|limb|limbs|foot|feet|fingers|grip"
 BE = "is|'s|are|am|was|were|be|been|feels|feel|felt|looks|look|seems|seem|went|gone|going|go|has|have|got|gets|getting"
 # "can't", "couldn't", "unable to", "not able to" - but not any "not": "it doesn't affect my driving" is a denial.
 CANNOT = ("can|could not", "unable|hard|struggle|struggling|difficult*", "not able")
+# Every way of saying an ability is lost: "can't", "couldn't", "not able to", "unable to", "struggling to", "having
+# trouble", "hard to". The negation is part of the sign's own words (extraction.Target.negation_in_pattern), so "I can't
+# keep my balance" is a present sign; its denials are said without one ("I can keep my balance fine", see the absent
+# phrases) or deny the difficulty ("no trouble walking": the phrase without a negation of its own, negated).
+UNABLE_TO = (
+    "can|could not",
+    "not able",
+    "unable|struggl*|hard|harder|difficult*|trouble|difficulty|problem|problems|impossible|tricky",
+)
+
+
+def unable_to(ability: str, gap: int = 2) -> tuple[str, ...]:
+    """One phrase per way of saying "cannot" before `ability` (notation), up to `gap` words apart ("can't seem to")."""
+    return tuple(f"{cannot} ~{gap} {ability}" for cannot in UNABLE_TO)
+
+
+# Things held in the hand, whose dropping or not being held says a limb is weak ("can't hold my cup").
+HELD_THINGS = (
+    "cup|cups|mug|mugs|glass|glasses|things|stuff|pen|pens|anything|kettle|bag|bags|fork|spoon|cutlery|objects|items|"
+    "bottle|brush|toothbrush"
+)
+# Words a severe headache is told with, right before "head" ("a pounding head"; not "a bad head", often a mild one).
+HEAD_SEVERE = "pounding|banging|splitting|thumping|hammering|exploding|bursting|killing"
+# Parts of the face that an injury is told of.
+INJURED_PART = (
+    "face|cheek|cheeks|cheekbone|cheekbones|jaw|nose|eye|eyes|eyebrow|brow|forehead|temple|chin|mouth|lip|socket|"
+    "head|skull"
+)
 # Hours of sleep a night: up to 6 is short, 7 or more is enough (an everyday reading, not a clinical cut-off).
 FEW_HOURS = "1|2|3|4|5|6|one|two|three|four|five|six|2-3|3-4|4-5|5-6"
 ENOUGH_HOURS = "7|8|9|10|seven|eight|nine|ten|7-8|8-9"
@@ -658,6 +686,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"weakness ~3 in|of ~2 {LIMB}",
             f"can? not|unable|struggl*|hard|barely|hardly ~2 lift|raise|move|hold|grip|use|feel ~3 {LIMB}|cup|cups|"
             "things|stuff|pen",
+            # "I couldn't carry my bag with my right arm", "not able to squeeze with my left hand", "can't grip the kettle"
+            *unable_to(f"lift|raise|move|hold|grip|carry|squeeze|grasp|pick ~3 {LIMB}|{HELD_THINGS}"),
             "dropping|dropped|drop ~1 things|stuff|cups|cup|my",
             f"{LIMB}|knee|knees ~1 gave|give|giving|gives ~1 way|out",
             f"lost ~2 strength ~3 {LIMB}",
@@ -667,6 +697,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         absent=(
             f"arm|arms|legs|limbs|hands|grip ~2 {BE}? ~1 {NORMAL}|strong",
             "can lift|raise|move|hold ~2 both|my|the ~1 arm|arms|legs|hands",
+            # "I can hold a mug without any trouble", "I can still grip things fine"
+            f"can|could still? lift|raise|move|hold|grip|carry|squeeze ~3 {LIMB}|{HELD_THINGS} ~2 fine|normally|ok|"
+            "okay|properly|well|without|no",
         ),
         answer=("arm|arms|legs|limbs", "arm|leg|limb weakness"),
     ),
@@ -684,6 +717,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "can't say I've noticed any" and "can't say for sure" are not about speaking
             "can not ~2 say* ~2 words|word|anything|sentence*|names|properly|clearly|right",
             "can? not ~1 get ~2 words ~1 out",
+            # "not able to speak clearly", "couldn't form my words", "struggling to get the words out right"
+            *unable_to("speak*|talk* ~2 properly|clearly|right|normally|straight|well|coherently"),
+            # (not "find": "I couldn't find the words to describe it" is a figure of speech)
+            *unable_to("get|form|say|pronounce|string|put ~3 words|word|sentence|sentences"),
             "words ~3 coming|come|came ~1 out ~2 wrong|funny|weird|jumbled|strange|muddled|garbled|mixed|slurred",
             "talking|speaking|sound|sounds|sounding ~2 drunk|funny|weird|strange|gibberish|slurred|odd|garbled",
             "mumbl*",
@@ -769,6 +806,13 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "headache*|migraine* ~5 worst|ever|life|severe|excruciating|unbearable|agony",
             "headache*|migraine* ~1 so|very|too|really ~1 bad|severe|intense|strong",
             "head ~2 killing|exploding|pounding|splitting|explode|bursting",
+            # "my head is suddenly absolutely banging", "a pounding head", "my head's in agony"
+            f"head ~4 {HEAD_SEVERE}|agony|unbearable|excruciating",
+            f"{HEAD_SEVERE} ~1 head",
+            # "sudden awful pain in my head" (the face's severe_pain gives way to it: extraction.GIVES_WAY_INSIDE)
+            f"{SEVERE} ~2 pain|pains|ache|aches|aching ~1 in|inside|across|through|at|on ~2 head|skull|brain",
+            # "a headache that came out of nowhere", "a headache that came on suddenly"
+            "headache*|migraine* ~4 sudden*|nowhere",
             "thunderclap",
             "pain ~2 in ~1 my ~1 head ~2 severe|terrible|unbearable|worst",
         ),
@@ -778,6 +822,12 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "head ache|pain",
             "head aches",
             "get|gets|suffer|suffers|prone ~3 headache*|migraine*",
+        ),
+        # "my usual pounding headache", "a mild headache", "a bit of a headache", "a tension headache": not the
+        # sudden severe headache (longer than the severe phrase inside it, so it replaces it)
+        neutral=(
+            "usual|normal|regular|typical|tension|mild|slight|little|minor|dull|niggling|bit|hangover ~3 "
+            "headache*|migraine*",
         ),
     ),
     "severe_pain": CodePatterns(
@@ -886,6 +936,28 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "light -? headed",
             "falling|fall|fell ~1 over",
             "can not ~1 walk ~2 straight|properly",
+            # an ability lost: "I can't keep my balance", "unable to stand up straight", "can't seem to stay on my feet",
+            # "having trouble walking straight", "struggling to stand without holding on"
+            *unable_to("keep*|hold*|maintain*|find*|get|getting|regain* ~2 balance|footing"),
+            *unable_to("balance|balancing"),
+            *unable_to("stand*|stay*|remain* ~2 upright|steady|balanced|straight"),
+            *unable_to("keep*|staying ~1 upright|steady|balanced"),
+            *unable_to("stand*|stay*|keep* ~1 on ~1 my|his|her|their|our|your ~1 feet"),
+            *unable_to("walk* ~3 straight|steadily|steady|properly|normally|line"),
+            *unable_to(
+                "walk*|stand|standing|stay|staying ~1 up|upright|about|around? without ~1 holding|grabbing|help|"
+                "support*|falling|leaning|stumbling|wobbling|swaying|toppling|tipping|something|a"
+            ),
+            # walking or standing named as hard: "trouble walking", "no difficulty standing" (its denial)
+            "trouble|difficulty|problem|problems|struggl* ~2 walk*|standing",
+            # "keep losing my footing", "my footing's gone"
+            "off|lost|lose|losing|loss|loses ~2 footing",
+            "footing ~3 off|bad|poor|gone|going|goes|unsure|unsteady|wrong",
+            # a person swaying, not the trees ("I keep swaying", "she's tottering about")
+            "i|he|she|we|am|is|are|keep|keeps|kept|been|start|started|starting|feel|feels|felt|body|myself|and ~2 "
+            "sway|sways|swaying|swayed|teeter*|totter*|reeling|lurch*|topple|topples|toppling|toppled",
+            "trip*|tripping ~2 over ~1 my|his|her ~1 own? ~1 feet",
+            "tripping|tripped|trip ~2 over ~1 nothing",
             "coordination ~3 off|bad|poor|gone|problem*",
             # "the room whirls", "walking as if I'm drunk", "like I'm on a boat", "bumping into door frames"
             "room|world|everything|things|ceiling|floor ~2 spin*|whirl*|tilt*|swim*|sway*|rock*|lurch*",
@@ -899,6 +971,10 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"balance|walking|coordination {NO_PROBLEMS}",
             f"balance|walking|coordination {TOPIC_THEN_NORMAL}",
             f"balance|walking|coordination and|& my? {SENSES} ~1 {PLURAL_BE} ~2 {NORMAL}|unaffected|unchanged",
+            # "I can keep my balance", "I can still stand up straight", "I can walk in a straight line no problem"
+            "can|could still? keep|hold|maintain ~2 balance|footing",
+            "can|could still? walk|stand|balance ~4 fine|normally|ok|okay|straight|steadily|properly|perfectly|well",
+            "can|could still? walk|stand|balance ~4 no ~1 problem|problems|bother|trouble|issue|issues",
         ),
         answer=("balance", "coordination"),
     ),
@@ -1101,6 +1177,21 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "never hurt my face", "I hurt my jaw skiing": the past tense with an owner, unlike "my face hurts"
             "hurt ~1 my|his|her ~1 face|jaw|cheek|cheekbone|nose|head|skull",
             "knock|knocks|bang|bangs|bump|bumps|blow|blows ~1 to|on ~2 face|jaw|cheek|nose|head|skull",
+            # something that struck the face: "took a ball to the face", "an elbow in the cheek", "a punch in the jaw"
+            # (not "stick": "I stick drops in my eye")
+            "ball|elbow|fist|punch|kick|knee|headbutt|bat|racket|racquet|puck|hockey|door|boot|shoe|frisbee|football|"
+            f"cricket|rugby|branch|whack|smack|thump|hit ~3 to|in|into|on ~1 the|my|his|her|their ~1 {INJURED_PART}",
+            # "bruised my cheekbone", "split my lip open", "grazed my chin" (past, with an owner: not "my cheek is sore")
+            f"bruised|split|grazed|gashed|elbowed|kneed|kicked|thumped|struck|clipped ~1 my|his|her|their "
+            f"~1 left|right? ~1 {INJURED_PART}",
+            # "a bruise on my cheek", "a cut above the eye"
+            f"bruise|bruises|bruising|cut|gash|graze|stitches ~2 on|to|above|below|under|over|across ~2 {INJURED_PART}",
+            # "my face got hit by a ball", "my nose was broken"
+            f"{INJURED_PART} ~2 got|was|were|been|get ~1 hit|smashed|struck|whacked|bashed|punched|kicked|broken|"
+            "fractured|injured|hurt|elbowed|kneed",
+            "black ~1 eye|eyes",
+            "face -? plant*",
+            "faceplant*",
         ),
         mention=("injury|injuries", "accident*"),
     ),
