@@ -42,6 +42,7 @@ from bot.triage.intake import (
     Question,
     apply_checklist_answer,
     apply_unspecified_yes,
+    at_least_one_present,
     pending_questions,
     record_duration,
     record_locations,
@@ -232,6 +233,16 @@ def _read_reply(
         clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
         return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
 
+    if _denies_only_other_signs(reading) and first_unclear_reply != FIRST_REPLY_WAS_YES:
+        # Asked twice and answered twice with denials of other signs ("no, my speech and sight are fine"): a "no",
+        # not an unclear answer that would count as a "yes".
+        denied = (
+            apply_checklist_answer(findings, question, [], AnswerKind.NONE)
+            if question.is_checklist
+            else findings
+        )
+        return evidence.record(denied, Source.ANSWER, question.name), None, []
+
     # Asked twice and still unclear. After a "yes", or about red flags asked on their own, at least one of the
     # signs is present (DESIGN 5a: never "not known, so self care"); otherwise it could not be found out.
     yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
@@ -241,6 +252,12 @@ def _read_reply(
         return evidence.record(recorded, Source.ANSWER, question.name), said, []
     recorded = _record_not_known(question, findings)
     return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
+
+
+def _denies_only_other_signs(reading: MessageReading) -> bool:
+    """The reply denies signs and says nothing else of the person: no sign present, no vague feeling."""
+    said = set(reading.statuses.values())
+    return said == {Status.ABSENT} and not reading.signs_to_ask_about
 
 
 def _only_denies_some(question: Question, intent: str | None, reading: MessageReading) -> bool:
@@ -284,8 +301,12 @@ def _record_answer(
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     if _only_denies_some(question, intent, reading):
         if asked_the_rest:
-            # Asked again about only the signs still open, and answered with denials again: a "no" to them.
-            return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
+            # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
+            # for the signs a vague feeling was already asked about by name and is still all the person can say:
+            # they cannot be ruled out (DESIGN 5a), so at least one of them counts.
+            still_vague = keep_open & known_before.suspected
+            denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
+            return at_least_one_present(denied, still_vague)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
         # it names (DESIGN 5a); the other signs are asked again, by name. Denials are never an unclear answer.
         return findings

@@ -142,10 +142,15 @@ def apply_unspecified_yes(findings: Findings, question: Question) -> Findings:
     """A "yes" to a checklist without saying which (or, for a red flag asked on its own, an unclear answer):
     at least one of its still-unknown signs is present (DESIGN 5a), which the rules read as the mildest level
     any of them would give. A named sign later settles it."""
-    unknown = frozenset(code for code in question.covers if findings.is_unknown(code))
+    return _mark_asked(at_least_one_present(findings, question.covers), question)
+
+
+def at_least_one_present(findings: Findings, signs: Iterable[str]) -> Findings:
+    """At least one of these signs (those still unknown) is present, though nobody said which; each asked."""
+    unknown = frozenset(code for code in signs if findings.is_unknown(code))
     if not unknown:
-        return _mark_asked(findings, question)
-    return _mark_asked(replace(findings, at_least_one_of=findings.at_least_one_of | {unknown}), question)
+        return findings
+    return replace(findings, at_least_one_of=findings.at_least_one_of | {unknown}, asked=findings.asked | unknown)
 
 
 def record_locations(findings: Findings, locations: Iterable[str]) -> Findings:

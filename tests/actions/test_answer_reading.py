@@ -177,3 +177,35 @@ def test_denials_repeated_to_the_stroke_screen_are_a_no_never_a_yes() -> None:
     assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
     assert level_after(slots) is Level.URGENT
     assert all("EMERGENCY" not in text for text in texts)
+
+
+def test_a_vague_feeling_said_again_after_being_asked_by_name_is_not_ruled_out() -> None:
+    # "no pain, the cheek is just sort of off" twice: the second time numbness and weakness were named to them.
+    vague_again = with_entities("inform", ("severe_pain", "absent"), ("vague_sensation", "present"))
+    first, _ = validate(intake_tracker(EYELID_TWITCH, vague_again, "q_accompanying"))
+    asked_by_name = {
+        **EYELID_TWITCH,
+        "evidence": first["evidence"],
+        "unclear_answers": first["unclear_answers"],
+    }
+
+    slots, _ = validate(intake_tracker(asked_by_name, vague_again, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("hearing_change") and findings.is_absent("balance_problem")
+    assert frozenset({"numbness_tingling", "facial_weakness"}) in findings.unresolved_lists()
+    assert level_after(slots) is Level.URGENT
+
+
+def test_denials_of_other_signs_twice_to_one_screened_sign_are_a_no() -> None:
+    # Asked about the arms: "no, it came on slowly and my speech is fine", twice.
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
+    other_denials = with_entities("inform", ("speech_difficulty", "absent"))
+    first, _ = validate(intake_tracker(suspected, other_denials, "q_check_limb_weakness"))
+    assert first["requested_slot"] == "q_check_limb_weakness"
+
+    asked_again = {**suspected, "unclear_answers": first["unclear_answers"]}
+    slots, _ = validate(intake_tracker(asked_again, other_denials, "q_check_limb_weakness"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
+    assert level_after(slots) is not Level.EMERGENCY
