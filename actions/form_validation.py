@@ -29,7 +29,7 @@ from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
 from bot.triage.engine import decide
-from bot.triage.findings import STROKE_SCREEN, Findings, Status
+from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
     DURATION_QUESTION,
@@ -233,14 +233,10 @@ def _read_reply(
         clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
         return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
 
-    if _denies_only_other_signs(reading) and first_unclear_reply != FIRST_REPLY_WAS_YES:
-        # Asked twice and answered twice with denials of other signs ("no, my speech and sight are fine"): a "no",
-        # not an unclear answer that would count as a "yes".
-        denied = (
-            apply_checklist_answer(findings, question, [], AnswerKind.NONE)
-            if question.is_checklist
-            else findings
-        )
+    if question in SIGN_CHECK_QUESTIONS and _denies_only_other_warning_signs(reading):
+        # Asked about one warning sign, twice, and answered twice with denials of other warning signs ("no, it came
+        # on slowly, my speech and sight are fine"): a "no", not an unclear answer that would count as a "yes".
+        denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE)
         return evidence.record(denied, Source.ANSWER, question.name), None, []
 
     # Asked twice and still unclear. After a "yes", or about red flags asked on their own, at least one of the
@@ -254,10 +250,13 @@ def _read_reply(
     return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
 
 
-def _denies_only_other_signs(reading: MessageReading) -> bool:
-    """The reply denies signs and says nothing else of the person: no sign present, no vague feeling."""
+def _denies_only_other_warning_signs(reading: MessageReading) -> bool:
+    """The reply denies warning signs and says nothing else of the person: no sign present, no vague feeling.
+    Only red flags count: a stray denial of anything else ("I'd rather not go into it" read as "not spreading")
+    is no sign that the person is saying no."""
     said = set(reading.statuses.values())
-    return said == {Status.ABSENT} and not reading.signs_to_ask_about
+    only_red_flags = set(reading.statuses) <= set(RED_FLAG_CODES)
+    return said == {Status.ABSENT} and only_red_flags and not reading.signs_to_ask_about
 
 
 def _only_denies_some(question: Question, intent: str | None, reading: MessageReading) -> bool:

@@ -209,3 +209,15 @@ def test_denials_of_other_signs_twice_to_one_screened_sign_are_a_no() -> None:
 
     assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
     assert level_after(slots) is not Level.EMERGENCY
+
+
+def test_declining_twice_is_never_read_as_a_no_even_when_a_stray_denial_is_read() -> None:
+    # "I'd prefer not to get into that", which the extractor once read as "not spreading".
+    declined = with_entities("decline_to_answer", ("spread", "absent"))
+    asked_once = {**EYELID_TWITCH, "unclear_answers": {"q_accompanying": 1}}
+
+    slots, _ = validate(intake_tracker(asked_once, declined, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert all(findings.is_unknown(code) for code in ("facial_weakness", "severe_pain", "numbness_tingling"))
+    assert level_after(slots) is Level.ROUTINE
