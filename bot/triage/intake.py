@@ -53,6 +53,15 @@ SIGN_CHECK_QUESTIONS: tuple[Question, ...] = tuple(
     Question(f"q_check_{code}", (code,)) for code in RED_FLAG_CODES
 )
 STROKE_SCREEN_QUESTION = Question("q_stroke_screen", STROKE_SCREEN)
+# Signs any one of which can make it an emergency (bot.triage.rules.EMERGENCY_RULES): a suspicion of one is
+# checked at once, never left to a list later in the intake.
+SIGNS_CHECKED_AT_ONCE = (
+    "facial_weakness",
+    "limb_weakness",
+    "speech_difficulty",
+    "vision_loss",
+    "severe_headache",
+)
 LOCATION_QUESTION = Question("q_location", (LOCATIONS_ASKED,))
 SIDE_QUESTION = Question("q_side", (FACE_SIDE_ASKED,))
 DURATION_QUESTION = Question("q_duration", (DURATION,))
@@ -150,7 +159,9 @@ def at_least_one_present(findings: Findings, signs: Iterable[str]) -> Findings:
     unknown = frozenset(code for code in signs if findings.is_unknown(code))
     if not unknown:
         return findings
-    return replace(findings, at_least_one_of=findings.at_least_one_of | {unknown}, asked=findings.asked | unknown)
+    return replace(
+        findings, at_least_one_of=findings.at_least_one_of | {unknown}, asked=findings.asked | unknown
+    )
 
 
 def record_locations(findings: Findings, locations: Iterable[str]) -> Findings:
@@ -239,13 +250,22 @@ def likely_level(findings: Findings) -> Level:
     return _level(_others_answered_best_case(findings, None))
 
 
+def _suspicion_asked_on_its_own(findings: Findings, code: str) -> bool:
+    """A suspected sign is asked about on its own, unless a list that names it is still to come: the stroke
+    screen, or, for a sign that is not an emergency by itself, the accompanying-signs checklist. One question
+    about it, not two; but a possible emergency never waits behind other questions."""
+    if code not in findings.suspected:
+        return False
+    if code in STROKE_SCREEN and _worth_asking(findings, STROKE_SCREEN_QUESTION):
+        return is_settled(findings, STROKE_SCREEN_QUESTION)
+    if code in ACCOMPANYING_SIGNS and code not in SIGNS_CHECKED_AT_ONCE:
+        return is_settled(findings, ACCOMPANYING_QUESTION)
+    return True
+
+
 def _worth_asking(findings: Findings, question: Question) -> bool:
     if question in SIGN_CHECK_QUESTIONS:
-        # A suspected accompanying sign is asked in the accompanying-signs checklist, which names it, unless
-        # that checklist is over: one question about it, not two.
-        code = question.covers[0]
-        in_the_checklist = code in ACCOMPANYING_SIGNS and not is_settled(findings, ACCOMPANYING_QUESTION)
-        return code in findings.suspected and not in_the_checklist
+        return _suspicion_asked_on_its_own(findings, question.covers[0])
     if question is STROKE_SCREEN_QUESTION:
         # Asked as soon as weakness or drooping is present or suspected (DESIGN.md section 5).
         return findings.is_present("facial_weakness")

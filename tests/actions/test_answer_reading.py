@@ -83,9 +83,10 @@ def test_a_partial_denial_denies_only_what_it_names() -> None:
     assert findings.is_absent("severe_pain")
     for still_open in ("facial_weakness", "numbness_tingling", "hearing_change", "balance_problem"):
         assert findings.is_unknown(still_open)
-    # Asked again, naming the signs still open (numbness and weakness among them) and not the pain denied.
-    assert slots["requested_slot"] == "q_accompanying"
-    assert "numbness" in texts[-1] and "weakness" in texts[-1] and "pain" not in texts[-1]
+    # Weakness, which could be an emergency, is asked about at once on its own; the checklist then comes back,
+    # naming only what is still open.
+    assert slots["requested_slot"] == "q_check_facial_weakness"
+    assert "weakness or drooping" in texts[-1]
 
 
 def test_a_no_with_a_strange_feeling_keeps_numbness_and_weakness_open() -> None:

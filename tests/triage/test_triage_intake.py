@@ -236,3 +236,15 @@ def test_a_sign_a_reply_kept_open_is_asked_again_in_the_checklist() -> None:
     names = _names(replace(answered, suspected=frozenset({"numbness_tingling"})))
     assert "q_accompanying" in names
     assert "q_check_numbness_tingling" not in names
+
+
+def test_a_suspected_stroke_sign_waits_for_the_stroke_screen_that_names_it() -> None:
+    weak_face = replace(findings(["twitching", "facial_weakness"]), suspected=frozenset({"limb_weakness"}))
+    names = _names(weak_face)
+    assert "q_check_limb_weakness" not in names
+    assert names[0] == "q_stroke_screen"
+
+
+def test_a_suspected_weakness_is_checked_at_once_not_left_to_the_checklist() -> None:
+    suspicious = replace(findings(["twitching"]), suspected=frozenset({"facial_weakness"}))
+    assert _names(suspicious)[0] == "q_check_facial_weakness"
