@@ -213,3 +213,17 @@ def test_no_to_each_screened_sign_carries_on_with_the_intake(running_bot: Runnin
     )
     assert slots["triage_level"] != "emergency"
     assert not any("EMERGENCY" in text for text in slots["_said"])
+
+
+def test_a_reply_misread_as_start_again_loses_nothing(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "evidence-start-again")
+    client.send("my right lower lid has been flickering for 9 days and it's getting worse")
+    replies = client.send("start again")
+    assert any("start a new assessment" in str(reply.get("text", "")) for reply in replies)
+
+    replies = client.send("no")
+
+    slots = client.tracker()["slots"]
+    assert slots["worsening"] == "present"
+    assert float(slots["duration_days"]) == pytest.approx(9)
+    assert question_asked(replies) is not None or slots["triage_level"] == "routine"
