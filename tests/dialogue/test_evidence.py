@@ -109,7 +109,9 @@ def test_a_suspicion_about_a_sign_already_spoken_of_is_not_kept() -> None:
 
 
 def test_every_change_keeps_where_it_came_from() -> None:
-    evidence = Evidence().add_message(read_message([entity("stress", "present")], "inform"), question="q_triggers")
+    evidence = Evidence().add_message(
+        read_message([entity("stress", "present")], "inform"), question="q_triggers"
+    )
     assert [(piece.about, piece.value, piece.source, piece.question) for piece in evidence.pieces] == [
         ("stress", Status.PRESENT.value, Source.ANSWER, "q_triggers")
     ]
