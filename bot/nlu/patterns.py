@@ -192,8 +192,13 @@ EYE_DEGREE = (
 # A red, swollen or sticky eye, or one with a discharge (DESIGN.md section 3: red_eye).
 RED_WORDS = (
     "red|redder|reddish|redish|reddened|bloodshot|pink|pinkish|inflamed|swollen|swelled|swelling|puffy|puffed|"
-    "puffing|sticky|crusty|crusted|crusting|gunky|gungy|gunked|goopy|gooey|gloopy|mucky|oozing|infected|weeping"
+    "puffing|sticky|crusty|crusted|crusting|gunky|gungy|gunked|goopy|gooey|gloopy|mucky|oozing|infected|weeping|weepy"
 )
+# The red_eye words that, said bare, can only be of an eye: "not sore, not sticky" denies a sticky eye, where a bare
+# "not red" or "not swollen" may be of the face.
+EYE_ONLY_RED = "bloodshot|sticky|crusty|crusted|gunky|gungy|gunked|goopy|gooey|gloopy|weepy|weeping"
+# Joining the items of a list of denials: "not sore, not sticky", "not red or sore", "no redness nor pain".
+DENIAL_LIST = ",|or|nor|and not|no|nothing?"
 # What comes out of an eye, and what it shows (nouns): "gunk in my eye", "redness around the eye".
 RED_THINGS = (
     "redness|swelling|inflammation|discharge|gunk|gunge|goo|gloop|pus|crust|crusts|crusting|mucus|muck|infection|"
@@ -1257,9 +1262,21 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # a burst blood vessel in the eye
             "burst|popped|broken ~2 blood ~1 vessel*",
             "blood ~1 vessel* ~3 burst|popped|broken|eye|eyes",
+            # "stuff coming out of my eye" ("nothing coming out of the eye": see absent)
+            f"stuff|something|anything ~1 coming|comes|leaking|oozing|seeping ~1 out|from ~4 {EYE}",
+        ),
+        absent=(
+            # "nothing coming out of the eye", "nothing's leaking from it" said of the eye
+            f"nothing ~2 coming|comes|leaking|oozing|seeping ~1 out|from ~3 {EYE}",
+            # "eye not red, not painful": a denial said without a verb
+            f"{EYE} not {EYE_DEGREE}? {RED_WORDS}",
+            f"{EYE} not {EYE_DEGREE}? {EYE_HURTS} {DENIAL_LIST} {RED_WORDS}",
+            # "not sore, not sticky": what only an eye is, denied in a list with soreness
+            f"not {EYE_HURTS} {DENIAL_LIST} {EYE_ONLY_RED}",
+            f"not {EYE_ONLY_RED} {DENIAL_LIST} {EYE_HURTS}",
         ),
         # "no redness", "any discharge? none" (alone the words may be anyone's: "redness on my cheek")
-        answer=("redness", "discharge|gunk|pus|crust|crusting|crustiness|stickiness|goo|gunge"),
+        answer=("redness", "discharge|gunk|pus|crust|crusting|crustiness|stickiness|goo|gunge", EYE_ONLY_RED),
     ),
     "eye_pain": CodePatterns(
         present=(
@@ -1280,8 +1297,20 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{PAIN_NOUNS} ~1 in|behind|around|round|inside|near|above|below|under|at|of|over ~3 {EYE}",
             "eye|eyes|eyeball|eyeballs|socket ~1 pain|pains|ache|aches|soreness",
             "eyeache|eyeaches",
+            # "pain in or around my eye", "aching behind and around the eye"
+            f"{PAIN_NOUNS} ~1 in|behind|around|round|inside|near|above|below|under|at|on or|and|& "
+            f"in|behind|around|round|inside|near|above|below|under|at|on ~2 {EYE}",
         ),
-        absent=(f"{EYE} ~3 painless", f"{EYE} ~3 pain -? free"),
+        absent=(
+            f"{EYE} ~3 painless",
+            f"{EYE} ~3 pain -? free",
+            # "eye not sore", "the eye not red, not painful": a denial said without a verb
+            f"{EYE} not {EYE_DEGREE}? {EYE_HURTS}",
+            f"{EYE} not {EYE_DEGREE}? {RED_WORDS} {DENIAL_LIST} {EYE_HURTS}",
+            # "not sore, not sticky", "not gunky or sore": a denial of soreness listed with what only an eye is
+            f"not {EYE_HURTS} {DENIAL_LIST} {EYE_ONLY_RED}",
+            f"not {EYE_ONLY_RED} {DENIAL_LIST} {EYE_HURTS}",
+        ),
     ),
 }
 
