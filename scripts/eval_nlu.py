@@ -35,6 +35,8 @@ if str(REPO_ROOT) not in sys.path:
 from bot.triage.findings import FACE_SIDES, FINDING_CODES, LOCATIONS, RED_FLAG_CODES  # noqa: E402
 
 HOLDOUT_PATH = REPO_ROOT / "tests" / "nlu" / "holdout.yml"
+# Held-out items for the eye codes (red_eye, eye_pain), written after HOLDOUT_PATH's bars were set: measured apart.
+EYE_HOLDOUT_PATH = HOLDOUT_PATH.with_name("holdout_eye.yml")
 REPORT_PATH = REPO_ROOT / "reports" / "nlu.md"
 CV_OUTPUT_DIR = REPO_ROOT / "reports" / "nlu_cross_validation"
 

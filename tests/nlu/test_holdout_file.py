@@ -10,6 +10,7 @@ import pytest
 import yaml
 from eval_nlu import (
     CONTRACT_INTENTS,
+    EYE_HOLDOUT_PATH,
     FINDING_STATUSES,
     HOLDOUT_PATH,
     TAGS,
@@ -76,7 +77,9 @@ def test_duration_tag_marks_exactly_the_stated_durations(holdout: Holdout) -> No
 
 
 def test_every_finding_has_several_present_and_absent_cases(holdout: Holdout) -> None:
-    pairs = Counter(pair for example in holdout.examples for pair in example.findings)
+    # The eye codes came after holdout.yml's bars were set: their held-out items are a file of their own.
+    eye_items = load_holdout(EYE_HOLDOUT_PATH).examples
+    pairs = Counter(pair for example in (*holdout.examples, *eye_items) for pair in example.findings)
     too_few = {
         (code, status): pairs[(code, status)]
         for code in FINDING_CODES
