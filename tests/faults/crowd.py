@@ -96,7 +96,11 @@ class Crowd:
 
     rasa_urls: Sequence[str]
     people: int = 100
-    pause_seconds: tuple[float, float] = (3.0, 6.0)
+    # Between a reply and the person's next message: reading it and typing an answer. 100 people at this pace send
+    # about 9 messages a second, well under what Rasa serves on the 2-core machine (about 20: docs/benchmarks.md),
+    # so that the fault decides the figures, not the machine's capacity (at 3-6 s a probe sent into the saturated
+    # queue waited up to 2.9 s with or without a fault).
+    pause_seconds: tuple[float, float] = (8.0, 14.0)
     attempts: list[Attempt] = field(default_factory=list)
     # Conversations that did not go on where they were: (sender, what the person said, what came back).
     not_continued: list[tuple[str, str, list[str]]] = field(default_factory=list)

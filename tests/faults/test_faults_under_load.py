@@ -33,8 +33,8 @@ from tests.faults.supervised import SupervisedBot, supervised_bot
 from tests.privacy.conversations import ANSWERS, VAGUE_OPENING, reply_texts
 
 PEOPLE = 100
-WARM_UP_SECONDS = 6  # every person has sent a message or two before the fault
-AFTER_SECONDS = 8  # a few turns of each person once the service is back
+WARM_UP_SECONDS = 14  # every person has sent a message or two before the fault
+AFTER_SECONDS = 16  # a turn or two of each person once the service is back
 STORE_DOWN_SECONDS = 5
 # The bars of issue 14.
 NEXT_ANSWER_SECONDS = 2.0
