@@ -12,9 +12,9 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_findings import (
     declares_emergency,
     evidence_from_tracker,
+    latest_reading,
     reports_emergency,
     slot_events,
-    with_latest_message,
 )
 from bot.dialogue.evidence import Source
 from bot.triage.engine import assess
@@ -40,7 +40,7 @@ class ActionAssess(Action):
         # An emergency message is not read by the intake (it rejects it so that the emergency answer comes
         # first): its findings are merged here. A message the intake did read is not merged twice.
         before = evidence_from_tracker(tracker)
-        evidence = with_latest_message(tracker)
+        evidence = before.add_message(latest_reading(tracker))
         if declares_emergency(tracker):
             # Said in so many words ("it's a stroke", "call an ambulance"): kept for the rest of the conversation,
             # which no answer can take back (DESIGN 5b). Signs read as an emergency are kept as the signs are.

@@ -58,11 +58,6 @@ def latest_reading(tracker: Tracker) -> MessageReading:
     return read_message(message.get("entities") or [], intent, message.get("message_id"))
 
 
-def with_latest_message(tracker: Tracker) -> Evidence:
-    """The evidence with the person's latest message merged (once: merging it again changes nothing)."""
-    return evidence_from_tracker(tracker).add_message(latest_reading(tracker))
-
-
 def slot_events(before: Evidence, after: Evidence) -> list[SlotSet]:
     """The events that store `after` and bring the mirror slots in line with it."""
     if after == before:

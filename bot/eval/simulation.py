@@ -131,7 +131,6 @@ class Case:
     truth: Findings
     duration: Span
     opening_codes: tuple[str, ...]  # present findings said in the opening (the rest wait to be asked)
-    opening_absent: tuple[str, ...] = ()  # denials said in the opening
     style: str = "plain"
     told_after: str | None = None  # a present finding said only after the assessment
     with_other_time: bool = False
@@ -143,7 +142,8 @@ class Case:
         return decide(self.truth)[0]
 
 
-ANSWER_STYLES = ("plain", "plain", "yes_then_name", "partial_denial", "terse_no_list")
+# Three patients in five answer plainly; the rest say "yes" then which, or deny one sign and state another.
+ANSWER_STYLES = ("plain", "plain", "yes_then_name", "partial_denial", "plain")
 
 
 def _truth(
