@@ -174,6 +174,9 @@ MEDICINES = (
     "treatment|contraceptive*|injection*|jab|jabs|steroid*|antibiotic*|supplement*|capsule*|pill|patch|patches"
 )
 
+# Words that tell a medicine being started, prescribed or changed (new_medication, unless it was years ago).
+STARTED_ON = "started|starting|began|begun|put|went|prescribed|switched|changed"
+
 # The eye and its parts, for what the eye itself looks and feels like (red_eye, eye_pain).
 EYE = "eye|eyes|eyeball|eyeballs|eyelid|lid|lids|eyelash*|lashes|socket|sockets"
 # How an eye is said to be: "my eye is", "eyes r", "the eye's gone", "her eye looks".
@@ -1216,17 +1219,29 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     "new_medication": CodePatterns(
         present=(
             f"new|started|starting|changed|switched|increased|different|began|begun|put|changing|switching|switch|"
-            f"change|start ~3 {MEDICINES}",
+            f"change|start|upped|upping|raised|doubled|adjusted ~3 {MEDICINES}",
             f"{MEDICINES} ~3 changed|increased|new|started|switched|upped|doubled",
             "started|starting|began ~1 taking",
             "new prescription*",
             "put|puts|start|starts|started ~1 me ~1 on",
             "taking|take|takes|started|starting|on ~2 anything|something ~1 new",
+            # "I went on the pill", "I was put on lamotrigine", "been started on sertraline"
+            f"went|gone|going|go ~1 on|onto ~2 {MEDICINES}",
+            f"was|were|been|got|get|being ~1 put|started|switched|moved ~1 on|onto ~2 {MEDICINES}",
+            # "the doctor prescribed amitriptyline", "I was prescribed something for anxiety"
+            f"prescribed|prescribe|prescribes ~2 {MEDICINES}|something|anything",
+            "was|were|been|got|just|recently|newly ~1 prescribed",
         ),
+        # "no new meds, the same tablets as always": unchanged medicines (and "same" is not the twitch staying the same)
+        absent=(f"same|usual ~2 {MEDICINES}",),
         mention=(MEDICINES,),
         # "I take levothyroxine and Prozac": a medicine taken regularly, named or not, is no finding, but a time said
-        # with it is the medicine's (extraction.said_of_something_else)
-        neutral=("i|we|he|she|also|still take|takes",),
+        # with it is the medicine's (extraction.said_of_something_else). One started years ago is not new either.
+        neutral=(
+            "i|we|he|she|also|still take|takes",
+            f"{STARTED_ON} ~4 {MEDICINES} ~3 years|yrs|decades|ages ~1 ago|back",
+            f"{STARTED_ON} ~4 {MEDICINES} ~3 for ~1 years|yrs|decades|ages|yonks",
+        ),
     ),
     "red_eye": CodePatterns(
         present=(

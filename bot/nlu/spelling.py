@@ -6,7 +6,7 @@ English. The patterns match on NORM, so a misspelt key word still matches. Two l
 - for longer key words only, one slip (a letter missing, extra, wrong or two letters swapped). Short words and
   words that are real words in their own right ("switch", "months", "check") are never "corrected", because
   turning "months" into "mouths" or "check" into "cheek" would invent a finding.
-Medicines named by their generic names ("propranolol", "sertraline") read as "medication" (see DRUG_ENDINGS).
+Medicines named by their generic or brand names ("propranolol", "Prozac") read as "medication" (see DRUG_ENDINGS).
 """
 
 from __future__ import annotations
@@ -407,8 +407,51 @@ DRUG_ENDINGS = (
     "dronate",
     "lukast",
     "aspirin",
+    "trigine",
+    "apine",
+    "azepine",
+    "phenidate",
+    "butamol",
+    "piramate",
+    "racetam",
+    "valproate",
+    "iclone",
+    "irizine",
+    "atadine",
 )
 MIN_DRUG_LENGTH = 7
+# Medicines often called by a brand name ("since I started Prozac"), read as "medication" like the generic names.
+MEDICINE_BRANDS = frozenset(
+    {
+        "prozac",
+        "zoloft",
+        "lustral",
+        "cipramil",
+        "cipralex",
+        "lexapro",
+        "seroxat",
+        "paxil",
+        "efexor",
+        "effexor",
+        "cymbalta",
+        "wellbutrin",
+        "xanax",
+        "valium",
+        "ritalin",
+        "concerta",
+        "adderall",
+        "elvanse",
+        "lyrica",
+        "neurontin",
+        "tegretol",
+        "epilim",
+        "lamictal",
+        "keppra",
+        "topamax",
+        "ventolin",
+        "hrt",
+    }
+)
 MEDICATION = "medication"
 
 
@@ -417,7 +460,7 @@ def canonical_spelling(word: str) -> str:
     """The spelling the patterns use for this lower-case word (the word itself when nothing is known)."""
     if word in VARIANTS:
         return VARIANTS[word]
-    if len(word) >= MIN_DRUG_LENGTH and word.endswith(DRUG_ENDINGS):
+    if word in MEDICINE_BRANDS or (len(word) >= MIN_DRUG_LENGTH and word.endswith(DRUG_ENDINGS)):
         return MEDICATION
     if (
         len(word) < MIN_SLIP_LENGTH
