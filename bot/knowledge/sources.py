@@ -1,4 +1,5 @@
-"""The only places the assistant's medical content may come from (DESIGN.md section 6).
+"""The only places the assistant's medical content may come from: the two source documents, four NHS pages and the
+BE-FAST study, each cited by title and public address.
 
 Every knowledge item, triage rule and explanation names one of these ids; tests fail if one does not.
 """
@@ -28,21 +29,42 @@ SOURCES: dict[str, Source] = {
             "What causes facial spasms? From minor to serious",
             "shared/sources/001_e9681bc2406a5569.txt",
         ),
-        Source("nhs_stroke_fast", "NHS: Stroke symptoms (FAST)", "NHS, stroke: face, arms, speech, time"),
-        Source("nhs_bells_palsy", "NHS: Bell's palsy", "NHS, Bell's palsy"),
-        Source("nhs_twitching", "NHS: Twitching eyes and muscles", "NHS, twitching eyes and muscles"),
+        Source(
+            "nhs_stroke_fast",
+            "NHS: Stroke symptoms (FAST)",
+            "NHS, Stroke: symptoms (face, arms, speech, time; other symptoms such as a sudden loss or blurring of "
+            "vision and a sudden, very severe headache), https://www.nhs.uk/conditions/stroke/symptoms/",
+        ),
+        Source(
+            "nhs_bells_palsy",
+            "NHS: Bell's palsy",
+            "NHS, Bell's palsy, https://www.nhs.uk/conditions/bells-palsy/",
+        ),
+        Source(
+            "nhs_twitching",
+            "NHS: Twitching eyes and muscles",
+            "NHS, Twitching eyes and muscles, https://www.nhs.uk/conditions/twitching-eyes-and-muscles/",
+        ),
         Source(
             "nhs_red_eye",
             "NHS: Red eye",
-            "NHS, red eye (https://www.nhs.uk/conditions/red-eye/): a painful red eye needs urgent help",
+            "NHS, Red eye (a pharmacist can help; a painful red eye needs an urgent GP appointment), "
+            "https://www.nhs.uk/conditions/red-eye/",
+        ),
+        Source(
+            "nhs_dystonia",
+            "NHS: Dystonia",
+            "NHS, Dystonia (blepharospasm is one of its forms), https://www.nhs.uk/conditions/dystonia/",
         ),
         # Not a medical document: the project's own triage policy. Cited only by triage rules that the
         # policy sets but no document or reference states, so a clinician auditing the table sees it.
-        Source("triage_policy", "Project triage policy (DESIGN.md section 5)", "DESIGN.md section 5"),
+        Source("triage_policy", "This assistant's triage policy", "docs/triage-policy.md"),
         Source(
             "be_fast",
             "BE-FAST stroke screen",
-            "Aroor et al., BE-FAST (Balance, Eyes, Face, Arm, Speech, Time), Stroke 2017",
+            "Aroor S, Singh R, Goldstein LB. BE-FAST (Balance, Eyes, Face, Arm, Speech, Time): reducing the "
+            "proportion of strokes missed using the FAST mnemonic. Stroke 2017;48(2):479-481, "
+            "https://doi.org/10.1161/STROKEAHA.116.015169",
         ),
     )
 }

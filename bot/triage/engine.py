@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.knowledge.items import LEVEL_ADVICE, SELF_CARE_ADVICE, SELF_CARE_OUTLOOK, SourcedText
-from bot.triage.explanations import Explanation, rank_explanations
+from bot.knowledge.advice import SELF_CARE_ADVICE, SELF_CARE_OUTLOOK, render
+from bot.knowledge.items import SourcedText
+from bot.triage.advice_plan import next_steps, safety_net, self_check
+from bot.triage.explanations import Explanation, fit_to_level, rank_explanations
 from bot.triage.findings import TRIGGER_CODES, Findings
 from bot.triage.levels import Level
 from bot.triage.rules import EMERGENCY_RULES, Rule, gradual_weakness, matching_rules
@@ -19,9 +21,12 @@ class Assessment:
     findings: Findings
     level: Level
     reasons: tuple[Rule, ...]
+    # Most serious first in an emergency or urgent answer (bot.triage.explanations.fit_to_level).
     explanations: tuple[Explanation, ...]
-    next_steps: str
-    safety_net: str
+    next_steps: tuple[SourcedText, ...]
+    safety_net: tuple[SourcedText, ...]
+    # How to check for stroke signs yourself, when a warning sign could not be ruled out.
+    self_check: tuple[SourcedText, ...]
     self_care_advice: tuple[SourcedText, ...]
 
     def to_json(self) -> dict[str, Any]:
@@ -38,9 +43,13 @@ class Assessment:
             "findings": findings,
             "explanations": [explanation.condition for explanation in self.explanations],
             "reasons": [rule.name for rule in self.reasons],
-            "next_steps": self.next_steps,
-            "safety_net": self.safety_net,
+            "next_steps": _said(self.next_steps),
+            "safety_net": _said(self.safety_net),
         }
+
+
+def _said(sentences: tuple[SourcedText, ...]) -> str:
+    return render(" ".join(sentence.text for sentence in sentences))
 
 
 def emergency_grounds(findings: Findings) -> tuple[str, ...]:
@@ -96,13 +105,13 @@ def assess(findings: Findings, reported_emergency: bool = False) -> Assessment:
     if reported_emergency:
         findings = replace(findings, reported_emergency=True)
     level, reasons = decide(findings)
-    advice = LEVEL_ADVICE[level.value]
     return Assessment(
         findings=findings,
         level=level,
         reasons=reasons,
-        explanations=rank_explanations(findings),
-        next_steps=advice.render(advice.next_steps),
-        safety_net=advice.render(advice.safety_net),
+        explanations=fit_to_level(rank_explanations(findings), level),
+        next_steps=next_steps(level, reasons),
+        safety_net=safety_net(level, findings, reasons),
+        self_check=self_check(level, reasons),
         self_care_advice=_self_care_advice(findings) if level is Level.SELF_CARE else (),
     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.knowledge.items import CONDITIONS
+from bot.knowledge.advice import CONDITIONS
 from bot.triage.findings import EYE_LOCATIONS, Findings
+from bot.triage.levels import Level
 from bot.triage.rules import SELF_CARE_MAX_DAYS, weakness_not_known_to_be_gradual
 
 
@@ -105,10 +106,13 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
         _present("bells_palsy_history"),
         _present("facial_injury_history"),
     ),
+    # In the medical sense (a dystonia that forces both eyes shut), not an eyelid twitch from screen strain: that is
+    # myokymia's.
     "blepharospasm": (
-        _present("eye_strain"),
         _present("eye_closure"),
         _on_side("both"),
+        # Long-lasting, but a long eyelid twitch alone does not make it worth mentioning.
+        Feature(_LONG.label, _LONG.holds, qualifier=True),
     ),
     "electrolyte_or_vitamin_deficiency": (
         _present("diet_deficiency"),
@@ -145,3 +149,34 @@ def rank_explanations(findings: Findings) -> tuple[Explanation, ...]:
     listed = [explanation for explanation in candidates if explanation is not None]
     # sorted() is stable, so equal support keeps the order of concern of FEATURES.
     return tuple(sorted(listed, key=lambda explanation: -len(explanation.supporting_findings)))
+
+
+# The conditions that can be behind an emergency or urgent level. Such an answer lists them first; any other
+# explanation comes after a line saying it does not change the advice, or, in an emergency, not at all: next to
+# "call now", a harmless cause would reassure.
+SERIOUS_CONDITIONS = frozenset({"stroke", "bells_palsy", "secondary_neurological"})
+LEVELS_THAT_PUT_SERIOUS_FIRST = frozenset({Level.EMERGENCY, Level.URGENT})
+
+
+def is_serious(explanation: Explanation) -> bool:
+    return explanation.condition in SERIOUS_CONDITIONS
+
+
+def fit_to_level(explanations: tuple[Explanation, ...], level: Level) -> tuple[Explanation, ...]:
+    """The ranked explanations in the order an answer at this level gives them: serious ones first when it is an
+    emergency or urgent, each group still best supported first."""
+    if level not in LEVELS_THAT_PUT_SERIOUS_FIRST:
+        return explanations
+    return tuple(sorted(explanations, key=lambda explanation: not is_serious(explanation)))
+
+
+def shown_at_level(
+    explanations: tuple[Explanation, ...], level: Level
+) -> tuple[tuple[Explanation, ...], tuple[Explanation, ...]]:
+    """What an answer at this level lists as possible explanations, and what it lists after a line saying they do not
+    change the advice (an emergency answer lists only the serious ones)."""
+    if level not in LEVELS_THAT_PUT_SERIOUS_FIRST:
+        return explanations, ()
+    serious = tuple(explanation for explanation in explanations if is_serious(explanation))
+    others = tuple(explanation for explanation in explanations if not is_serious(explanation))
+    return serious, () if level is Level.EMERGENCY else others

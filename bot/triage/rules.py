@@ -165,11 +165,15 @@ EMERGENCY_RULES: tuple[Rule, ...] = (
         ("nhs_stroke_fast", "nhs_bells_palsy"),
     ),
     _when_present(
-        "vision_loss", "vision_loss", Level.EMERGENCY, "Sudden loss of vision or double vision", ("be_fast",)
+        "vision_loss",
+        "vision_loss",
+        Level.EMERGENCY,
+        "Sudden loss of vision or double vision",
+        ("be_fast", "nhs_stroke_fast"),
     ),
-    # BE-FAST adds balance and eyes to FAST, not headache: the policy adds it, so it is cited as policy.
+    # Not in FAST or BE-FAST, but among the other stroke symptoms of the NHS page: a sudden, very severe headache.
     _when_present(
-        "severe_headache", "severe_headache", Level.EMERGENCY, "Sudden, severe headache", ("triage_policy",)
+        "severe_headache", "severe_headache", Level.EMERGENCY, "Sudden, severe headache", ("nhs_stroke_fast",)
     ),
     Rule(
         "yes_to_stroke_signs_unspecified",
@@ -283,9 +287,13 @@ ROUTINE_RULES: tuple[Rule, ...] = (
         ("doc_facial_spasms",),
     ),
     _when_present("multiple_sclerosis", "multiple_sclerosis", Level.ROUTINE, "Has multiple sclerosis", _DOCS),
-    # Neither document nor the NHS/BE-FAST references mention medicines: the policy adds this rule.
+    # NHS, twitching eyes and muscles: some medicines can cause twitching; see a GP if one might be.
     _when_present(
-        "new_medication", "new_medication", Level.ROUTINE, "Has started a new medicine", ("triage_policy",)
+        "new_medication",
+        "new_medication",
+        Level.ROUTINE,
+        "Has started a new medicine, which may be causing the twitch",
+        ("nhs_twitching",),
     ),
     Rule(
         "red_flag_unknown_after_asking",

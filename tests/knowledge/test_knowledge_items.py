@@ -5,21 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.items import (
-    CONDITIONS,
     KNOWLEDGE,
-    LEVEL_ADVICE,
     MAX_MESSAGE_CHARS,
     MEDICAL_SOURCES,
-    SELF_CARE_ADVICE,
-    SELF_CARE_OUTLOOK,
     KnowledgeItem,
     SourcedText,
     answer,
 )
 from bot.knowledge.sources import SOURCES, source
 from bot.knowledge.topics import TOPIC_KEYWORDS
-from bot.triage.findings import TRIGGER_CODES
-from bot.triage.levels import Level
 
 
 def test_every_topic_has_an_answer_and_every_answer_a_topic() -> None:
@@ -51,17 +45,6 @@ def test_the_project_policy_is_not_a_medical_source() -> None:
     assert "triage_policy" in SOURCES
     with pytest.raises(ValueError):
         SourcedText("A rule of thumb.", ("triage_policy",))
-
-
-def test_all_other_medical_texts_are_sourced() -> None:
-    texts = [*SELF_CARE_ADVICE.values(), SELF_CARE_OUTLOOK, *(c.why_it_fits for c in CONDITIONS.values())]
-    assert all(text.sources and set(text.sources) <= MEDICAL_SOURCES for text in texts)
-    assert all(set(advice.sources) <= MEDICAL_SOURCES for advice in LEVEL_ADVICE.values())
-
-
-def test_self_care_advice_covers_every_trigger_and_level_advice_every_level() -> None:
-    assert set(SELF_CARE_ADVICE) == set(TRIGGER_CODES)
-    assert set(LEVEL_ADVICE) == {level.value for level in Level}
 
 
 def test_stroke_and_bells_content_stays_within_the_nhs_and_be_fast_references() -> None:

@@ -99,9 +99,9 @@ def test_to_json_holds_what_the_slot_needs_and_serialises() -> None:
 
 
 def test_emergency_advice_has_no_placeholder_left() -> None:
-    assessment = assess(findings(["limb_weakness"]))
-    assert "{" not in assessment.next_steps + assessment.safety_net
-    assert "emergency number" in assessment.next_steps
+    stored = assess(findings(["limb_weakness"])).to_json()
+    assert "{" not in stored["next_steps"] + stored["safety_net"]
+    assert "emergency number" in stored["next_steps"]
 
 
 # --- property tests (hypothesis): red flags only ever push the level up ---

@@ -40,7 +40,7 @@ def test_every_condition_of_the_design_is_covered() -> None:
             "hemifacial_spasm",
         ),
         (findings(["linked_movements", "bells_palsy_history"], locations=["around_eye"]), "synkinesis"),
-        (findings(["eye_closure", "eye_strain"], side="both", locations=["eyelid"]), "blepharospasm"),
+        (findings(["eye_closure"], side="both", locations=["eyelid"], days=200), "blepharospasm"),
         (findings(["diet_deficiency"]), "electrolyte_or_vitamin_deficiency"),
         (findings(["multiple_sclerosis", "numbness_tingling"]), "secondary_neurological"),
         (findings(["facial_weakness", "speech_difficulty"], side="left"), "stroke"),
@@ -83,3 +83,11 @@ def test_each_explanation_names_its_findings_reason_and_sources() -> None:
         assert explanation.sources and set(explanation.sources) <= MEDICAL_SOURCES
     supports = [len(explanation.supporting_findings) for explanation in explanations]
     assert supports == sorted(supports, reverse=True)
+
+
+def test_an_eyelid_twitch_from_screen_strain_is_not_blepharospasm() -> None:
+    # One document calls it that; medically blepharospasm is a dystonia that forces the eyes shut.
+    ranked = _ranked(clear_eyelid_twitch(["eye_strain"]))
+    assert ranked[0] == "myokymia"
+    assert "blepharospasm" not in ranked
+    assert "blepharospasm" not in _ranked(clear_eyelid_twitch(["eye_strain"], days=60))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from triage_cases import clear_eyelid_twitch, findings
 
-from bot.knowledge.items import DISCLAIMER, MAX_MESSAGE_CHARS
+from bot.knowledge.advice import DISCLAIMER
+from bot.knowledge.items import MAX_MESSAGE_CHARS
 from bot.knowledge.sources import source
 from bot.triage.engine import assess
 from bot.triage.findings import Findings
@@ -98,7 +99,7 @@ def test_emergency_says_call_now_first() -> None:
 def test_self_care_messages_include_advice_and_when_to_come_back() -> None:
     text = " ".join(assessment_messages(assess(clear_eyelid_twitch(["caffeine"])), "999"))
     assert "Cut down on coffee" in text
-    assert "two weeks" in text
+    assert "more than 2 weeks" in text
     assert "Myokymia" in text
 
 
