@@ -66,7 +66,13 @@ def test_a_face_that_does_not_droop_is_told_to_call_if_it_does() -> None:
 
 @pytest.mark.parametrize(
     "what_to_watch_for",
-    ["forcing your eye shut", "red or sticky", "an eyelid droops", "a medicine might be causing it", "2 weeks"],
+    [
+        "forcing your eye shut",
+        "red or sticky",
+        "an eyelid droops",
+        "a medicine might be causing it",
+        "2 weeks",
+    ],
 )
 def test_the_self_care_safety_net_names_what_needs_a_doctor(what_to_watch_for: str) -> None:
     case = clear_eyelid_twitch(["caffeine"])
@@ -121,7 +127,9 @@ def test_all_advice_belongs_to_a_rule_of_the_policy() -> None:
 
 any_findings = st.builds(
     Findings,
-    statuses=st.dictionaries(st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])),
+    statuses=st.dictionaries(
+        st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])
+    ),
     face_side=st.none() | st.sampled_from(FACE_SIDES),
     locations=st.frozensets(st.sampled_from(LOCATIONS)),
     duration_days=st.none() | st.floats(min_value=0, max_value=800, allow_nan=False),
@@ -156,20 +164,24 @@ def test_an_emergency_or_urgent_answer_never_lists_a_harmless_explanation_first(
 
 
 def test_the_serious_names_are_those_of_the_serious_conditions() -> None:
-    assert {code for code, condition in CONDITIONS.items() if condition.name.startswith(SERIOUS_NAMES)} == set(
-        SERIOUS_CONDITIONS
-    )
+    assert {
+        code for code, condition in CONDITIONS.items() if condition.name.startswith(SERIOUS_NAMES)
+    } == set(SERIOUS_CONDITIONS)
 
 
 def test_an_urgent_answer_says_other_explanations_do_not_change_the_advice() -> None:
-    answer = _answer(replace(GRADUAL_WEAKNESS, statuses={**GRADUAL_WEAKNESS.statuses, "caffeine": Status.PRESENT}))
+    answer = _answer(
+        replace(GRADUAL_WEAKNESS, statuses={**GRADUAL_WEAKNESS.statuses, "caffeine": Status.PRESENT})
+    )
     serious_at = answer.index("Bell's palsy:")
     harmless_at = answer.index("Myokymia")
     assert serious_at < answer.index(OTHER_EXPLANATIONS_HEADER) < harmless_at
 
 
 def test_an_emergency_answer_lists_no_harmless_explanation() -> None:
-    case = findings(["facial_weakness", "speech_difficulty", "caffeine", "stress"], locations=["eyelid"], days=2)
+    case = findings(
+        ["facial_weakness", "speech_difficulty", "caffeine", "stress"], locations=["eyelid"], days=2
+    )
     answer = _answer(case)
     assert "Stroke:" in answer
     assert "Myokymia" not in answer

@@ -1,0 +1,98 @@
+"""docs/clinical-content.md: current, every health sentence with a source it may cite, nothing said that it lacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge.advice import EMERGENCY_NUMBER_FIELD
+from bot.triage.clinical_content import (
+    CONTENT_DOC,
+    FRAMING_RESPONSES,
+    HEALTH_RESPONSES,
+    all_rows,
+    domain_responses,
+    framing_sentences,
+    is_clinical,
+    render_clinical_content,
+    sentences,
+    sourced_content,
+)
+from bot.triage.engine import assess
+from bot.triage.findings import DURATION, FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
+from bot.triage.summary import assessment_messages
+
+ROWS = all_rows()
+LISTED = {row.sentence for row in ROWS} | {sentence for _, sentence in framing_sentences()}
+
+
+def test_committed_doc_is_up_to_date() -> None:
+    assert CONTENT_DOC.read_text(encoding="utf-8") == render_clinical_content(), (
+        "docs/clinical-content.md is out of date: run `make policy-docs`"
+    )
+
+
+def test_every_health_sentence_has_a_source_it_may_cite() -> None:
+    unsourced = [row.sentence for row in ROWS if not row.sources or not set(row.sources) <= row.permitted]
+    assert not unsourced
+
+
+def test_every_domain_response_is_health_content_or_framing() -> None:
+    names = set(domain_responses())
+    assert set(HEALTH_RESPONSES) | FRAMING_RESPONSES == names
+    assert not set(HEALTH_RESPONSES) & FRAMING_RESPONSES
+
+
+def test_framing_says_nothing_clinical_and_health_responses_do() -> None:
+    assert not [sentence for _, sentence in framing_sentences() if is_clinical(sentence)]
+    for name in HEALTH_RESPONSES:
+        assert any(is_clinical(text) for text in domain_responses()[name]), name
+
+
+def _said_sentences(case: Findings) -> list[str]:
+    said: list[str] = []
+    for message in assessment_messages(assess(case), EMERGENCY_NUMBER_FIELD):
+        for line in message.splitlines():
+            said += sentences(line.removeprefix("• "))
+    return said
+
+
+any_findings = st.builds(
+    Findings,
+    statuses=st.dictionaries(
+        st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])
+    ),
+    face_side=st.none() | st.sampled_from(FACE_SIDES),
+    locations=st.frozensets(st.sampled_from(LOCATIONS)),
+    duration_days=st.none() | st.floats(min_value=0, max_value=800, allow_nan=False),
+    asked=st.frozensets(st.sampled_from((*FINDING_CODES, DURATION))),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=any_findings)
+def test_every_sentence_of_an_assessment_is_listed(case: Findings) -> None:
+    assert [sentence for sentence in _said_sentences(case) if sentence not in LISTED] == []
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Item:
+    topic: str
+    sentences: tuple[_Sentence, ...]
+
+
+def test_content_is_found_however_it_is_nested() -> None:
+    # Content shaped in a way the generator was not written for: a dict of items holding sourced sentences.
+    items = {"caffeine": _Item("caffeine", (_Sentence("Caffeine can cause twitching.", ("nhs_twitching",)),))}
+    found = list(sourced_content("items", items, ("ITEMS",)))
+    assert [(content.path, content.text, content.sources) for content in found] == [
+        (("ITEMS", "caffeine", "sentences", 0, "text"), "Caffeine can cause twitching.", ("nhs_twitching",))
+    ]
