@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -126,28 +127,43 @@ def _is_prose(value: Any) -> bool:
 
 
 def _children(value: Any) -> Iterator[tuple[Any, Any]]:
-    if is_dataclass(value) and not isinstance(value, type):
+    """The named or numbered parts of a record (a dataclass, a named tuple, a plain object) or a collection."""
+    if is_dataclass(value):
         yield from ((field.name, getattr(value, field.name)) for field in fields(value))
+    elif hasattr(value, "_asdict"):
+        yield from value._asdict().items()
     elif isinstance(value, Mapping):
         yield from value.items()
     elif isinstance(value, (tuple, list)):
         yield from enumerate(value)
+    elif hasattr(value, "__dict__"):
+        yield from vars(value).items()
+
+
+def _sources_of(value: Any) -> tuple[str, ...] | None:
+    """The source ids a record names, whatever collection holds them; None for anything else."""
+    sources = getattr(value, "sources", None)
+    if (
+        isinstance(sources, (tuple, list, frozenset))
+        and sources
+        and all(isinstance(item, str) for item in sources)
+    ):
+        return tuple(sources)
+    return None
 
 
 def sourced_content(
     module: str, value: Any, path: tuple[Any, ...], seen: set[int] | None = None
 ) -> Iterator[SourcedContent]:
-    """Every prose field of an object with `sources` found in `value` or inside it, each object once (`seen`)."""
+    """Every prose field of a record with `sources` found in `value` or inside it, each record once (`seen`)."""
     seen = set() if seen is None else seen
-    if id(value) in seen or isinstance(value, (str, int, float, type)) or value is None:
+    if id(value) in seen or isinstance(value, (str, bytes, int, float, type, ModuleType)) or callable(value):
         return
     seen.add(id(value))
-    sources = getattr(value, "sources", None)
-    if is_dataclass(value) and isinstance(sources, tuple) and all(isinstance(item, str) for item in sources):
-        for name, field_value in _children(value):
-            if _is_prose(field_value):
-                yield SourcedContent(module, (*path, name), field_value, sources)
+    sources = _sources_of(value)
     for key, child in _children(value):
+        if sources is not None and _is_prose(child):
+            yield SourcedContent(module, (*path, key), child, sources)
         yield from sourced_content(module, child, (*path, key), seen)
 
 
@@ -158,7 +174,7 @@ def knowledge_content() -> list[SourcedContent]:
     for info in sorted(pkgutil.iter_modules(bot.knowledge.__path__), key=lambda info: info.name):
         module = importlib.import_module(f"bot.knowledge.{info.name}")
         for name, value in vars(module).items():
-            if not name.startswith("_") and not callable(value):
+            if not name.startswith("_"):
                 found += sourced_content(info.name, value, (name,), seen=seen)
     return found
 

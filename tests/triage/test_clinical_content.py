@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,10 +90,20 @@ class _Item:
     sentences: tuple[_Sentence, ...]
 
 
-def test_content_is_found_however_it_is_nested() -> None:
-    # Content shaped in a way the generator was not written for: a dict of items holding sourced sentences.
-    items = {"caffeine": _Item("caffeine", (_Sentence("Caffeine can cause twitching.", ("nhs_twitching",)),))}
+class _Answer(NamedTuple):
+    body: str
+    sources: frozenset[str]
+
+
+def test_content_is_found_however_it_is_shaped_or_nested() -> None:
+    # Content shaped in ways the generator was not written for: a dict of records holding sourced sentences, a
+    # named tuple whose sources are a set.
+    items = {
+        "caffeine": _Item("caffeine", (_Sentence("Caffeine can cause twitching.", ("nhs_twitching",)),)),
+        "stress": [_Answer("Stress can cause twitching.", frozenset({"nhs_twitching"}))],
+    }
     found = list(sourced_content("items", items, ("ITEMS",)))
     assert [(content.path, content.text, content.sources) for content in found] == [
-        (("ITEMS", "caffeine", "sentences", 0, "text"), "Caffeine can cause twitching.", ("nhs_twitching",))
+        (("ITEMS", "caffeine", "sentences", 0, "text"), "Caffeine can cause twitching.", ("nhs_twitching",)),
+        (("ITEMS", "stress", 0, "body"), "Stress can cause twitching.", ("nhs_twitching",)),
     ]
