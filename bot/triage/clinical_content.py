@@ -213,6 +213,10 @@ _SAID_BY_GLOBAL = {
 def _said_where(content: SourcedContent) -> str:
     """Where a piece of bot/knowledge is said, in words; its path when nothing better is known."""
     root, *keys = content.path
+    if content.module != "advice":
+        if root == "KNOWLEDGE":
+            return f"answer to a question about {str(keys[0]).replace('_', ' ')}"
+        return f"`{content.module}.{root}` " + "".join(f"[{key!r}]" for key in keys)
     if root == "LEVEL_ADVICE":
         return f"{keys[0].replace('_', '-')} answer: {_LEVEL_PART.get(keys[1], keys[1])}"
     if root == "FINDING_ADVICE":
@@ -230,16 +234,12 @@ def _said_where(content: SourcedContent) -> str:
         )
     if root == "SELF_CARE_ADVICE":
         return f"self-care answer, when {keys[0].replace('_', ' ')} was mentioned, or no trigger was"
-    if root in _SAID_BY_GLOBAL:
-        return _SAID_BY_GLOBAL[root]
-    if root == "KNOWLEDGE":
-        return f"answer to a question about {str(keys[0]).replace('_', ' ')}"
-    return f"`{content.module}.{root}` " + "".join(f"[{key!r}]" for key in keys)
+    return _SAID_BY_GLOBAL.get(root, f"`advice.{root}`")
 
 
 def _said_text(content: SourcedContent) -> str:
     """The text as the person reads it: an explanation after the name of its condition."""
-    if content.path[0] == "CONDITIONS":
+    if content.module == "advice" and content.path[0] == "CONDITIONS":
         return f"{CONDITIONS[content.path[1]].name}: {content.text}."
     return content.text
 

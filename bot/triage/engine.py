@@ -16,6 +16,11 @@ from bot.triage.rules import EMERGENCY_RULES, Rule, gradual_weakness, matching_r
 SUDDEN_FACIAL_WEAKNESS = "sudden_facial_weakness"
 
 
+def _said(sentences: tuple[SourcedText, ...]) -> str:
+    """Sentences as one text, with the generic emergency number (the chat messages carry the deployment's)."""
+    return render(" ".join(sentence.text for sentence in sentences))
+
+
 @dataclass(frozen=True)
 class Assessment:
     findings: Findings
@@ -46,10 +51,6 @@ class Assessment:
             "next_steps": _said(self.next_steps),
             "safety_net": _said(self.safety_net),
         }
-
-
-def _said(sentences: tuple[SourcedText, ...]) -> str:
-    return render(" ".join(sentence.text for sentence in sentences))
 
 
 def emergency_grounds(findings: Findings) -> tuple[str, ...]:

@@ -40,6 +40,12 @@ def test_every_health_sentence_has_a_source_it_may_cite() -> None:
     assert not unsourced
 
 
+def test_every_sentence_of_the_triage_answer_says_where_it_is_said_in_words() -> None:
+    answer_rows = [row for row in ROWS if row.section == "The triage answer"]
+    assert answer_rows
+    assert not [row.sentence for row in answer_rows if row.said.startswith("`advice.")]
+
+
 def test_every_domain_response_is_health_content_or_framing() -> None:
     names = set(domain_responses())
     assert set(HEALTH_RESPONSES) | FRAMING_RESPONSES == names
