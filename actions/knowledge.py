@@ -9,12 +9,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.assessment import INTAKE_FORM
 from actions.tracker_findings import evidence_from_tracker, latest_reading, slot_events
-from bot.knowledge.items import answer
+from bot.knowledge.items import ANSWERABLE, answer_text
 
 WHICH_TOPIC = (
-    "I can tell you about common triggers (caffeine, alcohol, stress, sleep, screens), the facial nerve, "
-    "hemifacial spasm, synkinesis, vitamin and mineral causes, MS and tumours, scans, and when to see a doctor. "
-    "Which would help?"
+    "I can tell you about the causes of twitching (such as caffeine, alcohol, stress, sleep, screens, medicines "
+    "or low minerals), how long a twitch lasts, what helps, hemifacial spasm, Bell's palsy, blepharospasm, "
+    "stroke signs, MS and tumours, tests, and when to see a doctor. Which would help?"
 )
 
 
@@ -25,8 +25,11 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # Only items this action server knows: a model trained on older items must not break the conversation.
         topics = [
-            e["value"] for e in tracker.latest_message.get("entities", []) if e.get("entity") == "topic"
+            e["value"]
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == "topic" and e.get("value") in ANSWERABLE
         ]
         # A question that carries a symptom ("is it normal my cheek goes numb with it?") is a description too
         # (DESIGN 5a): what it says counts, the question is answered, and the intake starts or goes on.
@@ -36,7 +39,8 @@ class ActionAnswerQuestion(Action):
         carried = slot_events(before, before.add_message(reading)) if describes else []
         if not topics and not describes:
             dispatcher.utter_message(text=WHICH_TOPIC)
-        # Two answers at most: a wall of text on a phone helps nobody.
+        # The question reader (bot/nlu/question_reader.py) lists the items best first, two at most: a wall of
+        # text on a phone helps nobody.
         for topic in list(dict.fromkeys(topics))[:2]:
-            dispatcher.utter_message(text=answer(topic).text)
+            dispatcher.utter_message(text=answer_text(topic))
         return [*carried, ActiveLoop(INTAKE_FORM)] if describes else []

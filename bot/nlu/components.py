@@ -1,7 +1,7 @@
 """Rasa 3.6 graph components wrapping the clinical findings extractor (config.yml names them by this module).
 
 - `ClinicalFindingsExtractor` adds the entities of the NLU contract (finding codes with present/absent, face_side,
-  location, duration_days, topic) to each message.
+  location, duration_days) to each message.
 - `SafetyIntentOverride` goes last in the pipeline: a message that is not English gets `other_language`; one whose
   own findings meet an emergency rule (bot.triage.engine.is_emergency) gets `report_emergency`, whatever DIET
   guessed. Language is checked first: text we cannot read cannot be triaged. The other way round, DIET's
@@ -140,7 +140,7 @@ class UsesSharedExtractor(GraphComponent):
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class ClinicalFindingsExtractor(UsesSharedExtractor, EntityExtractorMixin):
-    """Findings, face side, locations, duration and question topics as Rasa entities."""
+    """Findings, face side, locations and duration as Rasa entities."""
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

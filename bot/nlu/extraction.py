@@ -26,7 +26,7 @@ from itertools import pairwise
 import spacy
 from medspacy.context import ConText
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -95,7 +95,7 @@ OWNERS = frozenset({"my", "the", "his", "her", "their"})
 NOT_A_SIDE_REPLY = NEGATION_WORDS | {"that", "all", "you", "quite", "exactly"}
 # "it left", "I left": after a subject, "left" is a verb.
 SUBJECTS = frozenset({"it", "i", "he", "she", "they", "we", "which", "who", "just"})
-# Topics are entities only in questions ("can coffee cause this?"), not in descriptions that name them.
+# The first words of a question ("can coffee cause this?").
 QUESTION_STARTS = frozenset(
     {
         "what",
@@ -464,7 +464,7 @@ NOT_A_TWITCH_PLACE = ("eye_strain", "vision_loss")
 
 @dataclass(frozen=True)
 class EntitySpan:
-    """One entity of the NLU contract: name (finding code, face_side, location, duration_days, topic), value, span."""
+    """One entity of the NLU contract: name (finding code, face_side, location, duration_days), value, span."""
 
     entity: str
     value: str
@@ -480,7 +480,6 @@ class Extraction:
     face_side: str | None
     locations: tuple[str, ...]
     duration: DurationReading
-    topics: tuple[str, ...]
     entities: tuple[EntitySpan, ...]
     # The message talks of a stroke, and only of a relative's or a past one ("my aunt had a stroke").
     stroke_only_past_or_others: bool = False
@@ -710,25 +709,13 @@ def labels_by_code() -> dict[str, set[str]]:
     return labels
 
 
-def topic_keywords() -> Mapping[str, tuple[str, ...]]:
-    """The knowledge topics' keywords (bot.knowledge.topics, a teammate's module; empty until it exists)."""
-    try:
-        from bot.knowledge.topics import TOPIC_KEYWORDS
-    except ImportError:
-        return {}
-    return TOPIC_KEYWORDS
-
-
 class ClinicalExtractor:
-    """Reads findings, face side, locations, duration and question topics from one message."""
+    """Reads findings, face side, locations and duration from one message."""
 
     _shared: ClinicalExtractor | None = None
 
     def __init__(self) -> None:
         self.nlp = build_pipeline()
-        self.topic_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for topic, keywords in topic_keywords().items():
-            self.topic_matcher.add(topic, [self.nlp.make_doc(keyword) for keyword in keywords])
 
     @classmethod
     def shared(cls) -> ClinicalExtractor:
@@ -757,7 +744,6 @@ class ClinicalExtractor:
         sides = ordered_unique(mention.target.code for mention in places if mention.target.kind == SIDE)
         face_side = combine_sides(sides or short_reply_side(docs[0]))
         duration = twitch_duration(text, mentions, now)
-        topics = self.topics(pieces, docs)
         entities = (
             [EntitySpan(code, status.value, *finding_spans[code]) for code, status in findings.items()]
             + [
@@ -768,29 +754,16 @@ class ClinicalExtractor:
             + side_entities(face_side, places, len(text))
             + duration_entities(duration)
             + vague_sensation_entities(mentions)
-            + [EntitySpan("topic", topic, start, end) for topic, start, end in topics]
         )
         return Extraction(
             findings=findings,
             face_side=face_side,
             locations=locations,
             duration=duration,
-            topics=ordered_unique(topic for topic, _, _ in topics),
             entities=tuple(entities),
             stroke_only_past_or_others=stroke_only_past_or_others(docs),
             declares_emergency=declares_emergency(docs),
         )
-
-    def topics(self, pieces: list[tuple[int, str]], docs: list[Doc]) -> list[tuple[str, int, int]]:
-        if not looks_like_question(docs[0]):
-            return []
-        found = []
-        for (offset, _), doc in zip(pieces, docs, strict=True):
-            spans = filter_spans(
-                [Span(doc, start, end, label=key) for key, start, end in self.topic_matcher(doc)]
-            )
-            found += [(span.label_, offset + span.start_char, offset + span.end_char) for span in spans]
-        return found
 
 
 @dataclass(frozen=True)
@@ -871,10 +844,6 @@ def declared(span: Span) -> bool:
     said_before = {token.norm_ for token in span.doc[sentence.start : span.start]}
     asked = sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS | {"if", "whether"}
     return not (asked or said_before & (FEAR_WORDS | GUESSING_WORDS | NEGATION_WORDS))
-
-
-def looks_like_question(doc: Doc) -> bool:
-    return "?" in doc.text or any(token.lower_ in QUESTION_STARTS for token in doc[:1])
 
 
 def targets_with_spans(doc: Doc) -> list[tuple[Target, Span]]:

@@ -79,7 +79,7 @@ def test_entity_names_are_contract_names(extractor: ClinicalFindingsExtractor) -
         "had Bell's palsy, stressed and not sleeping, what is hemifacial spasm?"
     )
     [message] = extractor.process([Message(data={TEXT: text})])
-    allowed = set(FINDING_CODES) | {"face_side", "location", "duration_days", "topic"}
+    allowed = set(FINDING_CODES) | {"face_side", "location", "duration_days"}
     names = {entity["entity"] for entity in message.get(ENTITIES)}
     assert names <= allowed
     assert {entity["value"] for entity in message.get(ENTITIES) if entity["entity"] == "location"} <= set(

@@ -306,12 +306,6 @@ def test_every_finding_code_and_location_has_patterns() -> None:
     assert set(LOCATION_PATTERNS) == set(LOCATIONS)
 
 
-def test_question_topics_are_entities(extractor: ClinicalExtractor) -> None:
-    result = extractor.extract("can coffee cause this?", NOW)
-    assert "caffeine" in result.topics
-    assert ("topic", "caffeine") in {(entity.entity, entity.value) for entity in result.entities}
-
-
 def result_codes(result: Extraction) -> set[str]:
     return set(result.findings)
 

@@ -1,0 +1,159 @@
+"""The question reader as a Rasa graph component: which knowledge items a question asks about.
+
+`QuestionReader` trains the retriever of bot/knowledge/retrieval.py at `rasa train` on the paraphrases of
+bot/knowledge/questions.yml; the model ships inside the Rasa model archive. At inference it adds to a message that asks something one `topic` entity
+per item to answer, best first (the span is the whole message: the retriever does not localise).
+
+A question the intent classifier took for a description, an answer or something it did not understand ("my
+lid keeps flickering, could it be my job?") is still a question: when the retriever is confident, the intent
+becomes `ask_question`, whose action answers it and lets what it tells of the symptoms count (DESIGN 5a).
+It runs before SafetyIntentOverride, so an emergency sign in the same message still has the last word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import logging
+from typing import Any
+
+import joblib
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_CONFIDENCE,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from typing_extensions import Self
+
+from bot.knowledge import retrieval
+from bot.knowledge.items import NOT_COVERED_TOPIC
+from bot.knowledge.retrieval import PARAPHRASES_FILE, Match, QuestionRetriever, load_paraphrases
+from bot.nlu.components import force_intent, message_text, predicted_intent
+from bot.nlu.extraction import QUESTION_STARTS
+from bot.nlu.language import is_probably_english
+
+logger = logging.getLogger(__name__)
+
+TOPIC_ENTITY = "topic"
+ASK_QUESTION = "ask_question"
+MODEL_FILE = "question_retriever.joblib"
+# The intents a question is mistaken for; never the conversation's own moves (yes, no, why, start over...).
+INTENTS_A_QUESTION_IS_TAKEN_FOR = frozenset({"describe_symptoms", "inform", "nlu_fallback", "out_of_scope"})
+# How sure the retriever must be before a message the classifier read otherwise is answered as a question.
+MIN_CONFIDENCE_TO_OVERRIDE = 0.4
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class QuestionReader(GraphComponent, EntityExtractorMixin):
+    """Adds a `topic` entity per knowledge item a question asks about, and reads a question as one."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """The paraphrases and the retriever's code are not part of Rasa's own fingerprint."""
+        digest = hashlib.sha256(inspect.getsource(retrieval).encode("utf-8"))
+        digest.update(PARAPHRASES_FILE.read_bytes())
+        return digest.hexdigest()
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Self:
+        return cls(config, model_storage, resource, retriever=None)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> Self:
+        # A model without its retriever still serves: questions are then asked which topic they are about.
+        try:
+            with model_storage.read_from(resource) as directory:
+                retriever = joblib.load(directory / MODEL_FILE)
+        except (ValueError, OSError):
+            logger.warning("No question retriever in the archive; questions will get no topic.")
+            retriever = None
+        return cls(config, model_storage, resource, retriever)
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        retriever: QuestionRetriever | None,
+    ) -> None:
+        self.config = config
+        self.model_storage = model_storage
+        self.resource = resource
+        self.retriever = retriever
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.retriever = QuestionRetriever.train(load_paraphrases())
+        with self.model_storage.write_to(self.resource) as directory:
+            joblib.dump(self.retriever, directory / MODEL_FILE)
+        return self.resource
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            items = self.items_asked_about(message)
+            if not items:
+                continue
+            text = message_text(message)
+            entities = self.add_extractor_name([topic_entity(item, text) for item in items])
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+            if reads_as_a_question(message, items[0]):
+                force_intent(message, ASK_QUESTION)
+        return messages
+
+    def items_asked_about(self, message: Message) -> list[Match]:
+        text = message_text(message)
+        asked = predicted_intent(message) == ASK_QUESTION or looks_like_a_question(text)
+        if self.retriever is None or not asked or not is_probably_english(text):
+            return []
+        # A fault here must cost the message its answer, never the conversation.
+        try:
+            return self.retriever.items_to_answer(text)
+        except Exception:
+            logger.exception("Question retrieval failed; the question gets no topic.")
+            return []
+
+
+def looks_like_a_question(text: str) -> bool:
+    words = text.lower().split()
+    return "?" in text or bool(words and words[0] in QUESTION_STARTS)
+
+
+def reads_as_a_question(message: Message, best: Match) -> bool:
+    """A message the classifier read as something else that is a question the knowledge base answers."""
+    return (
+        predicted_intent(message) in INTENTS_A_QUESTION_IS_TAKEN_FOR
+        and best.topic != NOT_COVERED_TOPIC
+        and best.confidence >= MIN_CONFIDENCE_TO_OVERRIDE
+    )
+
+
+def topic_entity(item: Match, text: str) -> dict[str, Any]:
+    return {
+        ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY,
+        ENTITY_ATTRIBUTE_VALUE: item.topic,
+        ENTITY_ATTRIBUTE_START: 0,
+        ENTITY_ATTRIBUTE_END: len(text),
+        ENTITY_ATTRIBUTE_CONFIDENCE: round(item.confidence, 3),
+    }
