@@ -22,7 +22,7 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help install widget run test lint typecheck validate train eval-nlu eval-dialogue simulate bench purge lock policy-docs clean
+.PHONY: help install widget run test lint typecheck validate train eval-nlu eval-dialogue eval-questions simulate bench purge lock policy-docs clean
 
 help:
 	@echo "make run            set up, train if needed, and serve (chat page, REST, socket.io, HTTP API)"
@@ -35,6 +35,7 @@ help:
 	@echo "make validate       rasa data validate --fail-on-warnings"
 	@echo "make eval-nlu       held-out and cross-validated NLU evaluation (reports/nlu.md)"
 	@echo "make eval-dialogue  persona vignettes and the blind set over REST (reports/dialogue.md)"
+	@echo "make eval-questions development and blind question sets over REST, on topic (reports/questions.md)"
 	@echo "make simulate       5,000 simulated patients with a safety oracle (reports/simulation.md)"
 	@echo "make bench          speed and memory against Rasa's starter assistant (docs/benchmarks.md)"
 	@echo "make purge          delete conversations idle for more than RETENTION_DAYS days (default 30)"
@@ -91,6 +92,9 @@ eval-nlu: $(MODEL)
 
 eval-dialogue: $(MODEL)
 	$(PY) scripts/eval_dialogue.py
+
+eval-questions: $(MODEL)
+	$(PY) scripts/eval_questions.py
 
 # 5,000 simulated patients against a private assistant (reports/simulation.md); about half an hour here.
 simulate: $(MODEL)

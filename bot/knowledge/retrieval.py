@@ -1,7 +1,8 @@
 """Which knowledge item a question asks about: a text classifier trained on many paraphrases of each item.
 
 The paraphrases (bot/knowledge/questions.yml) are people's own words for each item of `KNOWLEDGE`, plus
-questions the sources do not answer (`NOT_COVERED_TOPIC`). Word and character n-grams together read typos,
+questions the sources do not answer (`NOT_COVERED_TOPIC`); the conversation's own moves ("why do you ask?",
+"yes", "start again") are one more class, `NOT_A_QUESTION`, so that they are never answered as questions. Word and character n-grams together read typos,
 texting and British or American wording; a linear model over them trains in about a second. The answer leads
 with the best item; a second item is added only when the question names its topic too ("coffee or stress?"),
 so that two answers about different things are never given to a question about one.
@@ -23,6 +24,7 @@ from bot.knowledge.items import ANSWERABLE, NOT_COVERED_TOPIC
 from bot.knowledge.topics import topics_in
 
 PARAPHRASES_FILE = Path(__file__).with_name("questions.yml")
+NOT_A_QUESTION = "not_a_question"
 
 # Below this the best item is a guess: the question is answered as one the sources do not cover.
 MIN_CONFIDENCE = 0.15
@@ -58,16 +60,24 @@ class QuestionRetriever:
         self.model = model
 
     @classmethod
-    def train(cls, paraphrases: Mapping[str, Sequence[str]]) -> QuestionRetriever:
-        texts = [normalise(text) for phrases in paraphrases.values() for text in phrases]
-        labels = [topic for topic, phrases in paraphrases.items() for _ in phrases]
+    def train(
+        cls, paraphrases: Mapping[str, Sequence[str]], not_questions: Sequence[str] = ()
+    ) -> QuestionRetriever:
+        examples = {**paraphrases, NOT_A_QUESTION: not_questions} if not_questions else paraphrases
+        texts = [normalise(text) for phrases in examples.values() for text in phrases]
+        labels = [topic for topic, phrases in examples.items() for _ in phrases]
         features = FeatureUnion(
             [
                 ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"[\w']+")),
                 ("characters", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)),
             ]
         )
-        model = Pipeline([("features", features), ("classifier", LogisticRegression(C=20, max_iter=5000))])
+        model = Pipeline(
+            [
+                ("features", features),
+                ("classifier", LogisticRegression(C=20, max_iter=5000, class_weight="balanced")),
+            ]
+        )
         model.fit(texts, labels)
         return cls(model)
 
@@ -77,9 +87,12 @@ class QuestionRetriever:
         return [Match(str(topic), float(confidence)) for topic, confidence in ranked]
 
     def items_to_answer(self, text: str) -> list[Match]:
-        """The items to answer with, best first: at most two, the second only if the question names it."""
+        """The items to answer with, best first: at most two, the second only if the question names it; none for
+        a move of the conversation."""
         ranking = self.ranking(text)
         best = ranking[0]
+        if best.topic == NOT_A_QUESTION:
+            return []
         if best.confidence < MIN_CONFIDENCE:
             return [Match(NOT_COVERED_TOPIC, best.confidence)]
         named = set(topics_in(text))

@@ -5,7 +5,7 @@ bot/knowledge/questions.yml; the model ships inside the Rasa model archive. At i
 per item to answer, best first (the span is the whole message: the retriever does not localise).
 
 A question the intent classifier took for a description, an answer or something it did not understand ("my
-lid keeps flickering, could it be my job?") is still a question: when the retriever is confident, the intent
+lid keeps flickering, could it be my job?") is still a question: when the retriever reads it as one, the intent
 becomes `ask_question`, whose action answers it and lets what it tells of the symptoms count (DESIGN 5a).
 It runs before SafetyIntentOverride, so an emergency sign in the same message still has the last word.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import logging
+import re
 from typing import Any
 
 import joblib
@@ -30,14 +31,21 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_START,
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from typing_extensions import Self
 
 from bot.knowledge import retrieval
-from bot.knowledge.items import NOT_COVERED_TOPIC
-from bot.knowledge.retrieval import PARAPHRASES_FILE, Match, QuestionRetriever, load_paraphrases
+from bot.knowledge.retrieval import (
+    MIN_CONFIDENCE,
+    PARAPHRASES_FILE,
+    Match,
+    QuestionRetriever,
+    load_paraphrases,
+)
 from bot.nlu.components import force_intent, message_text, predicted_intent
 from bot.nlu.extraction import QUESTION_STARTS
 from bot.nlu.language import is_probably_english
@@ -47,10 +55,54 @@ logger = logging.getLogger(__name__)
 TOPIC_ENTITY = "topic"
 ASK_QUESTION = "ask_question"
 MODEL_FILE = "question_retriever.joblib"
-# The intents a question is mistaken for; never the conversation's own moves (yes, no, why, start over...).
-INTENTS_A_QUESTION_IS_TAKEN_FOR = frozenset({"describe_symptoms", "inform", "nlu_fallback", "out_of_scope"})
-# How sure the retriever must be before a message the classifier read otherwise is answered as a question.
-MIN_CONFIDENCE_TO_OVERRIDE = 0.4
+# The intents whose reading stands even when the message asks something: the override after this component has
+# the last word on emergencies, and text that is not English is not read at all.
+INTENTS_KEPT = frozenset({ASK_QUESTION, "report_emergency", "other_language"})
+# The conversation's own moves, which the retriever learns to tell from questions about twitching.
+CONVERSATION_MOVES = frozenset(
+    {
+        "greet",
+        "goodbye",
+        "thank",
+        "bot_challenge",
+        "out_of_scope",
+        "affirm",
+        "deny",
+        "none_of_these",
+        "not_sure",
+        "decline_to_answer",
+        "correct",
+        "ask_why",
+        "start_over",
+        "delete_my_data",
+    }
+)
+# How a question starts, texting included ("cld it be", "wat causes").
+QUESTION_WORDS = QUESTION_STARTS | {
+    "am",
+    "any",
+    "anything",
+    "cld",
+    "cn",
+    "did",
+    "has",
+    "have",
+    "hows",
+    "isnt",
+    "r",
+    "shud",
+    "wat",
+    "wats",
+    "whys",
+    "wot",
+    "wud",
+    "y",
+}
+# Worries and wonderings are questions too: "I'm terrified it's MS", "I wonder if it's the coffee".
+ASKING_PHRASES = re.compile(
+    r"\b(wonder|wondering|worried|worry|scared|terrified|afraid|concerned|curious|anyone know|is it|could it|"
+    r"could this|can it|might it|would it)\b"
+)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
@@ -105,7 +157,12 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
         self.retriever = retriever
 
     def train(self, training_data: TrainingData) -> Resource:
-        self.retriever = QuestionRetriever.train(load_paraphrases())
+        not_questions = [
+            str(example.get(TEXT))
+            for example in training_data.intent_examples
+            if example.get(INTENT) in CONVERSATION_MOVES
+        ]
+        self.retriever = QuestionRetriever.train(load_paraphrases(), not_questions)
         with self.model_storage.write_to(self.resource) as directory:
             joblib.dump(self.retriever, directory / MODEL_FILE)
         return self.resource
@@ -136,17 +193,19 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
 
 
 def looks_like_a_question(text: str) -> bool:
-    words = text.lower().split()
-    return "?" in text or bool(words and words[0] in QUESTION_STARTS)
+    """A question mark, a sentence that starts as a question, or a worry or wondering."""
+    lowered = text.lower().replace("\u2019", "'")
+    sentence_starts = re.findall(r"(?:^|[.!,;]\s*)([a-z']+)", lowered)
+    return (
+        "?" in text
+        or any(word in QUESTION_WORDS for word in sentence_starts)
+        or ASKING_PHRASES.search(lowered) is not None
+    )
 
 
 def reads_as_a_question(message: Message, best: Match) -> bool:
-    """A message the classifier read as something else that is a question the knowledge base answers."""
-    return (
-        predicted_intent(message) in INTENTS_A_QUESTION_IS_TAKEN_FOR
-        and best.topic != NOT_COVERED_TOPIC
-        and best.confidence >= MIN_CONFIDENCE_TO_OVERRIDE
-    )
+    """A message the classifier read as something else that asks about twitching."""
+    return predicted_intent(message) not in INTENTS_KEPT and best.confidence >= MIN_CONFIDENCE
 
 
 def topic_entity(item: Match, text: str) -> dict[str, Any]:
