@@ -98,10 +98,10 @@ QUESTION_WORDS = QUESTION_STARTS | {
     "wud",
     "y",
 }
-# Worries and wonderings are questions too: "I'm terrified it's MS", "I wonder if it's the coffee".
+# Worries, wonderings and guesses are questions too: "I'm terrified it's MS", "could be the coffee idk".
 ASKING_PHRASES = re.compile(
-    r"\b(wonder|wondering|worried|worry|scared|terrified|afraid|concerned|curious|anyone know|is it|could it|"
-    r"could this|can it|might it|would it)\b"
+    r"\b(wonder|wondering|worried|worry|scared|terrified|afraid|concerned|curious|any ?one know|any idea|idk|"
+    r"is it|is this|is that|could it|could this|could be|cld|might be|maybe|can it|would it|should i|do i need)\b"
 )
 
 

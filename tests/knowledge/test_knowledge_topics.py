@@ -1,4 +1,4 @@
-"""Topic keywords: well-formed, and the questions of the NLU contract find their topic."""
+"""Topic keywords: well-formed, and a question names the items it mentions outright."""
 
 from __future__ import annotations
 
@@ -14,29 +14,22 @@ def test_keywords_are_lower_case_and_unique() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "topic"),
+    ("question", "topics"),
     [
-        ("what is hemifacial spasm?", "hemifacial_spasm"),
-        ("can coffee cause this?", "caffeine"),
-        ("do I need an MRI?", "mri"),
-        ("could it be a tumour?", "tumour"),
-        ("when should I see a doctor?", "when_to_see_doctor"),
-        ("what is synkinesis?", "synkinesis"),
-        ("Is this Bell’s palsy?", "bells_palsy"),
-        ("what does the facial nerve do", "facial_nerve"),
-        ("could it be MS?", "multiple_sclerosis"),
-        ("is low magnesium a cause", "electrolytes"),
-        ("is this serious?", "is_it_serious"),
-        ("what are the signs of a stroke", "stroke_signs"),
+        ("is it the coffee or the stress?", {"caffeine", "stress"}),
+        ("Is this Bell’s palsy?", {"bells_palsy"}),
+        ("do I need an MRI?", {"tests"}),
+        ("could it be MS or a tumour", {"multiple_sclerosis", "tumour"}),
+        ("what does the facial nerve do", {"facial_nerve"}),
+        ("can my new tablets do this", {"medicines"}),
     ],
 )
-def test_contract_questions_find_their_topic_first(question: str, topic: str) -> None:
-    assert topics_in(question)[0] == topic
+def test_a_question_names_the_items_it_mentions(question: str, topics: set[str]) -> None:
+    assert set(topics_in(question)) == topics
 
 
-def test_a_longer_phrase_claims_its_words() -> None:
-    assert topics_in("what is the facial nerve") == ("facial_nerve",)
-    assert topics_in("tell me about hemifacial spasm") == ("hemifacial_spasm",)
+def test_drinking_coffee_names_no_alcohol() -> None:
+    assert topics_in("I drink a lot of coffee, is drinking it the cause?") == ("caffeine",)
 
 
 def test_words_inside_other_words_do_not_match() -> None:

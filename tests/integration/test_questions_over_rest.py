@@ -1,0 +1,63 @@
+"""Questions as a person asks them, over REST against both servers: answered on the topic asked, and a question
+that carries a symptom answered with the intake going on (DESIGN 5a)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.eval.questions import DEV_QUESTIONS, ON_TOPIC_BAR, ask_all, load_cases, rest_chats, summarise
+from bot.eval.rest_client import ChatClient, question_asked
+from bot.knowledge.items import answer_text
+from tests.conftest import RunningBot
+
+
+def test_the_development_questions_are_answered_on_topic(running_bot: RunningBot) -> None:
+    summary = summarise(ask_all(load_cases(DEV_QUESTIONS), rest_chats(running_bot.rasa_url, None, "dev")))
+    assert summary.on_topic_rate >= ON_TOPIC_BAR
+    assert summary.two_items_not_both_asked == 0
+    assert summary.carrying_symptom_answered_and_intake >= summary.carrying_symptom - 2
+
+
+@pytest.mark.parametrize(
+    ("sender", "question", "item"),
+    [
+        ("flicker-job", "my right lower lid has been flickering all week, could it be my job?", "stress"),
+        (
+            "cheek-serious",
+            "my cheek has twitched on and off for 5 days, should I be worried?",
+            "is_it_serious",
+        ),
+        ("new-pills", "since I started new pills my eyelid jumps, can medication do that?", "medicines"),
+    ],
+)
+def test_a_question_that_carries_a_symptom_is_answered_and_the_intake_starts(
+    running_bot: RunningBot, sender: str, question: str, item: str
+) -> None:
+    client = ChatClient(running_bot.rasa_url, f"questions-{sender}")
+    replies = client.send(question)
+    texts = [reply.get("text") for reply in replies]
+
+    assert texts[0] == answer_text(item)
+    assert question_asked(replies) is not None
+    assert client.tracker()["active_loop"]["name"] == "intake_form"
+
+
+def test_a_question_during_the_intake_is_answered_and_the_intake_goes_on(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-during-intake")
+    first_question = question_asked(client.send("my left eyelid keeps twitching"))
+    assert first_question is not None
+
+    replies = client.send("how long do these twitches normally last?")
+
+    assert replies[0]["text"] == answer_text("duration")
+    assert question_asked(replies) == first_question
+
+
+def test_an_emergency_sign_in_a_question_gets_the_emergency_answer_first(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-emergency")
+    replies = client.send(
+        "my face has suddenly dropped on one side and my speech is slurred, is this a stroke?"
+    )
+
+    assert "emergency" in replies[0]["text"].lower() and "call" in replies[0]["text"].lower()
+    assert any(reply.get("custom", {}).get("urgency") == "emergency" for reply in replies)
