@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import NOTHING_TO_EXPLAIN, ActionExplainWhy
 from actions.knowledge import WHICH_TOPIC, ActionAnswerQuestion
-from bot.knowledge.items import answer
+from bot.knowledge.items import NOT_COVERED, NOT_COVERED_TOPIC, answer
 from tests.actions.trackers import message, tracker_after
 
 
@@ -27,6 +27,36 @@ def test_a_question_on_a_topic_gets_that_topics_answer() -> None:
     _, texts = run(ActionAnswerQuestion(), tracker_after(question))
 
     assert texts == [answer("hemifacial_spasm").text]
+
+
+def test_the_best_item_leads_and_two_at_most_are_given() -> None:
+    question = message("ask_question")
+    question["entities"] = [
+        {"entity": "topic", "value": topic} for topic in ("caffeine", "stress", "caffeine", "sleep")
+    ]
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [answer("caffeine").text, answer("stress").text]
+
+
+def test_a_question_the_sources_do_not_answer_is_told_so() -> None:
+    question = message("ask_question")
+    question["entities"] = [{"entity": "topic", "value": NOT_COVERED_TOPIC}]
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [NOT_COVERED]
+
+
+def test_a_topic_this_action_server_does_not_know_is_not_answered() -> None:
+    # A model trained on older items than the action server's: the person is asked which topic, nothing breaks.
+    question = message("ask_question")
+    question["entities"] = [{"entity": "topic", "value": "mri"}]
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [WHICH_TOPIC]
 
 
 def test_a_question_without_a_topic_is_asked_which_topic() -> None:
