@@ -49,6 +49,7 @@ from bot.knowledge.retrieval import (
 from bot.nlu.components import force_intent, message_text, predicted_intent
 from bot.nlu.extraction import QUESTION_STARTS
 from bot.nlu.language import is_probably_english
+from bot.nlu.red_flag_model import NEGATIVE_INTENTS
 
 logger = logging.getLogger(__name__)
 
@@ -58,25 +59,9 @@ MODEL_FILE = "question_retriever.joblib"
 # The intents whose reading stands even when the message asks something: the override after this component has
 # the last word on emergencies, and text that is not English is not read at all.
 INTENTS_KEPT = frozenset({ASK_QUESTION, "report_emergency", "other_language"})
-# The conversation's own moves, which the retriever learns to tell from questions about twitching.
-CONVERSATION_MOVES = frozenset(
-    {
-        "greet",
-        "goodbye",
-        "thank",
-        "bot_challenge",
-        "out_of_scope",
-        "affirm",
-        "deny",
-        "none_of_these",
-        "not_sure",
-        "decline_to_answer",
-        "correct",
-        "ask_why",
-        "start_over",
-        "delete_my_data",
-    }
-)
+# The conversation's own moves, which the retriever learns to tell from questions about twitching: the intents
+# that never report a sign, and corrections ("sorry, I meant the left eye").
+CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}
 # How a question starts, texting included ("cld it be", "wat causes").
 QUESTION_WORDS = QUESTION_STARTS | {
     "am",
