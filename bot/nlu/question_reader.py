@@ -16,6 +16,7 @@ import hashlib
 import inspect
 import logging
 import re
+import sys
 from typing import Any
 
 import joblib
@@ -46,10 +47,12 @@ from bot.knowledge.retrieval import (
     QuestionRetriever,
     load_paraphrases,
 )
+from bot.nlu import spelling
 from bot.nlu.components import force_intent, message_text, predicted_intent
 from bot.nlu.extraction import QUESTION_STARTS
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import NEGATIVE_INTENTS
+from bot.nlu.spelling import canonical_spelling
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +65,9 @@ INTENTS_KEPT = frozenset({ASK_QUESTION, "report_emergency", "other_language"})
 # The conversation's own moves, which the retriever learns to tell from questions about twitching: the intents
 # that never report a sign, and corrections ("sorry, I meant the left eye").
 CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}
+# How sure the retriever must be before a message read as a move of the conversation is answered as a question.
+MIN_CONFIDENCE_OVER_A_MOVE = 0.5
+MIN_WORDS_OVER_A_MOVE = 4
 # How a question starts, texting included ("cld it be", "wat causes").
 QUESTION_WORDS = QUESTION_STARTS | {
     "am",
@@ -96,9 +102,11 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        """The paraphrases and the retriever's code are not part of Rasa's own fingerprint."""
-        digest = hashlib.sha256(inspect.getsource(retrieval).encode("utf-8"))
-        digest.update(PARAPHRASES_FILE.read_bytes())
+        """The paraphrases and the code that reads them (the retriever, the spelling, this module) are not part of
+        Rasa's own fingerprint."""
+        digest = hashlib.sha256(PARAPHRASES_FILE.read_bytes())
+        for module in (retrieval, spelling, sys.modules[__name__]):
+            digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
 
     @classmethod
@@ -147,7 +155,13 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
             for example in training_data.intent_examples
             if example.get(INTENT) in CONVERSATION_MOVES
         ]
-        self.retriever = QuestionRetriever.train(load_paraphrases(), not_questions)
+        paraphrases = {
+            item: [in_canonical_spelling(text) for text in texts]
+            for item, texts in load_paraphrases().items()
+        }
+        self.retriever = QuestionRetriever.train(
+            paraphrases, [in_canonical_spelling(text) for text in not_questions]
+        )
         with self.model_storage.write_to(self.resource) as directory:
             joblib.dump(self.retriever, directory / MODEL_FILE)
         return self.resource
@@ -171,10 +185,16 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
             return []
         # A fault here must cost the message its answer, never the conversation.
         try:
-            return self.retriever.items_to_answer(text)
+            return self.retriever.items_to_answer(in_canonical_spelling(text))
         except Exception:
             logger.exception("Question retrieval failed; the question gets no topic.")
             return []
+
+
+def in_canonical_spelling(text: str) -> str:
+    """The words as the finding patterns spell them: slips mended, British and American alike, and a medicine
+    named by its name read as "medication" ("since I went on sertraline"), in training and in use alike."""
+    return " ".join(canonical_spelling(word) for word in re.findall(r"[\w']+|[^\w\s]", text.lower()))
 
 
 def looks_like_a_question(text: str) -> bool:
@@ -189,8 +209,17 @@ def looks_like_a_question(text: str) -> bool:
 
 
 def reads_as_a_question(message: Message, best: Match) -> bool:
-    """A message the classifier read as something else that asks about twitching."""
-    return predicted_intent(message) not in INTENTS_KEPT and best.confidence >= MIN_CONFIDENCE
+    """A message the classifier read as something else that asks about twitching. Taking a move of the
+    conversation ("why?", "start again") for a question costs the person that move, so it needs a surer reading
+    than a description or a message the classifier did not understand, and words enough to ask about something
+    ("why?" and "ok but why" are about what the assistant said)."""
+    intent = predicted_intent(message)
+    if intent in INTENTS_KEPT:
+        return False
+    if intent in CONVERSATION_MOVES:
+        words = len(message_text(message).split())
+        return words >= MIN_WORDS_OVER_A_MOVE and best.confidence >= MIN_CONFIDENCE_OVER_A_MOVE
+    return best.confidence >= MIN_CONFIDENCE
 
 
 def topic_entity(item: Match, text: str) -> dict[str, Any]:

@@ -62,6 +62,9 @@ def test_the_development_questions_are_answered_on_topic(reader: QuestionReader)
         ("what's the cause of hemifacial spasm", "hemifacial_spasm_cause"),
         ("how long do facial twitches usually go on for?", "duration"),
         ("Can I pass a twitch on to someone else?", NOT_COVERED_TOPIC),
+        # a medicine named by its name, and a slip in a key word
+        ("my GP put me on fluoxetine last month, could that be behind it?", "medicines"),
+        ("can a magnesuim deficiency do this", "deficiencies"),
     ],
 )
 def test_the_answer_leads_with_the_item_asked_about(reader: QuestionReader, question: str, item: str) -> None:
@@ -84,6 +87,16 @@ def test_the_conversations_own_moves_are_no_questions(reader: QuestionReader, mo
     message = read(reader, move, intent="ask_why")
     assert topics(message) == []
     assert message.get(INTENT)["name"] == "ask_why"
+
+
+@pytest.mark.parametrize("move", ["how come?", "why is that?", "what do you mean?", "ok but why", "why?!"])
+def test_a_short_why_stays_a_move_of_the_conversation(reader: QuestionReader, move: str) -> None:
+    assert read(reader, move, intent="ask_why").get(INTENT)["name"] == "ask_why"
+
+
+def test_a_question_about_twitching_read_as_a_why_becomes_a_question(reader: QuestionReader) -> None:
+    message = read(reader, "why do people's eyelids start twitching?", intent="ask_why")
+    assert message.get(INTENT)["name"] == "ask_question"
 
 
 def test_a_question_read_as_a_description_becomes_a_question(reader: QuestionReader) -> None:
