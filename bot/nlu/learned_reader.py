@@ -20,11 +20,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -38,7 +35,6 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from typing_extensions import Self
 
 from bot.nlu import red_flag_model
 from bot.nlu.components import ClinicalFindingsExtractor, message_text
@@ -51,6 +47,7 @@ from bot.nlu.red_flag_model import (
     load_all,
     suspicions_to_raise,
 )
+from bot.nlu.stored_model import StoredModelComponent
 from bot.triage.findings import RED_FLAG_CODES
 
 logger = logging.getLogger(__name__)
@@ -58,12 +55,15 @@ logger = logging.getLogger(__name__)
 SUSPECTED_SIGN = "suspected_sign"
 RULE_READER = ClinicalFindingsExtractor.__name__
 DEFAULT_LABELLED_FILES = ("tests/nlu/dev.yml", "tests/nlu/context_dev.yml")
-MODEL_FILE = "red_flag_model.joblib"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class LearnedRedFlagReader(GraphComponent, EntityExtractorMixin):
+class LearnedRedFlagReader(StoredModelComponent[RedFlagModel], EntityExtractorMixin):
     """Adds a `suspected_sign` entity per red flag the learned model reads and the rules left open."""
+
+    model_file = "red_flag_model.joblib"
+    # A model without its reader still serves: the rules read every message, only the suspicions are lost.
+    without_model = "No learned red-flag model in the archive; no sign will be suspected."
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -78,55 +78,11 @@ class LearnedRedFlagReader(GraphComponent, EntityExtractorMixin):
             digest.update(path.read_bytes() if path.is_file() else b"missing")
         return digest.hexdigest()
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> Self:
-        return cls(config, model_storage, resource, model=None)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> Self:
-        # A model without its reader still serves: the rules read every message, only the suspicions are lost.
-        try:
-            with model_storage.read_from(resource) as directory:
-                model = joblib.load(directory / MODEL_FILE)
-        except (ValueError, OSError):
-            logger.warning("No learned red-flag model in the archive; no sign will be suspected.")
-            model = None
-        return cls(config, model_storage, resource, model)
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: RedFlagModel | None,
-    ) -> None:
-        self.config = config
-        self.model_storage = model_storage
-        self.resource = resource
-        self.model = model
-
     def train(self, training_data: TrainingData) -> Resource:
         phrases = load_all(labelled_paths(self.config))
-        self.model = RedFlagModel.train(
-            phrases, negative_texts(training_data), float(self.config["threshold"])
-        )
-        with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.model, directory / MODEL_FILE)
+        model = RedFlagModel.train(phrases, negative_texts(training_data), float(self.config["threshold"]))
         logger.info("Learned red-flag reader trained on %d labelled phrases.", len(phrases))
-        return self.resource
+        return self.store(model)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -19,11 +19,8 @@ import re
 import sys
 from typing import Any
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -37,7 +34,6 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from typing_extensions import Self
 
 from bot.knowledge import retrieval
 from bot.knowledge.retrieval import (
@@ -53,12 +49,12 @@ from bot.nlu.extraction import QUESTION_STARTS
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import NEGATIVE_INTENTS
 from bot.nlu.spelling import canonical_spelling
+from bot.nlu.stored_model import StoredModelComponent
 
 logger = logging.getLogger(__name__)
 
 TOPIC_ENTITY = "topic"
 ASK_QUESTION = "ask_question"
-MODEL_FILE = "question_retriever.joblib"
 # The intents whose reading stands even when the message asks something: the override after this component has
 # the last word on emergencies, and text that is not English is not read at all.
 INTENTS_KEPT = frozenset({ASK_QUESTION, "report_emergency", "other_language"})
@@ -97,8 +93,12 @@ ASKING_PHRASES = re.compile(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class QuestionReader(GraphComponent, EntityExtractorMixin):
+class QuestionReader(StoredModelComponent[QuestionRetriever], EntityExtractorMixin):
     """Adds a `topic` entity per knowledge item a question asks about, and reads a question as one."""
+
+    model_file = "question_retriever.joblib"
+    # A model without its retriever still serves: questions are then asked which topic they are about.
+    without_model = "No question retriever in the archive; questions will get no topic."
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
@@ -108,46 +108,6 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
         for module in (retrieval, spelling, sys.modules[__name__]):
             digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> Self:
-        return cls(config, model_storage, resource, retriever=None)
-
-    @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> Self:
-        # A model without its retriever still serves: questions are then asked which topic they are about.
-        try:
-            with model_storage.read_from(resource) as directory:
-                retriever = joblib.load(directory / MODEL_FILE)
-        except (ValueError, OSError):
-            logger.warning("No question retriever in the archive; questions will get no topic.")
-            retriever = None
-        return cls(config, model_storage, resource, retriever)
-
-    def __init__(
-        self,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        retriever: QuestionRetriever | None,
-    ) -> None:
-        self.config = config
-        self.model_storage = model_storage
-        self.resource = resource
-        self.retriever = retriever
 
     def train(self, training_data: TrainingData) -> Resource:
         not_questions = [
@@ -159,12 +119,9 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
             item: [in_canonical_spelling(text) for text in texts]
             for item, texts in load_paraphrases().items()
         }
-        self.retriever = QuestionRetriever.train(
-            paraphrases, [in_canonical_spelling(text) for text in not_questions]
+        return self.store(
+            QuestionRetriever.train(paraphrases, [in_canonical_spelling(text) for text in not_questions])
         )
-        with self.model_storage.write_to(self.resource) as directory:
-            joblib.dump(self.retriever, directory / MODEL_FILE)
-        return self.resource
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -181,11 +138,11 @@ class QuestionReader(GraphComponent, EntityExtractorMixin):
     def items_asked_about(self, message: Message) -> list[Match]:
         text = message_text(message)
         asked = predicted_intent(message) == ASK_QUESTION or looks_like_a_question(text)
-        if self.retriever is None or not asked or not is_probably_english(text):
+        if self.model is None or not asked or not is_probably_english(text):
             return []
         # A fault here must cost the message its answer, never the conversation.
         try:
-            return self.retriever.items_to_answer(in_canonical_spelling(text))
+            return self.model.items_to_answer(in_canonical_spelling(text))
         except Exception:
             logger.exception("Question retrieval failed; the question gets no topic.")
             return []
