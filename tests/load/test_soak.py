@@ -106,6 +106,10 @@ def played_alone(bot: RunningBot, personas: list[Persona]) -> dict[str, Outcome]
     }
 
 
+def last_replies(outcome: Outcome) -> list[str]:
+    return [reply[:80] for reply in outcome.turns[-1].replies] if outcome.turns else []
+
+
 def said(outcome: Outcome) -> list[str]:
     return [turn.said for turn in outcome.turns]
 
@@ -129,8 +133,12 @@ def test_200_simultaneous_conversations_all_complete_intact_and_without_error(
             f"max {max(soak.latencies):.2f} s"
         )
     assert soak.errors == {}
+    # The assistant's own replies at the turn a conversation stopped say whether it was an error, an apology or a
+    # reply without a question; they are the assistant's words, never the person's.
     unfinished = {
-        sender: outcome.end for sender, outcome in soak.outcomes.items() if outcome.end != "assessed"
+        sender: f"{outcome.end} at turn {len(outcome.turns)}, after {last_replies(outcome)}"
+        for sender, outcome in soak.outcomes.items()
+        if outcome.end != "assessed"
     }
     assert unfinished == {}
     assert len(soak.outcomes) == CONVERSATIONS
