@@ -322,7 +322,8 @@ class Patient:
             code
             for code in covers
             if truth.is_present(code)
-            and code != case.told_after
+            # the symptom this patient forgets is denied until it is remembered, after the assessment
+            and (code != case.told_after or code in self.said_present)
             and self.book.describable(code, Status.PRESENT)
         ]
         if not present:

@@ -72,6 +72,8 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
         "greet",
         "thank",
         "bot_challenge",
+        # DIET's own guess for a one-letter answer ("L"); text the language check reads as foreign never gets here
+        "other_language",
     }
 )
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
@@ -207,15 +209,22 @@ class SafetyIntentOverride(UsesSharedExtractor):
             # Not DIET's runner-up: on such messages it is as often deny, none_of_these or delete_my_data (seen on
             # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
             return INFORM
-        if (
-            predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS
-            and Status.PRESENT in extraction.findings.values()
-        ):
-            # "just remembered, there's a little droop at the corner of my mouth" read as not understood, or "btw I
-            # started a new drug" read as start over: a message that tells of a sign is a description (DESIGN 5a),
-            # and reading it otherwise would drop the sign or restart the conversation.
+        if predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS and tells_of_the_person(extraction):
+            # "just remembered, there's a little droop at the corner of my mouth" read as not understood, "btw I
+            # started a new drug" read as start over, "it's the L" read as goodbye: a message that tells of a sign,
+            # a side, a place or a duration is a description or an answer (DESIGN 5a), and reading it otherwise
+            # would drop what it says, end the intake or restart the conversation.
             return INFORM
         return None
+
+
+def tells_of_the_person(extraction: Extraction) -> bool:
+    return (
+        Status.PRESENT in extraction.findings.values()
+        or extraction.face_side is not None
+        or bool(extraction.locations)
+        or extraction.duration.days is not None
+    )
 
 
 def predicted_intent(message: Message) -> str | None:

@@ -31,6 +31,8 @@ from importlib.resources import files
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.nlu.spelling import WEEK_MISSPELLINGS, weak_means_week
+
 UNIT_DAYS = {
     "minute": 1 / 1440,
     "hour": 1 / 24,
@@ -60,6 +62,7 @@ UNIT_ALIASES = {
     "moths": "month",
     "minuets": "minute",
     "fortnite": "fortnight",
+    "mos": "month",
 }
 NUMBER_WORDS = {
     "a": 1,
@@ -213,12 +216,14 @@ CORRECTION_CUE = re.compile(
 
 
 def chosen(text: str, readings: list[DurationReading]) -> DurationReading:
-    """After an explicit correction, the first duration said after its last cue; otherwise the longest."""
+    """After an explicit correction, the longest duration said after its last cue; otherwise the longest. The
+    corrected account is read as any account is: "I meant this bout started yesterday, but it's been on and off
+    since my teens" is years (how long since the twitching first began, spells and returns counted)."""
     cues = [match.end() for match in CORRECTION_CUE.finditer(text)]
     if cues:
         after = [reading for reading in readings if reading.span is not None and reading.span[0] >= cues[-1]]
         if after:
-            return replace(min(after, key=lambda reading: reading.span or (0, 0)), correction=True)
+            return replace(longest(after), correction=True)
     return longest(readings)
 
 
@@ -349,7 +354,8 @@ MORE_AFTER = re.compile(
 ADDED_AMOUNT = re.compile(r"\s*(?:,\s*)?(?:and|plus|&|\+)?\s*", re.IGNORECASE)
 # Past a boundary by one day; for hours and minutes, by half the unit.
 QUALIFIER_DAYS = 1.0
-MIN_FUZZY_LENGTH = 4
+# Three letters ("dys", "wek") are enough for a slip, since only a word straight after a number is read as a unit.
+MIN_FUZZY_LENGTH = 3
 LONG_WORD = 7
 # "for weeks", "on and off for months": a bare plural is at least two of the unit.
 BARE_PLURAL = re.compile(
@@ -378,7 +384,9 @@ def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
 
 def amount_of(text: str, match: re.Match[str]) -> tuple[int, int, float, float] | None:
     """Start, end, days and the unit's days of one number of units, or None when it is no duration."""
-    unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low"))))
+    unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low")))) or misspelt_week(
+        text, match
+    )
     if unit is None:
         return None
     if is_other_measure(text, match.start(), match.end()) or is_rate(text, match.start(), match.group("low")):
@@ -394,6 +402,16 @@ def amount_of(text: str, match: re.Match[str]) -> tuple[int, int, float, float] 
     plus = bool(match.group("plus") or match.group("bit")) or (match.group("whole") or "").lower() == "good"
     days = qualified(count * unit_days(unit), unit_days(unit), text[: match.start()], plus=plus)
     return match.start(), match.end(), days, unit_days(unit)
+
+
+def misspelt_week(text: str, match: re.Match[str]) -> str | None:
+    """ "for a weak", "2 weaks": the week that spelling.weak_means_week reads in the same words."""
+    word = match.group("unit").lower()
+    following = re.match(r"\s*(\S+)", text[match.end() :])
+    after = following.group(1).lower().strip(".,!?;:") or "," if following else None
+    if word in WEEK_MISSPELLINGS and weak_means_week(match.group("low").lower(), after):
+        return WEEK_MISSPELLINGS[word]
+    return None
 
 
 def adds_to(text: str, end: int, next_start: int, unit: float, next_unit: float) -> bool:

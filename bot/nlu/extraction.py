@@ -198,6 +198,8 @@ OTHER_PERSON_WORDS = re.compile(
 )
 # Twitch progression words that make a bare "gradually" or "an hour ago" about the twitch, not about weakness.
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
+# The signs whose onset the triage asks about (sudden or over days): weakness of the face or a limb, speech.
+ONSET_TIMED_SIGNS = ("facial_weakness", "limb_weakness", "speech_difficulty")
 ONSET = "sudden_onset"
 PAST_OR_OTHERS = frozenset({HISTORICAL, FAMILY})
 # "but I never have", "though I have not", ", I don't", "but not now", "not any more".
@@ -598,11 +600,35 @@ def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Spa
         (target, span)
         for target, span in kept
         if not (target.kind in SPECIFICITY and yields_to_more_specific(target, span, findings))
-        and not (target.code == ONSET and target.kind in GENERIC_KINDS and codes & set(PROGRESSION_CODES))
+        and not (target.code == ONSET and times_the_twitch(target, span, findings))
         and not (target.kind == LOCATION and inside_code(span, findings, NOT_A_TWITCH_PLACE))
         and not gives_way_inside(target, span, findings)
         and not said_of_another_finding(target, span, findings)
     ]
+
+
+def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:
+    """Whether an onset phrase times the twitch rather than a sign, so that it is no finding of the sign's onset.
+
+    An onset told in the sign's own words ("the droop came on over days") or in a sentence that tells of a sign and
+    not of the twitch ("my lid is drooping, it took days to come on") is the sign's. One in a sentence that tells of
+    the twitch ("the twitching came on gradually") is the twitch's, even beside a sign: unknown is the safe reading
+    of a sign's onset. A bare onset word ("gradually", "an hour ago") in a sentence of neither times the twitch if the
+    message tells of it anywhere."""
+    signs = [(other, other_span) for other, other_span in findings if other.code in ONSET_TIMED_SIGNS]
+    if any(overlaps(span, sign_span) for _, sign_span in signs):
+        return False
+    told_in_sentence = {
+        other.code
+        for other, other_span in findings
+        if other.kind in (PRESENT, GENERIC) and other_span.sent.start == span.sent.start
+    }
+    if told_in_sentence & set(PROGRESSION_CODES):
+        return True
+    if told_in_sentence & set(ONSET_TIMED_SIGNS):
+        return False
+    told = {other.code for other, _ in findings if other.kind in (PRESENT, GENERIC)}
+    return target.kind in GENERIC_KINDS and bool(told & set(PROGRESSION_CODES))
 
 
 def said_of_another_finding(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:

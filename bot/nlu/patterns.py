@@ -317,6 +317,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "lasting longer",
             "all the time now",
             "worst it has been",
+            # "it's ramping up", "it's kicked up a gear"
+            "ramp|ramps|ramping|ramped ~1 up",
+            "kick|kicks|kicking|kicked|stepped|stepping ~1 up ~2 gear|notch",
         ),
         absent=(
             # "it hasn't changed"; "I haven't changed anything" is about something else
@@ -379,7 +382,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             "hardly|barely ~2 drive|read|eat|work|focus",
             "hard|harder|difficult|struggle|struggling|trouble|tricky|tough|awkward|impossible ~3 drive|driving|read|"
-            "reading|eat|eating|work|working|see|seeing|focus*|concentrat*|type|typing|chew*|drink|drinking",
+            "reading|eat|eating|work|working|job|see|seeing|focus*|concentrat*|type|typing|chew*|drink|drinking",
             # the activity first: "makes chewing awkward", "reading is a struggle now" (not "working hard": effort)
             f"{HINDERED_ACTIVITIES} {BE}? ~1 awkward|hard|harder|difficult|tricky|tough|impossible|struggle|nightmare",
             # "I'm struggling to get things done" ("no problems with getting stuff done" is its denial)
@@ -390,7 +393,11 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "it limits what I can do", "I'm not restricted in any way by it"
             "limit*|restrict* ~2 what ~3 do|doing",
             "limited|restricted ~4 by ~1 it|this|the|my|his|her",
-            "affect*|impact*|limit*|restrict*|interfer* ~2 anything|everything ~2 i|he|she|we ~1 do|does|did",
+            "affect*|impact*|limit*|restrict*|interfer*|disrupt*|ruin*|wreck*|dominat* ~2 anything|everything ~2 "
+            "i|he|she|we ~1 do|does|did",
+            # "I avoid driving now because of it", "she's given up reading" (not "stopped working", said of a remedy)
+            "avoid|avoids|avoiding|avoided ~2 driving|reading|going|screens|work|working|cooking",
+            "gave|given|give|giving|stopped|quit ~1 up? ~1 driving|reading|cooking",
             # "I've had to take time off work for it" ("haven't had to take any time off" is its denial)
             "have|had|having|need|needed|needing ~1 to ~1 take ~2 time ~1 off",
             *(
@@ -737,6 +744,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "can not find ~2 words",
             # "my words get all mixed up", "I keep saying the wrong words", "my tongue won't say what I mean"
             "speech|words|sentences|talking|tongue ~3 mixed|scrambled|tangl*|confused|muddled|jumbled",
+            # the muddling first: "I'm mixing up my words", "I keep jumbling my sentences"
+            "mix*|jumbl*|scrambl*|muddl*|garbl* ~3 words|word|sentences|sentence|speech",
             # "tripping over my words", "fumbling my sentences", "my speech is all over the place"
             "stumbl*|trip*|fumbl*|tangl* ~3 word|words|sentence|sentences|speech|tongue",
             "speech|words|sentences|talking ~2 all over the place",
@@ -761,6 +770,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
         present=(
             "double vision",
             "seeing|see|seen ~1 double",
+            # "I keep seeing 2 of everything", "I see everything twice"
+            "seeing|see|sees|seen|saw ~1 two|2 ~1 of ~1 everything|things|it|you|people|stuff|them",
+            "seeing|see|sees|seen|saw ~1 everything|things|stuff ~1 twice",
             "seeing|see|seen ~2 two ~1 of",
             "lost|loss|losing|lose ~2 vision|sight|eyesight",
             # "my vision might be a little blurred" (an uncertain sign counts) needs the longer gap
@@ -817,6 +829,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "my head is suddenly absolutely banging", "a pounding head", "my head's in agony"
             f"head ~4 {HEAD_SEVERE}|agony|unbearable|excruciating",
             f"{HEAD_SEVERE} ~1 head",
+            # "my head suddenly hurts really really bad", "my head's aching so badly"
+            f"head ~3 hurts|hurting|aches|aching|throbbing|throbs ~3 {SEVERE}|badly|terribly|horribly|awfully",
             # "sudden awful pain in my head" (the face's severe_pain gives way to it: extraction.GIVES_WAY_INSIDE)
             f"{SEVERE} ~2 pain|pains|ache|aches|aching ~1 in|inside|across|through|at|on ~2 head|skull|brain",
             # "a headache that came out of nowhere", "a headache that came on suddenly"
@@ -1388,5 +1402,14 @@ SIDE_PATTERNS: dict[str, tuple[str, ...]] = {
 
 # A lone "left", "right" or "both" is an answer about the side only in a short reply ("the left one"):
 # in longer messages these words mostly mean something else ("right now", "it left me").
-SIDE_WORDS = {"left": "left", "right": "right", "both": "both"}
+# "L", "R", "LHS" and "RHS" as people shorten them.
+SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "both": "both",
+    "l": "left",
+    "r": "right",
+    "lhs": "left",
+    "rhs": "right",
+}
 SHORT_REPLY_TOKENS = 4

@@ -153,11 +153,24 @@ class RedFlagModel:
         ]
 
     def suspected(self, texts: Sequence[str]) -> list[frozenset[str]]:
-        """Per text, the red flags read as present with a probability at or above the threshold."""
-        return [
-            frozenset(code for code, probability in row.items() if probability >= self.threshold)
-            for row in self.probabilities(texts)
-        ]
+        """Per text, the red flags read as present with a probability at or above the threshold, in the whole text
+        or in any one of its sentences: in a long message the words of one sign are a small share of its n-grams,
+        so a sign said in a sentence of its own ("...for about 12 days. I'm mixing up my words") would fall below
+        the threshold if the message were only read whole."""
+        pieces = [(index, piece) for index, text in enumerate(texts) for piece in (text, *sentences_of(text))]
+        found: list[set[str]] = [set() for _ in texts]
+        for (index, _), row in zip(pieces, self.probabilities([piece for _, piece in pieces]), strict=True):
+            found[index] |= {code for code, probability in row.items() if probability >= self.threshold}
+        return [frozenset(codes) for codes in found]
+
+
+SENTENCE_END = re.compile(r"[.!?;\n]+")
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a message of more than one (an empty list for one sentence, already read whole)."""
+    pieces = [piece.strip() for piece in SENTENCE_END.split(text) if piece.strip()]
+    return pieces if len(pieces) > 1 else []
 
 
 def classifier() -> LogisticRegression:

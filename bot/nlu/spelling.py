@@ -500,6 +500,28 @@ DEGREE_WORDS = frozenset(
 INTENSIFIER = "very"
 
 
+# "for a weak", "2 weaks ago": with a count before it and nothing after it that could be weak, "weak" is a misspelt
+# "week" and never weakness ("a weak arm", "a weak smile", "a weak and floppy face" name what is weak, so stay
+# weakness). The duration reader asks the same question (bot.nlu.duration), so both read such a "weak" alike.
+WEEK_MISSPELLINGS = {"weak": "week", "weaks": "weeks"}
+COUNTS_BEFORE_A_WEEK = frozenset(
+    {"a", "one", "last", "this", "past", "couple", "few", "two", "three", "four", "five", "six", "several"}
+)
+WORDS_AFTER_A_DURATION = frozenset(
+    {"ago", "or", "now", "already", "yeah", "yes", "so", "lol", "tbh", "plus", "but", "i", "it", "its", "my", "now"}
+)
+
+
+def weak_means_week(before: str, after: str | None) -> bool:
+    """Whether a "weak" between these two words (lower case; `after` None at the end of a phrase) is a week."""
+    counted = before in COUNTS_BEFORE_A_WEEK or before.isdigit()
+    return counted and (after is None or not after.isalpha() or after in WORDS_AFTER_A_DURATION)
+
+
+# "pins n needles", "on n off": a lone "n" between two words is "and".
+SHORT_AND = "n"
+
+
 @Language.component("lay_spelling")
 def lay_spelling(doc: Doc) -> Doc:
     """Set each token's NORM to its canonical spelling (spaCy's own NORM already expands "n't" to "not")."""
@@ -508,4 +530,12 @@ def lay_spelling(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.norm_ == "so" and token.nbor().norm_ in DEGREE_WORDS:
             token.norm_ = INTENSIFIER
+    for token in doc[1:]:
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.norm_ in WEEK_MISSPELLINGS and weak_means_week(
+            doc[token.i - 1].norm_, following.norm_ if following is not None else None
+        ):
+            token.norm_ = WEEK_MISSPELLINGS[token.norm_]
+        elif token.norm_ == SHORT_AND and following is not None and token.nbor(-1).is_alpha and following.is_alpha:
+            token.norm_ = "and"
     return doc

@@ -227,3 +227,36 @@ def test_a_reply_misread_as_start_again_loses_nothing(running_bot: RunningBot) -
     assert slots["worsening"] == "present"
     assert float(slots["duration_days"]) == pytest.approx(9)
     assert question_asked(replies) is not None or slots["triage_level"] == "routine"
+
+
+def test_a_sign_in_the_last_sentence_of_a_long_opening_is_asked_about(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "long-opening",
+        [
+            "Good evening, I'm typing for my grandmother who can't manage the phone. Her left upper eyelid has been "
+            "twitching for about nine days, mostly in the evenings. Also her mouth looks odd."
+        ],
+        answers={"q_check_facial_weakness": "yes I think so"},
+    )
+    # asked, and "yes" recorded; then "no" to a sudden onset and to the other signs (PLAIN_ANSWERS): urgent
+    assert findings(slots)["facial_weakness"] == "present"
+    assert slots["triage_level"] == "urgent"
+
+
+def test_an_answer_of_one_letter_for_the_side_keeps_the_intake_going(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "one-letter-side",
+        ["my upper lid has been twitching for 3 weeks. my face feels weak on one side, it came on slowly over days"],
+        {"q_side": "L"},
+    )
+    assert slots["face_side"] == "left"
+    assert slots["triage_level"] == "urgent"
+
+
+def test_a_weak_that_means_a_week_is_no_emergency(running_bot: RunningBot) -> None:
+    slots = talk(running_bot, "weak-week", ["my right eyebrow keeps flickering for a weak"])
+    assert slots["triage_level"] == "routine"  # the forehead is beyond the eye: routine, never the emergency
+    assert float(slots["duration_days"]) == 7
+    assert not any("EMERGENCY" in text for text in slots["_said"])

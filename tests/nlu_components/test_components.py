@@ -290,6 +290,11 @@ def test_the_extraction_is_read_once_and_never_output(
         ("oh wait, I also noticed my cheek has gone numb on that side", "nlu_fallback"),
         ("by the way I've been put on new tablets for my blood pressure this week", "start_over"),
         ("bye for now, though my hearing has gone muffled on the left", "goodbye"),
+        # an answer that tells only where or how long, read as a goodbye or a greeting
+        ("the R one", "goodbye"),
+        ("hi, the corner of my eye", "greet"),
+        ("about 10 dys", "thank"),
+        ("L", "other_language"),
     ],
 )
 def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(

@@ -164,6 +164,15 @@ def test_a_paraphrase_of_a_trained_sign_is_suspected(loaded: LearnedRedFlagReade
     assert all(entity["entity"] == SUSPECTED_SIGN for entity in item.get(ENTITIES))
 
 
+def test_a_sign_in_one_sentence_of_a_long_message_is_suspected(loaded: LearnedRedFlagReader) -> None:
+    preamble = (
+        "Good evening, I am writing on behalf of my elderly father who is not good with phones. His right eyelid "
+        "has been twitching on and off since the middle of last month, mostly in the evenings after his walk. "
+        "He drinks two cups of tea a day and sleeps reasonably well. "
+    )
+    assert suspected(loaded, message(preamble + PARAPHRASE)) == ["facial_weakness"]
+
+
 def test_a_plain_twitch_or_a_greeting_is_not_suspected(loaded: LearnedRedFlagReader) -> None:
     assert suspected(loaded, message("my right eyelid has been twitching since monday")) == []
     assert suspected(loaded, message("hello")) == []

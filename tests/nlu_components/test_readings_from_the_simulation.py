@@ -1,0 +1,90 @@
+"""Readings that simulated patients showed missing, each tested here in words of its own: a "weak" that is a week,
+three-letter unit slips, a corrected account of a recurring twitch, the onset of a sign told in its own sentence,
+and plain wordings of speech, vision, headache, function and worsening (DESIGN.md sections 3 and 5a)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.duration import parse_duration_days
+from bot.nlu.extraction import ClinicalExtractor
+from tests.nlu_components.reading import NOW, A, P, findings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("it's been jumping for a weak now", 7),
+        ("going on one weak, maybe more", 7),
+        ("twitchy lid for 3 weaks", 21),
+        ("about 9 dys", 9),
+        ("4 mos on and off", 120),
+        ("for 2 wek", 14),
+    ],
+)
+def test_a_misspelt_unit_after_a_number_is_read(text: str, days: float) -> None:
+    assert parse_duration_days(text, NOW).days == pytest.approx(days)
+
+
+@pytest.mark.parametrize("text", ["she has a weak grip", "one weak side of the mouth", "she has a weak smile on one side"])
+def test_weak_naming_what_is_weak_is_no_duration_and_stays_weakness(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert parse_duration_days(text, NOW).days is None
+    assert P in findings_of(extractor, text).values()
+
+
+def test_a_weak_that_is_a_week_is_no_weakness(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(extractor, "my lower lid has been flickering for a weak, really annoying")
+    assert "facial_weakness" not in findings and "limb_weakness" not in findings
+
+
+def test_a_correction_is_read_as_any_account_is_the_longest_time_of_the_twitch() -> None:
+    text = "my mistake: this flare began on Sunday, but it has come and gone for about three years"
+    reading = parse_duration_days(text, NOW)
+    assert reading.correction and reading.days == pytest.approx(3 * 365)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My eyelid has fluttered for a fortnight. My mouth sags on one side, it took several days to come on.",
+        "the twitch started in spring. since then my cheek has gone slack, it crept in bit by bit",
+    ],
+)
+def test_the_onset_of_a_sign_told_in_its_own_sentence_is_the_signs(extractor: ClinicalExtractor, text: str) -> None:
+    findings = findings_of(extractor, text)
+    assert findings.get("facial_weakness") == P
+    assert findings.get("sudden_onset") == A
+
+
+def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(extractor, "my face feels a bit weak. the twitching came on gradually over weeks")
+    assert findings.get("facial_weakness") == P
+    assert "sudden_onset" not in findings
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("he keeps muddling his words when he talks", "speech_difficulty"),
+        ("I'm scrambling my sentences", "speech_difficulty"),
+        ("she says she sees two of things", "vision_loss"),
+        ("I saw everything twice for a while", "vision_loss"),
+        ("his head is aching terribly all of a sudden", "severe_headache"),
+        ("it's wrecking everything I do at work", "function_impact"),
+        ("I've given up reading because of it", "function_impact"),
+        ("my husband is avoiding driving since it started", "function_impact"),
+        ("it's struggling to do my job with it going", "function_impact"),
+        ("it has kicked up a notch since Friday", "worsening"),
+        ("the spasms are ramping up", "worsening"),
+        ("pins n needles down my cheek", "numbness_tingling"),
+    ],
+)
+def test_plain_wordings_of_signs_are_read(extractor: ClinicalExtractor, text: str, code: str) -> None:
+    assert findings_of(extractor, text).get(code) == P
+
+
+@pytest.mark.parametrize(("text", "side"), [("L", "left"), ("the R side", "right"), ("rhs", "right")])
+def test_sides_as_people_shorten_them(extractor: ClinicalExtractor, text: str, side: str) -> None:
+    assert extractor.extract(text, NOW).face_side == side
