@@ -74,6 +74,8 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
         "bot_challenge",
         # DIET's own guess for a one-letter answer ("L"); text the language check reads as foreign never gets here
         "other_language",
+        # "just remembered, everything is spinning": unsure how to say it, sure it is there (a sign told is a sign)
+        "not_sure",
     }
 )
 EMERGENCY_NUMBER_ENTITY = "emergency_number"

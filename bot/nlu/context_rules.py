@@ -1048,11 +1048,23 @@ def past_time_of(history_labels: set[str]) -> Callable[[Span, Span, Span], bool]
     def modifies(target: Span, modifier: Span, between: Span) -> bool:
         return (
             same_statement(target, modifier, between)
-            and not history_between(between, history_labels)
+            and (not history_between(between, history_labels) or caused_by_what_follows(target, between))
             and not told_as_onset(target, modifier)
         )
 
     return modifies
+
+
+# "my face was paralysed from Bell's palsy years back": a sign told as caused by the history item after it has the
+# item's time, so it is past too.
+CAUSAL_LINKS = ("from", "with", "after", "by", "due to", "because of", "caused by")
+
+
+def caused_by_what_follows(target: Span, between: Span) -> bool:
+    if target.end != between.start:
+        return False
+    words = " ".join(token.norm_ for token in between[:2])
+    return any(words == link or words.startswith(f"{link} ") for link in CAUSAL_LINKS)
 
 
 def told_as_onset(target: Span, modifier: Span) -> bool:

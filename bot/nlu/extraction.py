@@ -615,13 +615,18 @@ def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Sp
     the twitch ("the twitching came on gradually") is the twitch's, even beside a sign: unknown is the safe reading
     of a sign's onset. A bare onset word ("gradually", "an hour ago") in a sentence of neither times the twitch if the
     message tells of it anywhere."""
-    signs = [(other, other_span) for other, other_span in findings if other.code in ONSET_TIMED_SIGNS]
-    if any(overlaps(span, sign_span) for _, sign_span in signs):
+    sign_spans = [other_span for other, other_span in findings if other.code in ONSET_TIMED_SIGNS]
+    if any(overlaps(span, sign_span) for sign_span in sign_spans):
         return False
+    # a progression read inside a sign's own words ("half my face won't move" is no spread) tells of the sign
     told_in_sentence = {
         other.code
         for other, other_span in findings
-        if other.kind in (PRESENT, GENERIC) and other_span.sent.start == span.sent.start
+        if other.kind in (PRESENT, GENERIC)
+        and other_span.sent.start == span.sent.start
+        and not (
+            other.code in PROGRESSION_CODES and any(overlaps(other_span, sign_span) for sign_span in sign_spans)
+        )
     }
     if told_in_sentence & set(PROGRESSION_CODES):
         return True

@@ -409,7 +409,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "gets|getting|get|got ~1 in ~1 the|my|your ~1 way",
             f"stop|stops|stopped|stopping|prevent*|keep|keeps|keeping ~1 me ~2 from? ~1 {ACTIVITIES}|anything|everything|"
             "getting|going|carrying|living",
-            "affect*|affecting|impact*|ruin*|disrupt*|bother|bothers|bothering|bothered ~2 my ~1 work|job|driving|reading|"
+            "affect*|affecting|impact*|ruin*|disrupt*|mess*|bother|bothers|bothering|bothered ~2 my ~1 work|job|driving|reading|"
             "eating|chewing|life|day|vision|sight|sleep|studies|studying|ability|abilities|routine|hobbies",
             "pull over",
             # "work is affected" ("work isn't affected" is its denial)
@@ -746,6 +746,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "speech|words|sentences|talking|tongue ~3 mixed|scrambled|tangl*|confused|muddled|jumbled",
             # the muddling first: "I'm mixing up my words", "I keep jumbling my sentences"
             "mix*|jumbl*|scrambl*|muddl*|garbl* ~3 words|word|sentences|sentence|speech",
+            # "I'm not making sense when I talk", "what she says doesn't make sense"
+            "not ~1 making|make|makes ~1 sense ~3 talk*|speak*|say|says|saying",
+            "talk*|speak*|say|says|saying|said|words ~3 not ~1 making|make|makes ~1 sense",
             # "tripping over my words", "fumbling my sentences", "my speech is all over the place"
             "stumbl*|trip*|fumbl*|tangl* ~3 word|words|sentence|sentences|speech|tongue",
             "speech|words|sentences|talking ~2 all over the place",

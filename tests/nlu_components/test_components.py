@@ -295,6 +295,7 @@ def test_the_extraction_is_read_once_and_never_output(
         ("hi, the corner of my eye", "greet"),
         ("about 10 dys", "thank"),
         ("L", "other_language"),
+        ("hmm I'm not sure how to put it, my hearing is all echoey", "not_sure"),
     ],
 )
 def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(

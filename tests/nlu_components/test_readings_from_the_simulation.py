@@ -79,6 +79,8 @@ def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(extrac
         ("it has kicked up a notch since Friday", "worsening"),
         ("the spasms are ramping up", "worsening"),
         ("pins n needles down my cheek", "numbness_tingling"),
+        ("my son says what I say isn't making sense", "speech_difficulty"),
+        ("this is messing with my whole day", "function_impact"),
     ],
 )
 def test_plain_wordings_of_signs_are_read(extractor: ClinicalExtractor, text: str, code: str) -> None:
@@ -88,3 +90,15 @@ def test_plain_wordings_of_signs_are_read(extractor: ClinicalExtractor, text: st
 @pytest.mark.parametrize(("text", "side"), [("L", "left"), ("the R side", "right"), ("rhs", "right")])
 def test_sides_as_people_shorten_them(extractor: ClinicalExtractor, text: str, side: str) -> None:
     assert extractor.extract(text, NOW).face_side == side
+
+
+def test_a_sign_told_as_caused_by_an_old_illness_is_past(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(extractor, "my lid flickers since Friday, my mouth drooped with Bell's palsy ages ago")
+    assert findings.get("bells_palsy_history") == P
+    assert "facial_weakness" not in findings
+
+
+def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(extractor, "half of my face won't move right, not sudden at all")
+    assert findings.get("facial_weakness") == P
+    assert findings.get("sudden_onset") == A
