@@ -384,9 +384,9 @@ def quantities(text: str, now: datetime) -> Iterator[DurationReading]:
 
 def amount_of(text: str, match: re.Match[str]) -> tuple[int, int, float, float] | None:
     """Start, end, days and the unit's days of one number of units, or None when it is no duration."""
-    unit = unit_named(match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low")))) or misspelt_week(
-        text, match
-    )
+    unit = unit_named(
+        match.group("unit"), after_digits=bool(re.match(r"\d", match.group("low")))
+    ) or misspelt_week(text, match)
     if unit is None:
         return None
     if is_other_measure(text, match.start(), match.end()) or is_rate(text, match.start(), match.group("low")):

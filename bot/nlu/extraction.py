@@ -595,7 +595,6 @@ def longest_per_group(
 def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Span]]:
     kept = longest_per_group(found, group_of={LOCATION: LOCATION, SIDE: SIDE})
     findings = [(target, span) for target, span in kept if target.kind not in NOT_FINDINGS]
-    codes = {target.code for target, _ in findings if target.kind in (PRESENT, GENERIC)}
     return [
         (target, span)
         for target, span in kept
@@ -625,7 +624,8 @@ def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Sp
         if other.kind in (PRESENT, GENERIC)
         and other_span.sent.start == span.sent.start
         and not (
-            other.code in PROGRESSION_CODES and any(overlaps(other_span, sign_span) for sign_span in sign_spans)
+            other.code in PROGRESSION_CODES
+            and any(overlaps(other_span, sign_span) for sign_span in sign_spans)
         )
     }
     if told_in_sentence & set(PROGRESSION_CODES):

@@ -508,7 +508,7 @@ COUNTS_BEFORE_A_WEEK = frozenset(
     {"a", "one", "last", "this", "past", "couple", "few", "two", "three", "four", "five", "six", "several"}
 )
 WORDS_AFTER_A_DURATION = frozenset(
-    {"ago", "or", "now", "already", "yeah", "yes", "so", "lol", "tbh", "plus", "but", "i", "it", "its", "my", "now"}
+    {"ago", "or", "now", "already", "yeah", "yes", "so", "lol", "tbh", "plus", "but", "i", "it", "its", "my"}
 )
 
 
@@ -536,6 +536,11 @@ def lay_spelling(doc: Doc) -> Doc:
             doc[token.i - 1].norm_, following.norm_ if following is not None else None
         ):
             token.norm_ = WEEK_MISSPELLINGS[token.norm_]
-        elif token.norm_ == SHORT_AND and following is not None and token.nbor(-1).is_alpha and following.is_alpha:
+        elif (
+            token.norm_ == SHORT_AND
+            and following is not None
+            and token.nbor(-1).is_alpha
+            and following.is_alpha
+        ):
             token.norm_ = "and"
     return doc

@@ -248,7 +248,9 @@ def test_an_answer_of_one_letter_for_the_side_keeps_the_intake_going(running_bot
     slots = talk(
         running_bot,
         "one-letter-side",
-        ["my upper lid has been twitching for 3 weeks. my face feels weak on one side, it came on slowly over days"],
+        [
+            "my upper lid has been twitching for 3 weeks. my face feels weak on one side, it came on slowly over days"
+        ],
         {"q_side": "L"},
     )
     assert slots["face_side"] == "left"

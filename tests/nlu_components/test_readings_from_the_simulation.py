@@ -26,7 +26,9 @@ def test_a_misspelt_unit_after_a_number_is_read(text: str, days: float) -> None:
     assert parse_duration_days(text, NOW).days == pytest.approx(days)
 
 
-@pytest.mark.parametrize("text", ["she has a weak grip", "one weak side of the mouth", "she has a weak smile on one side"])
+@pytest.mark.parametrize(
+    "text", ["she has a weak grip", "one weak side of the mouth", "she has a weak smile on one side"]
+)
 def test_weak_naming_what_is_weak_is_no_duration_and_stays_weakness(
     extractor: ClinicalExtractor, text: str
 ) -> None:
@@ -52,13 +54,17 @@ def test_a_correction_is_read_as_any_account_is_the_longest_time_of_the_twitch()
         "the twitch started in spring. since then my cheek has gone slack, it crept in bit by bit",
     ],
 )
-def test_the_onset_of_a_sign_told_in_its_own_sentence_is_the_signs(extractor: ClinicalExtractor, text: str) -> None:
+def test_the_onset_of_a_sign_told_in_its_own_sentence_is_the_signs(
+    extractor: ClinicalExtractor, text: str
+) -> None:
     findings = findings_of(extractor, text)
     assert findings.get("facial_weakness") == P
     assert findings.get("sudden_onset") == A
 
 
-def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(extractor: ClinicalExtractor) -> None:
+def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(
+    extractor: ClinicalExtractor,
+) -> None:
     findings = findings_of(extractor, "my face feels a bit weak. the twitching came on gradually over weeks")
     assert findings.get("facial_weakness") == P
     assert "sudden_onset" not in findings
@@ -93,12 +99,16 @@ def test_sides_as_people_shorten_them(extractor: ClinicalExtractor, text: str, s
 
 
 def test_a_sign_told_as_caused_by_an_old_illness_is_past(extractor: ClinicalExtractor) -> None:
-    findings = findings_of(extractor, "my lid flickers since Friday, my mouth drooped with Bell's palsy ages ago")
+    findings = findings_of(
+        extractor, "my lid flickers since Friday, my mouth drooped with Bell's palsy ages ago"
+    )
     assert findings.get("bells_palsy_history") == P
     assert "facial_weakness" not in findings
 
 
-def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(extractor: ClinicalExtractor) -> None:
+def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(
+    extractor: ClinicalExtractor,
+) -> None:
     findings = findings_of(extractor, "half of my face won't move right, not sudden at all")
     assert findings.get("facial_weakness") == P
     assert findings.get("sudden_onset") == A
