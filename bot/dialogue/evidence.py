@@ -60,11 +60,14 @@ class MessageReading:
     message_id: str | None = None
 
     @property
+    def signs_a_vague_feeling_may_be(self) -> frozenset[str]:
+        return frozenset(SIGNS_A_VAGUE_FEELING_MAY_BE) if self.vague_sensation else frozenset()
+
+    @property
     def signs_to_ask_about(self) -> frozenset[str]:
         """Signs this message gives a reason to ask about without saying them: suspected by the learned
         reader, or what a vague feeling in the face may be."""
-        vague = frozenset(SIGNS_A_VAGUE_FEELING_MAY_BE) if self.vague_sensation else frozenset()
-        return self.suspected | vague
+        return self.suspected | self.signs_a_vague_feeling_may_be
 
     @property
     def says_anything(self) -> bool:
@@ -175,6 +178,15 @@ def merge_message(findings: Findings, reading: MessageReading) -> Findings:
     statuses = dict(findings.statuses)
     for code, said in reading.statuses.items():
         statuses[code] = _merged_status(findings.status(code), said, reading.is_correction)
+    # A new feeling that names no sign ("something new is going on with my face") after numbness and weakness were
+    # denied may be either of them, new since: they are open again, to be asked (DESIGN 5a: never a "no").
+    reopened = {
+        code
+        for code in reading.signs_a_vague_feeling_may_be
+        if findings.is_absent(code) and code not in reading.statuses
+    }
+    for code in reopened:
+        del statuses[code]
     corrects_places = reading.is_correction and bool(reading.locations)
     # A suspicion about a sign the person has already spoken of would only ask again what they said.
     suspected = findings.suspected | {code for code in reading.signs_to_ask_about if code not in statuses}

@@ -51,7 +51,7 @@ from bot.dialogue.restatement import (
     EVIDENCE_DECLARED,
     EVIDENCE_FINDINGS,
 )
-from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
+from bot.nlu.extraction import VAGUE_SENSATION, ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.language import is_probably_english
 from bot.triage.engine import is_emergency
 from bot.triage.findings import RED_FLAG_CODES, Status
@@ -76,9 +76,13 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
         "other_language",
         # "just remembered, everything is spinning": unsure how to say it, sure it is there (a sign told is a sign)
         "not_sure",
+        # "why did you say that?" asks; "also something else has started" read as it tells
+        "ask_why",
     }
 )
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
+# The learned red-flag reader's entity (bot.nlu.learned_reader): a sign to ask about, not a finding.
+SUSPECTED_SIGN = "suspected_sign"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
 EXTRACTION_PROPERTY = "clinical_extraction"
@@ -211,7 +215,9 @@ class SafetyIntentOverride(UsesSharedExtractor):
             # Not DIET's runner-up: on such messages it is as often deny, none_of_these or delete_my_data (seen on
             # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
             return INFORM
-        if predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS and tells_of_the_person(extraction):
+        if predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS and tells_of_the_person(
+            extraction, message
+        ):
             # "just remembered, there's a little droop at the corner of my mouth" read as not understood, "btw I
             # started a new drug" read as start over, "it's the L" read as goodbye: a message that tells of a sign,
             # a side, a place or a duration is a description or an answer (DESIGN 5a), and reading it otherwise
@@ -220,12 +226,16 @@ class SafetyIntentOverride(UsesSharedExtractor):
         return None
 
 
-def tells_of_the_person(extraction: Extraction) -> bool:
+def tells_of_the_person(extraction: Extraction, message: Message) -> bool:
+    """The message tells of a sign (read, or suspected by the learned reader, which ran before), a side, a place, a
+    duration or a feeling in the face."""
     return (
         Status.PRESENT in extraction.findings.values()
+        or any(entity.get(ENTITY_ATTRIBUTE_TYPE) == SUSPECTED_SIGN for entity in message.get(ENTITIES) or ())
         or extraction.face_side is not None
         or bool(extraction.locations)
         or extraction.duration.days is not None
+        or any(entity.entity == VAGUE_SENSATION for entity in extraction.entities)
     )
 
 

@@ -599,7 +599,7 @@ def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Spa
         (target, span)
         for target, span in kept
         if not (target.kind in SPECIFICITY and yields_to_more_specific(target, span, findings))
-        and not (target.code == ONSET and times_the_twitch(target, span, findings))
+        and not (target.code == ONSET and target.kind != PRESENT and times_the_twitch(target, span, findings))
         and not (target.kind == LOCATION and inside_code(span, findings, NOT_A_TWITCH_PLACE))
         and not gives_way_inside(target, span, findings)
         and not said_of_another_finding(target, span, findings)
@@ -613,7 +613,8 @@ def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Sp
     not of the twitch ("my lid is drooping, it took days to come on") is the sign's. One in a sentence that tells of
     the twitch ("the twitching came on gradually") is the twitch's, even beside a sign: unknown is the safe reading
     of a sign's onset. A bare onset word ("gradually", "an hour ago") in a sentence of neither times the twitch if the
-    message tells of it anywhere."""
+    message tells of it anywhere. (A sudden onset told in words of its own is always kept: with a weakness, a sudden
+    onset and an unknown one are both the emergency, so keeping it can never lower the level.)"""
     sign_spans = [other_span for other, other_span in findings if other.code in ONSET_TIMED_SIGNS]
     if any(overlaps(span, sign_span) for sign_span in sign_spans):
         return False

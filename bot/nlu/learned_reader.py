@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu import red_flag_model
-from bot.nlu.components import ClinicalFindingsExtractor, message_text
+from bot.nlu.components import SUSPECTED_SIGN, ClinicalFindingsExtractor, message_text
 from bot.nlu.extraction import EntitySpan
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import (
@@ -52,7 +52,6 @@ from bot.triage.findings import RED_FLAG_CODES
 
 logger = logging.getLogger(__name__)
 
-SUSPECTED_SIGN = "suspected_sign"
 RULE_READER = ClinicalFindingsExtractor.__name__
 DEFAULT_LABELLED_FILES = ("tests/nlu/dev.yml", "tests/nlu/context_dev.yml")
 

@@ -694,6 +694,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     "limb_weakness": CodePatterns(
         present=(
             f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly|drag*",
+            # hedged: "my arm might be a bit weak", "her leg could be a little heavy" (a possible sign counts)
+            f"{LIMB} ~1 might|may|could|must ~1 be ~3 weak*|heavy|dead|limp|floppy|useless",
             # "my grip has gone", "my arm won't do what I tell it"
             "grip|strength ~2 went|gone|goes|going|giving|failing|failed",
             f"{LIMB} ~3 not ~1 do|work|working|move|moving|obey|listen|respond|cooperate|co-operate",
@@ -777,7 +779,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "seeing|see|sees|seen|saw ~1 two|2 ~1 of ~1 everything|things|it|you|people|stuff|them",
             "seeing|see|sees|seen|saw ~1 everything|things|stuff ~1 twice",
             "seeing|see|seen ~2 two ~1 of",
-            "lost|loss|losing|lose ~2 vision|sight|eyesight",
+            # "I've lost some of my sight", "losing part of the vision in one eye"
+            "lost|loss|losing|lose ~4 vision|sight|eyesight",
             # "my vision might be a little blurred" (an uncertain sign counts) needs the longer gap
             "vision|sight|eyesight ~4 gone|went|lost|black|dark|blurry|blurred|blurring|fuzzy|dim|double|loss|go|"
             "going|blacked|greyed|grey|cloudy|hazy|misty|blank",
@@ -1195,7 +1198,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "car|bike|motorbike|road|sports|sport|skiing|cycling|rugby|football ~1 accident|crash|injury",
             "accident|crash ~4 face|head",
             "punched ~2 face",
-            "fell|fall|fallen ~3 on ~2 face|head",
+            "fell|fall|fallen ~3 on|onto ~2 face|head",
             "surgery ~3 face|jaw|ear",
             "trauma",
             "injury|injuries|injured|trauma ~3 face|facial|cheek|cheekbone|jaw|head|nose|skull",
@@ -1354,6 +1357,12 @@ VAGUE_FEELING_WORDS = (
     f"{FACE_PART}|skin ~3 feels|feel ~1 not ~1 right|normal|itself",
     "odd|weird|strange|funny|peculiar|unusual ~2 feeling|sensation|sensations",
     "sensation ~2 different|odd|weird|strange",
+    # something new that the person cannot name: "something else has started", "something new is going on with my
+    # face", "a new symptom I can't describe"
+    "something|summat ~2 new|else|different|wrong|odd|strange|weird ~3 started|starting|going|happening|happened|"
+    "appeared|come|came|developed|developing|face|cheek|mouth|eye|eyes",
+    "new|another|other|extra ~1 symptom|symptoms|problem|problems|sensation|sensations|feeling|feelings",
+    "can not ~2 describe|explain ~2 it|feeling|sensation|what",
 )
 
 # Talk of a stroke itself: not a finding, but the safety override needs to know when it is only a relative's or a

@@ -108,6 +108,29 @@ def test_a_suspicion_about_a_sign_already_spoken_of_is_not_kept() -> None:
     assert "hearing_change" not in evidence.findings.suspected
 
 
+def test_a_new_feeling_after_numbness_and_weakness_were_denied_opens_them_again() -> None:
+    # "no numbness, no drooping", then later "there's a new sort of feeling in my cheek I can't put a name to"
+    evidence = conversation(
+        [
+            entity("numbness_tingling", "absent"),
+            entity("facial_weakness", "absent"),
+            entity("hearing_change", "absent"),
+        ],
+        [entity("vague_sensation", "present")],
+    )
+    assert evidence.findings.is_unknown("numbness_tingling") and evidence.findings.is_unknown(
+        "facial_weakness"
+    )
+    assert evidence.findings.suspected == {"numbness_tingling", "facial_weakness"}
+    assert evidence.findings.is_absent("hearing_change")  # not what a feeling in the face may be
+
+
+def test_a_feeling_told_with_its_own_denial_keeps_the_denial() -> None:
+    # "not numb, it just feels strange"
+    evidence = conversation([entity("numbness_tingling", "absent"), entity("vague_sensation", "present")])
+    assert evidence.findings.is_absent("numbness_tingling")
+
+
 def test_every_change_keeps_where_it_came_from() -> None:
     evidence = Evidence().add_message(
         read_message([entity("stress", "present")], "inform"), question="q_triggers"

@@ -296,6 +296,7 @@ def test_the_extraction_is_read_once_and_never_output(
         ("about 10 dys", "thank"),
         ("L", "other_language"),
         ("hmm I'm not sure how to put it, my hearing is all echoey", "not_sure"),
+        ("why? something strange has started in my mouth as well", "ask_why"),
     ],
 )
 def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
@@ -303,6 +304,19 @@ def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
 ) -> None:
     message = classified(text, intent)
     extractor.process([message])
+    override.process([message])
+    assert message.get(INTENT)["name"] == "inform"
+
+
+def test_a_sign_only_the_learned_reader_suspects_makes_a_description(
+    override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor
+) -> None:
+    message = classified("not sure, my smile has gone a bit skew-whiff", "not_sure")
+    extractor.process([message])
+    # as the learned reader, which runs between the two, would add it
+    message.set(
+        ENTITIES, [*message.get(ENTITIES, []), {"entity": "suspected_sign", "value": "facial_weakness"}]
+    )
     override.process([message])
     assert message.get(INTENT)["name"] == "inform"
 

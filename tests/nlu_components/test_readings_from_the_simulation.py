@@ -87,6 +87,9 @@ def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(
         ("pins n needles down my cheek", "numbness_tingling"),
         ("my son says what I say isn't making sense", "speech_difficulty"),
         ("this is messing with my whole day", "function_impact"),
+        ("she's losing a bit of her sight on that side", "vision_loss"),
+        ("I think his leg may be slightly heavy", "limb_weakness"),
+        ("years ago I had a fall onto my face", "facial_injury_history"),
     ],
 )
 def test_plain_wordings_of_signs_are_read(extractor: ClinicalExtractor, text: str, code: str) -> None:
@@ -112,3 +115,15 @@ def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(
     findings = findings_of(extractor, "half of my face won't move right, not sudden at all")
     assert findings.get("facial_weakness") == P
     assert findings.get("sudden_onset") == A
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh, and something different has started in my cheek",
+        "there's another sensation now that I can't explain",
+        "I've got an extra symptom since this morning",
+    ],
+)
+def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
+    assert "vague_sensation" in {entity.entity for entity in extractor.extract(text, NOW).entities}
