@@ -35,6 +35,9 @@ CORRECTION_ROLE = "correction"
 CORRECT_INTENT = "correct"
 # A feeling in the face that matches no sign is a reason to ask about these, never a "no" (DESIGN 5a).
 SIGNS_A_VAGUE_FEELING_MAY_BE = ("numbness_tingling", "facial_weakness")
+ONSET_CODE = "sudden_onset"
+# The signs whose onset (sudden, or over days) the triage asks about: an onset told before any of them times the twitch.
+SIGNS_AN_ONSET_TIMES = ("facial_weakness", "limb_weakness", "speech_difficulty")
 
 
 class Source(str, Enum):
@@ -173,10 +176,22 @@ def _merged_status(known: Status, said: Status, replaces: bool) -> Status:
     return known
 
 
+def _onset_times_a_sign(findings: Findings, reading: MessageReading) -> bool:
+    """Whether the message, or the conversation before it, tells of a sign whose onset the triage asks about."""
+    told = {code for code, status in reading.statuses.items() if status is Status.PRESENT} | reading.suspected
+    known = {code for code in SIGNS_AN_ONSET_TIMES if findings.is_present(code)} | findings.suspected
+    listed = {code for signs in findings.at_least_one_of for code in signs}
+    return bool((told | known | listed) & set(SIGNS_AN_ONSET_TIMES))
+
+
 def merge_message(findings: Findings, reading: MessageReading) -> Findings:
     """The findings after one message, by the merge rules of this module's docstring."""
     statuses = dict(findings.statuses)
     for code, said in reading.statuses.items():
+        if code == ONSET_CODE and not _onset_times_a_sign(findings, reading):
+            # "it's come and gone for 10 days, this bit started an hour ago", before any weakness was told: the
+            # time is the twitch's. Leaving the onset unknown never lowers a level (unknown asks, or is the emergency).
+            continue
         statuses[code] = _merged_status(findings.status(code), said, reading.is_correction)
     # A new feeling that names no sign ("something new is going on with my face") after numbness and weakness were
     # denied may be either of them, new since: they are open again, to be asked (DESIGN 5a: never a "no").

@@ -35,7 +35,7 @@ from collections.abc import Callable, Collection
 from medspacy.context import ConTextRule
 from spacy.tokens import Span
 
-from bot.triage.findings import FINDING_CODES, HISTORY_CODES, RED_FLAG_CODES
+from bot.triage.findings import FINDING_CODES, HISTORY_CODES, PATTERN_CODES, RED_FLAG_CODES
 
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
@@ -373,6 +373,9 @@ SPECULATION_PHRASES = (
 # mental" still reports the work pressure said after it. ("probably too much wine" and "maybe 5 hours a night" are
 # reports, hedged.)
 SHORT_GUESSES = ("might be", "could be", "may be")
+# A change of the twitch told with a "might be" ("it might be spreading a bit", "could be getting stronger") is an
+# unsure report, which counts like an unsure red flag: it moves the level up; a guess at a cause does not.
+CHANGES_OF_THE_TWITCH = frozenset(PATTERN_CODES) - {"twitching"}
 SHORT_GUESS_REACH = 3
 WORRY_PHRASES = (
     "worried about",
@@ -887,7 +890,7 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
         SHORT_GUESSES,
         HYPOTHETICAL,
         "FORWARD",
-        labels(NOT_RED_FLAGS),
+        labels(NOT_RED_FLAGS - CHANGES_OF_THE_TWITCH),
         max_scope=SHORT_GUESS_REACH,
         terminated_by=CLAUSE_ENDS,
     )

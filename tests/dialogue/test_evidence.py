@@ -131,6 +131,28 @@ def test_a_feeling_told_with_its_own_denial_keeps_the_denial() -> None:
     assert evidence.findings.is_absent("numbness_tingling")
 
 
+def test_an_onset_told_before_any_sign_times_the_twitch() -> None:
+    # "it has come and gone for a week, this spell began 20 minutes ago", then "my lip droops, it took days"
+    evidence = conversation(
+        [entity("sudden_onset", "present"), entity("duration_days", "7")],
+        [entity("facial_weakness", "present"), entity("sudden_onset", "absent")],
+    )
+    assert evidence.findings.is_absent("sudden_onset")
+
+
+def test_an_onset_told_after_the_sign_is_the_signs() -> None:
+    # "my face is droopy", then, asked, "yes, it came on all at once"
+    evidence = conversation([entity("facial_weakness", "present")], [entity("sudden_onset", "present")])
+    assert evidence.findings.is_present("sudden_onset")
+
+
+def test_an_onset_told_with_a_suspected_sign_is_kept() -> None:
+    evidence = conversation(
+        [entity("suspected_sign", "speech_difficulty"), entity("sudden_onset", "present")]
+    )
+    assert evidence.findings.is_present("sudden_onset")
+
+
 def test_every_change_keeps_where_it_came_from() -> None:
     evidence = Evidence().add_message(
         read_message([entity("stress", "present")], "inform"), question="q_triggers"

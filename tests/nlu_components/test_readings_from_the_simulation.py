@@ -84,6 +84,8 @@ def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(
         ("it's struggling to do my job with it going", "function_impact"),
         ("it has kicked up a notch since Friday", "worsening"),
         ("the spasms are ramping up", "worsening"),
+        ("it may be creeping into my cheek, hard to tell", "spread"),
+        ("hmm, could be getting a bit more frequent", "worsening"),
         ("pins n needles down my cheek", "numbness_tingling"),
         ("my son says what I say isn't making sense", "speech_difficulty"),
         ("this is messing with my whole day", "function_impact"),
@@ -127,3 +129,8 @@ def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(
 )
 def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
     assert "vague_sensation" in {entity.entity for entity in extractor.extract(text, NOW).entities}
+
+
+@pytest.mark.parametrize("text", ["might be the late nights", "could be the wine honestly", "may be stress"])
+def test_a_guess_at_a_cause_is_still_no_finding(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text) == {}
