@@ -23,6 +23,7 @@ from bot.eval.vignettes import (
     failed_bars,
     held_out_report,
     load_personas,
+    missed_levels,
     report_markdown,
     rest_chats,
     results_table,
@@ -47,7 +48,11 @@ def evaluate(
     if blind is not None:
         held_out = run_all(load_personas(blind), rest_chats(base_url, token, prefix="blind"), workers=workers)
         held_out_summary = summarise(held_out)
-        print("\n".join(["", "Blind set (held out):", *summary_lines(held_out_summary)]))
+        print(
+            "\n".join(
+                ["", "Blind set (held out):", *summary_lines(held_out_summary), *missed_levels(held_out)]
+            )
+        )
         failures += [f"blind set: {miss}" for miss in failed_bars(held_out_summary, TRIAGE_BARS)]
         sections.append(held_out_report(held_out))
     report.parent.mkdir(parents=True, exist_ok=True)
