@@ -152,7 +152,7 @@ NOT_A_DURATION_AFTER = re.compile(
 )
 # "10hrs a day": the unit may be written onto its number, so no word boundary is required before it.
 NOT_A_DURATION_BEFORE = re.compile(
-    r"(?:(?:\b|(?<=\d))(?:not|n't|times|cups?|mugs?|cans?|pints?|glasses|drinks?|coffees?|teas?|per|every|each|"
+    r"(?:(?:\b|(?<=\d))(?:not(?:\s+for|\s+since)?|n't|times|cups?|mugs?|cans?|pints?|glasses|drinks?|coffees?|teas?|per|every|each|"
     r"hours?|hrs?|minutes?|mins?)\s*)$",
     re.IGNORECASE,
 )

@@ -42,7 +42,10 @@ FACE_PART = (
     "jaw|side"
 )
 # How a weak face looks or feels.
-LOOKS_WEAK = "droop*|dropped|dropping|sag*|slump*|fallen|slack|lopsided|crooked|uneven|wonky|paraly*|frozen|weak*|limp|heavy|floppy"
+LOOKS_WEAK = (
+    "droop*|dropped|dropping|sag*|slump*|fallen|slack|lopsided|crooked|uneven|wonky|paraly*|frozen|weak*|limp|heavy|"
+    "floppy|hanging|hangs"
+)
 LIMB = "arm|arms|leg|legs|hand|hands|limb|limbs|foot|feet|fingers|grip"
 BE = "is|'s|are|am|was|were|be|been|feels|feel|felt|looks|look|seems|seem|went|gone|going|go|has|have|got|gets|getting"
 # "can't", "couldn't", "unable to", "not able to" - but not any "not": "it doesn't affect my driving" is a denial.
@@ -266,7 +269,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     "spread": CodePatterns(
         present=(
             SPREADS,
-            "moved|moving|moves|travel*|extend*|creep*|crept|progress* ~2 to|into|down|onto|across",
+            "moved|moving|moves|travel*|extend*|creep*|crept|progress* ~2 to|into|down|onto|across|outward|outwards",
             # "gone into my cheek", "went down to my mouth"; not "when I go to sleep" or "went to the GP"
             f"gone|going|goes|go|went|started ~2 to|into|down|onto|across ~2 {SPREAD_PLACES}",
             "gone|going|goes|go|went|started ~1 into|down|onto|across",
@@ -696,6 +699,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{LIMB} ~3 weak*|heavy|dead|limp|floppy|useless|collaps*|jelly|drag*",
             # hedged: "my arm might be a bit weak", "her leg could be a little heavy" (a possible sign counts)
             f"{LIMB} ~1 might|may|could|must ~1 be ~3 weak*|heavy|dead|limp|floppy|useless",
+            # "one arm has no strength", "my hand's got hardly any grip", "lost the power in my leg"
+            f"{LIMB} ~3 no|hardly|barely|little ~1 any? ~1 strength|power|grip",
+            f"lost|losing|lose ~3 strength|power ~3 {LIMB}",
             # "my grip has gone", "my arm won't do what I tell it"
             "grip|strength ~2 went|gone|goes|going|giving|failing|failed",
             f"{LIMB} ~3 not ~1 do|work|working|move|moving|obey|listen|respond|cooperate|co-operate",
@@ -712,6 +718,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "body ~2 weak*",
         ),
         absent=(
+            # "my arms have no problems", "legs - no issues"
+            f"{LIMB} {NO_PROBLEMS}",
+            f"{LIMB} ~1 have|has|had|got ~1 no ~1 problem|problems|issue|issues|trouble",
             f"arm|arms|legs|limbs|hands|grip ~2 {BE}? ~1 {NORMAL}|strong",
             "can lift|raise|move|hold ~2 both|my|the ~1 arm|arms|legs|hands",
             # "I can hold a mug without any trouble", "I can still grip things fine"
@@ -960,7 +969,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "dizz*",
             "off|lost|lose|losing|loss ~2 balance",
             "balance ~3 off|bad|poor|problem*|issue*|gone|wrong|affected|funny|weird|wobbly",
-            "unsteady|wobbl*|vertigo|spinning|spins|woozy|lighthead*|light-headed|stumbl*|stagger*|clumsy|veer*",
+            "unsteady|wobbl*|vertigo|spinning|spins|woozy|giddy|giddiness|lighthead*|light-headed|stumbl*|stagger*|"
+            "clumsy|veer*",
             "light -? headed",
             "falling|fall|fell ~1 over",
             "can not ~1 walk ~2 straight|properly",

@@ -20,6 +20,7 @@ from tests.nlu_components.reading import NOW, A, P, findings_of
         ("about 9 dys", 9),
         ("4 mos on and off", 120),
         ("for 2 wek", 14),
+        ("I mean 5 days, not for 3 weeks", 5),
     ],
 )
 def test_a_misspelt_unit_after_a_number_is_read(text: str, days: float) -> None:
@@ -86,6 +87,10 @@ def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(
         ("the spasms are ramping up", "worsening"),
         ("it may be creeping into my cheek, hard to tell", "spread"),
         ("hmm, could be getting a bit more frequent", "worsening"),
+        ("I've been feeling giddy since lunch", "balance_problem"),
+        ("her cheek is hanging lower than the other one", "facial_weakness"),
+        ("my left hand has hardly any grip today", "limb_weakness"),
+        ("the twitch is moving outwards towards my temple", "spread"),
         ("pins n needles down my cheek", "numbness_tingling"),
         ("my son says what I say isn't making sense", "speech_difficulty"),
         ("this is messing with my whole day", "function_impact"),
@@ -129,6 +134,11 @@ def test_a_spread_read_inside_the_signs_words_leaves_its_onset_to_the_sign(
 )
 def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
     assert "vague_sensation" in {entity.entity for entity in extractor.extract(text, NOW).entities}
+
+
+@pytest.mark.parametrize("text", ["legs - no problems", "my hands have no issues at all"])
+def test_limbs_said_to_have_no_problems_are_not_weak(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("limb_weakness") == A
 
 
 @pytest.mark.parametrize("text", ["might be the late nights", "could be the wine honestly", "may be stress"])
