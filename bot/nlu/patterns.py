@@ -910,6 +910,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "voices|sounds|noises|people|everything|things ~1 seem|seems|seemed ~2 far|distant|muffled|quiet|faint|off",
             "tinnitus",
             "muffl*",
+            # "my hearing on the left has gone dull", "I keep turning the TV up"
+            "hearing ~5 gone|going|got|getting ~1 dull|duller|muffled|quiet|quieter|faint|funny|weird|bad|worse",
+            "keep|keeps|kept|have|having|had ~2 turn|turning ~2 tv|telly|television|volume ~1 up",
             "hearing|hear ~3 loss|lost|muffled|changed|change|different|worse|reduced|dull|funny|weird|off|gone|going|"
             "affected|down|sensitive|loud|louder|echo*|distort*|strange",
             "lost|losing|loss|change|changes|changed|reduced|drop|different|difference ~2 hearing",

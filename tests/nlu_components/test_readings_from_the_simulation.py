@@ -88,6 +88,8 @@ def test_an_onset_word_in_the_twitchs_own_sentence_still_times_the_twitch(
         ("it may be creeping into my cheek, hard to tell", "spread"),
         ("hmm, could be getting a bit more frequent", "worsening"),
         ("I've been feeling giddy since lunch", "balance_problem"),
+        ("his hearing in that ear has got quieter lately", "hearing_change"),
+        ("she keeps having to turn the telly up", "hearing_change"),
         ("her cheek is hanging lower than the other one", "facial_weakness"),
         ("my left hand has hardly any grip today", "limb_weakness"),
         ("the twitch is moving outwards towards my temple", "spread"),
