@@ -166,11 +166,14 @@ def test_odd_message_failures_fail_the_evaluation(examples: tuple[Expected, ...]
     assert evaluation.failures() == ["odd messages raising or malformed 1 (bar 0)"]
 
 
-def test_report_lists_bars_and_every_remaining_mistake(examples: tuple[Expected, ...]) -> None:
+def test_report_counts_every_remaining_mistake_by_kind_and_never_quotes_held_out_words(
+    examples: tuple[Expected, ...],
+) -> None:
     wrong = next(e for e in examples if e.intent != "greet")  # misread as a greeting: one mistake
     pairs = tuple((e, Reading("greet") if e is wrong else correct_reading(e)) for e in examples)
     report = render_report(Evaluation(pairs), "models/test.tar.gz")
     assert "| intent macro-F1 |" in report
     assert "| red-flag recall facial_weakness" in report
     assert "## Still wrong (1 utterances)" in report
-    assert f"- `{wrong.text}` — intent {wrong.intent} -> greet" in report
+    assert f"- 1 × intent {wrong.intent} -> greet" in report
+    assert f"`{wrong.text}`" not in report
