@@ -438,7 +438,10 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         for outcome in outcomes
         if not outcome.exact
     )
-    return [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
+    ends = Counter(outcome.end for outcome in outcomes if outcome.end != "assessed")
+    return [
+        f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())
+    ] + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
 
 
 def held_out_report(outcomes: Sequence[Outcome]) -> str:
