@@ -28,7 +28,7 @@ NOTHING_TO_EXPLAIN = (
 
 
 class ActionAssess(Action):
-    """Assess the findings, tell the person, and record `triage_level` and `assessment` (DESIGN.md section 4)."""
+    """Assess the findings, tell the person, and record `triage_level` and `assessment` (README.md)."""
 
     def name(self) -> str:
         return "action_assess"
@@ -43,7 +43,7 @@ class ActionAssess(Action):
         evidence = before.add_message(latest_reading(tracker))
         if declares_emergency(tracker):
             # Said in so many words ("it's a stroke", "call an ambulance"): kept for the rest of the conversation,
-            # which no answer can take back (DESIGN 5b). Signs read as an emergency are kept as the signs are.
+            # which no answer can take back (docs/clinical-design.md). Signs read as an emergency are kept as the signs are.
             evidence = evidence.record(
                 replace(evidence.findings, reported_emergency=True), Source.DESCRIPTION
             )
@@ -63,7 +63,7 @@ class ActionAssess(Action):
                 dispatcher.utter_message(text=message)
             return recorded
         # The emergency response has already said what to do. If the emergency rests on weakness whose onset
-        # is not known, the stroke screen follows (DESIGN.md section 5): the intake resumes to ask it.
+        # is not known, the stroke screen follows (docs/triage-policy.md): the intake resumes to ask it.
         if STROKE_SCREEN_QUESTION in pending_questions(findings):
             return [*recorded, ActiveLoop(INTAKE_FORM)]
         return recorded

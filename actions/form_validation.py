@@ -79,10 +79,10 @@ ANSWER_KIND_BY_INTENT = {
     "decline_to_answer": AnswerKind.NOT_SURE,
 }
 # Lists of warning signs: a denial there that is not a "no" to the question covers only the signs it names
-# (DESIGN 5a); elsewhere, and after a "no", naming one item ("no, not getting worse") answers the whole list.
+# (docs/clinical-design.md); elsewhere, and after a "no", naming one item ("no, not getting worse") answers the whole list.
 WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTION})
 # Asked about one red flag, or about stroke signs: a "yes" or a "not sure" is the answer at once, with no time
-# lost on asking which (DESIGN 5a: an unclear answer to the stroke screen is the emergency).
+# lost on asking which (docs/clinical-design.md: an unclear answer to the stroke screen is the emergency).
 ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_QUESTIONS})
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
@@ -114,7 +114,7 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         events: list[EventType] = []
         if intent == EMERGENCY_INTENT and not reports_emergency(tracker):
             # Not an emergency answer but an answer to the intake: a restatement (bot.dialogue.restatement), or an
-            # emergency only the intent classifier saw, which the stroke screen checks sign by sign (DESIGN 5a).
+            # emergency only the intent classifier saw, which the stroke screen checks sign by sign (docs/clinical-design.md).
             # The level that the emergency intent's slot mapping set from this message is taken back.
             intent = None
             level_before = slots_before_latest_message(tracker.events).get(TRIAGE_LEVEL_SLOT)
@@ -148,7 +148,7 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         findings = evidence.findings
         if decide(findings)[0] is Level.EMERGENCY and decide(before.findings)[0] is not Level.EMERGENCY:
             # An answer made it an emergency: the person hears it now, as they would had they said it unasked,
-            # and any question that could still narrow it down comes after (DESIGN 5, 5a).
+            # and any question that could still narrow it down comes after (docs/triage-policy.md, 5a).
             dispatcher.utter_message(response=EMERGENCY_RESPONSE)
             events.append(SlotSet(TRIAGE_LEVEL_SLOT, Level.EMERGENCY.value))
         pending = pending_questions(findings)
@@ -240,7 +240,7 @@ def _read_reply(
         return evidence.record(denied, Source.ANSWER, question.name), None, []
 
     # Asked twice and still unclear. After a "yes", or about red flags asked on their own, at least one of the
-    # signs is present (DESIGN 5a: never "not known, so self care"); otherwise it could not be found out.
+    # signs is present (docs/clinical-design.md: never "not known, so self care"); otherwise it could not be found out.
     yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
         recorded = apply_unspecified_yes(findings, question)
@@ -261,7 +261,7 @@ def _denies_only_other_warning_signs(reading: MessageReading) -> bool:
 
 def _only_denies_some(question: Question, intent: str | None, reading: MessageReading) -> bool:
     """A reply to a warning-sign list that denies some of its signs by name, names none as present, and is not
-    a "no" to the question: "not painful, the cheek just feels odd" (DESIGN 5a)."""
+    a "no" to the question: "not painful, the cheek just feels odd" (docs/clinical-design.md)."""
     named = [reading.statuses[code] for code in question.covers if code in reading.statuses]
     return (
         question in WARNING_SIGN_QUESTIONS
@@ -302,12 +302,12 @@ def _record_answer(
         if asked_the_rest:
             # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
             # for the signs a vague feeling was already asked about by name and is still all the person can say:
-            # they cannot be ruled out (DESIGN 5a), so at least one of them counts.
+            # they cannot be ruled out (docs/clinical-design.md), so at least one of them counts.
             still_vague = keep_open & known_before.suspected
             denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
             return at_least_one_present(denied, still_vague)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
-        # it names (DESIGN 5a); the other signs are asked again, by name. Denials are never an unclear answer.
+        # it names (docs/clinical-design.md); the other signs are asked again, by name. Denials are never an unclear answer.
         return findings
     if kind is AnswerKind.NONE or named:
         # "no", or only denials ("no, not getting worse"): the rest of the list is denied too.

@@ -32,7 +32,7 @@ class ActionAnswerQuestion(Action):
             if e.get("entity") == "topic" and e.get("value") in ANSWERABLE
         ]
         # A question that carries a symptom ("is it normal my cheek goes numb with it?") is a description too
-        # (DESIGN 5a): what it says counts, the question is answered, and the intake starts or goes on.
+        # (docs/clinical-design.md): what it says counts, the question is answered, and the intake starts or goes on.
         reading = latest_reading(tracker)
         before = evidence_from_tracker(tracker)
         describes = reading.says_anything

@@ -88,7 +88,7 @@ def _latest_emergency_evidence(tracker: Tracker) -> str | None:
 
 def only_the_classifier_suspects_an_emergency(tracker: Tracker) -> bool:
     """The latest message is report_emergency with no stroke sign read and no emergency declared: the stroke
-    screen is asked, one sign at a time, instead of the emergency answer (DESIGN 5a)."""
+    screen is asked, one sign at a time, instead of the emergency answer (docs/clinical-design.md)."""
     return _latest_emergency_evidence(tracker) == EVIDENCE_CLASSIFIER
 
 

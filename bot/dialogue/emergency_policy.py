@@ -73,7 +73,7 @@ class EmergencyInterruptPolicy(Policy):
         done = _actions_since_latest_user_message(tracker)
         if latest_message.intent.get(EMERGENCY_EVIDENCE_KEY) == EVIDENCE_CLASSIFIER:
             # No stroke sign was read and the person did not say it is an emergency: only the intent classifier
-            # thinks so. The intake asks the stroke screen one sign at a time instead (DESIGN 5a); a "yes" or an
+            # thinks so. The intake asks the stroke screen one sign at a time instead (docs/clinical-design.md); a "yes" or an
             # unclear answer there is the emergency.
             return None if done or tracker.active_loop_name else INTAKE_FORM
         if not done:

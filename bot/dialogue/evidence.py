@@ -33,7 +33,7 @@ SUSPECTED_SIGN_ENTITY = "suspected_sign"
 # Rasa's entity role that the NLU gives a value the person corrects ("I meant 6 days, not 6 weeks").
 CORRECTION_ROLE = "correction"
 CORRECT_INTENT = "correct"
-# A feeling in the face that matches no sign is a reason to ask about these, never a "no" (DESIGN 5a).
+# A feeling in the face that matches no sign is a reason to ask about these, never a "no" (docs/clinical-design.md).
 SIGNS_A_VAGUE_FEELING_MAY_BE = ("numbness_tingling", "facial_weakness")
 ONSET_CODE = "sudden_onset"
 # The signs whose onset (sudden, or over days) the triage asks about: an onset told before any of them times the twitch.
@@ -194,7 +194,7 @@ def merge_message(findings: Findings, reading: MessageReading) -> Findings:
             continue
         statuses[code] = _merged_status(findings.status(code), said, reading.is_correction)
     # A new feeling that names no sign ("something new is going on with my face") after numbness and weakness were
-    # denied may be either of them, new since: they are open again, to be asked (DESIGN 5a: never a "no").
+    # denied may be either of them, new since: they are open again, to be asked (docs/clinical-design.md: never a "no").
     reopened = {
         code
         for code in reading.signs_a_vague_feeling_may_be

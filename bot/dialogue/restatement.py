@@ -24,7 +24,7 @@ EMERGENCY_INTENT = "report_emergency"
 EMERGENCY_RESPONSE = "utter_emergency"
 # In the intent of a message whose intent the safety override forced: the intent DIET had predicted.
 CLASSIFIER_INTENT_KEY = "classifier_intent"
-# In the intent of every report_emergency message: what the emergency rests on (DESIGN 5a, "emergency on
+# In the intent of every report_emergency message: what the emergency rests on (docs/clinical-design.md, "emergency on
 # evidence"). Only the first two give the emergency answer at once; the classifier alone asks the stroke screen.
 EMERGENCY_EVIDENCE_KEY = "emergency_evidence"
 EVIDENCE_FINDINGS = "findings"  # an emergency rule is met by the message's own findings

@@ -27,7 +27,7 @@ from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE, question_for_t
 
 VIGNETTE_DIR = Path(__file__).resolve().parents[2] / "tests" / "vignettes"
 # Conversations written and labelled by someone who had not read the NLU or its data: held out, so only their
-# aggregate figures are ever reported (DESIGN 8).
+# aggregate figures are ever reported (docs/clinical-design.md).
 BLIND_DIR = Path(__file__).resolve().parents[2] / "tests" / "blind"
 # The questions every persona scripts an answer to. A red flag asked on its own (q_check_<code>) is answered from
 # the persona's per-sign answers where it has them, else from its answer to the list that names the sign.
@@ -445,7 +445,7 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
 
 
 def held_out_report(outcomes: Sequence[Outcome]) -> str:
-    """The blind set's section: aggregate figures only, never a persona's words or outcome (DESIGN 8)."""
+    """The blind set's section: aggregate figures only, never a persona's words or outcome (docs/clinical-design.md)."""
     summary = summarise(outcomes)
     met = not failed_bars(summary, TRIAGE_BARS)
     return "\n".join(

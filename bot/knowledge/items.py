@@ -1,6 +1,6 @@
 """What the assistant may say about facial twitching, each text with the sources it comes from.
 
-Only the two source documents and the references of DESIGN.md section 6 are used; every text names its
+Only the two source documents and the references of bot/knowledge/sources.py are used; every text names its
 sources, and building one without a permitted source fails at import time. The project's own triage policy
 (`triage_policy`) is not medical content, so no text here may cite it.
 """

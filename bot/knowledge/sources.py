@@ -22,12 +22,12 @@ SOURCES: dict[str, Source] = {
         Source(
             "doc_facial_twitching",
             "Facial twitching: causes, the facial nerve and when to seek advice",
-            "shared/sources/000_8024f8b374a21900.txt",
+            "docs/sources/facial-twitching.txt",
         ),
         Source(
             "doc_facial_spasms",
             "What causes facial spasms? From minor to serious",
-            "shared/sources/001_e9681bc2406a5569.txt",
+            "docs/sources/facial-spasms.txt",
         ),
         Source(
             "nhs_stroke_fast",

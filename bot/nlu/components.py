@@ -7,7 +7,7 @@
   guessed. Language is checked first: text we cannot read cannot be triaged. The other way round, DIET's
   `report_emergency` becomes `inform` when the message only denies the signs ("no drooping, speech fine") or only
   speaks of a relative's or a past stroke ("my aunt had a stroke"): those are facts given, not emergencies.
-  Every message left with `report_emergency` records what the emergency rests on (DESIGN.md 5a): the message's own
+  Every message left with `report_emergency` records what the emergency rests on (docs/clinical-design.md): the message's own
   findings, the person declaring it, or the classifier alone (then the dialogue asks the stroke screen first).
 
 Both build nothing per message: the spaCy pipeline is built once per process and shared.
@@ -220,7 +220,7 @@ class SafetyIntentOverride(UsesSharedExtractor):
         ):
             # "just remembered, there's a little droop at the corner of my mouth" read as not understood, "btw I
             # started a new drug" read as start over, "it's the L" read as goodbye: a message that tells of a sign,
-            # a side, a place or a duration is a description or an answer (DESIGN 5a), and reading it otherwise
+            # a side, a place or a duration is a description or an answer (docs/clinical-design.md), and reading it otherwise
             # would drop what it says, end the intake or restart the conversation.
             return INFORM
         return None

@@ -1,4 +1,4 @@
-"""medspaCy ConText rules for how a finding is talked about (DESIGN.md section 3).
+"""medspaCy ConText rules for how a finding is talked about (docs/clinical-design.md).
 
 medspaCy ships rules written for clinical notes ("pt denies", "FHx"); people chatting write differently, so these
 rules are our own. Categories:

@@ -1,6 +1,6 @@
 """How long the twitch has lasted, in days, from the words people use ("since last Tuesday", "a couple of weeks").
 
-Triage compares the duration with 14 days (DESIGN.md section 5), so every choice here leans towards the longer
+Triage compares the duration with 14 days (docs/triage-policy.md), so every choice here leans towards the longer
 reading: "3 or 4 days" is 4, "a week or two" is 14, and when a message gives several durations the longest wins
 (bot.nlu.extraction first drops those said of something else: another symptom, person, medicine or old injury).
 Qualifiers move the number by one day (by half the unit for hours and minutes), so that a boundary falls on the

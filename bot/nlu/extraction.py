@@ -1,4 +1,4 @@
-"""Free text in, DESIGN.md section 3 findings out: the clinical findings extractor, without Rasa.
+"""Free text in, docs/clinical-design.md findings out: the clinical findings extractor, without Rasa.
 
 The spaCy pipeline is built once per process (`ClinicalExtractor.shared()`) from `spacy.blank("en")`:
 sentencizer -> spelling normaliser (bot.nlu.spelling) -> phrase targets (bot.nlu.patterns) -> medspaCy ConText
@@ -122,7 +122,7 @@ QUESTION_STARTS = frozenset(
 )
 # Words that make talk of a stroke or an emergency a guess, not a declaration: "it might be a stroke".
 GUESSING_WORDS = frozenset({"might", "may", "could", "maybe", "perhaps", "possibly", "wonder", "wondering"})
-# The twitch's own findings (DESIGN.md section 3, "pattern"): a time said with them is the twitch's.
+# The twitch's own findings (docs/clinical-design.md, "pattern"): a time said with them is the twitch's.
 TWITCH_PATTERN_CODES = frozenset(
     {"twitching", "spread", "worsening", "eye_closure", "function_impact", "linked_movements"}
 )
@@ -485,7 +485,7 @@ class Extraction:
     entities: tuple[EntitySpan, ...]
     # The message talks of a stroke, and only of a relative's or a past one ("my aunt had a stroke").
     stroke_only_past_or_others: bool = False
-    # The person says it is an emergency or a stroke happening now, or asks for an ambulance (DESIGN.md 5a).
+    # The person says it is an emergency or a stroke happening now, or asks for an ambulance (docs/clinical-design.md).
     declares_emergency: bool = False
 
     def to_findings(self) -> Findings:
@@ -1057,7 +1057,7 @@ def anothers_then_denied(target: Target, span: Span) -> bool:
 def told_of_others_past(target: Target, span: Span) -> bool:
     """ "my aunt had to give up driving because of her eye spasms", "a friend of mine couldn't read for months with
     blepharospasm", "mum was low on calcium when she was pregnant": another person's finding told only in the past tense
-    is their past illness (DESIGN.md section 3), not the current symptoms of someone being assessed. Not when anything
+    is their past illness (docs/clinical-design.md), not the current symptoms of someone being assessed. Not when anything
     makes it present or recent ("my son's eye has been twitching", "was twitching all day", "she said her eye was
     jumping"), and never for a red flag (see told_of_others_past_stroke)."""
     if not told_of_someone_else(target, span):
@@ -1537,7 +1537,7 @@ def negated_just_before(span: Span) -> bool:
 
 
 def twitch_duration(text: str, mentions: list[Mention], now: datetime) -> DurationReading:
-    """The twitch's duration (DESIGN.md section 3): of the durations said, those not said of something else, the
+    """The twitch's duration (docs/clinical-design.md): of the durations said, those not said of something else, the
     corrected one or else the longest."""
     readings = [
         reading

@@ -1,6 +1,6 @@
 """The everyday phrases for each finding, place and side (notation: bot.nlu.pattern_language).
 
-For each finding code (DESIGN.md section 3) there are four kinds of phrase:
+For each finding code (docs/clinical-design.md) there are four kinds of phrase:
 - present: says the finding is there ("face is drooping"); a negation in front turns it into absent;
 - generic: a bare word ("weak", "pain") that counts as present unless a more specific phrase for another
   finding covers the same words ("my arm went weak" is limb weakness, not facial weakness);
@@ -98,7 +98,7 @@ MOVING = (
 LINKED_PARTS = "eye|eyes|eyelid|lid|mouth|lip|lips|cheek|face"
 # What a twitch does when it happens ("my eye shuts when it twitches", "stays open during the spasms").
 TWITCH_EVENTS = "spasm*|twitch*|flicker*|jump*|flutter*|happens|starts|kicks|goes"
-# Everyday activities a twitch can get in the way of (DESIGN.md: seeing, eating, speaking, driving).
+# Everyday activities a twitch can get in the way of (docs/clinical-design.md: seeing, eating, speaking, driving).
 ACTIVITIES = (
     "drive|driving|read|reading|work|working|eat|eating|see|seeing|focus*|concentrat*|type|typing|study|studying|"
     "do|doing|function|cope|manage|use|cook|cooking|watch|watching|write|writing|play|playing|exercise"
@@ -114,7 +114,7 @@ LISTED_ACTIVITIES = (
 HINDERED_ACTIVITIES = "reading|driving|eating|chewing|seeing|typing|focusing|concentrating|swallowing"
 # Places beyond the eye a twitch spreads to.
 SPREAD_PLACES = "cheek|cheeks|mouth|neck|jaw|lip|lips|chin|face"
-# The eye held shut by the spasm, and the lids opened by hand: both are the closure, and get in the way (DESIGN.md 3).
+# The eye held shut by the spasm, and the lids opened by hand: both are the closure, and get in the way (docs/clinical-design.md).
 HELD_SHUT = "shut|closed|together|tight|tightly"
 PRISED_OPEN = (
     "have|had|having|need|needs ~1 to ~2 pull|prise|prize|pry|force|prop|peel|hold|open ~3 eye|eyes|eyelid|eyelids|lid|"
@@ -195,7 +195,7 @@ EYE_DEGREE = (
     "sort|of|pretty|rather|extremely|all|both|now|still|more|bright|well|gone|going|getting|looking|been|actually|"
     "even|any"
 )
-# A red, swollen or sticky eye, or one with a discharge (DESIGN.md section 3: red_eye).
+# A red, swollen or sticky eye, or one with a discharge (docs/clinical-design.md: red_eye).
 RED_WORDS = (
     "red|redder|reddish|redish|reddened|bloodshot|pink|pinkish|inflamed|swollen|swelled|swelling|puffy|puffed|"
     "puffing|sticky|crusty|crusted|crusting|gunky|gungy|gunked|goopy|gooey|gloopy|mucky|oozing|infected|weeping|weepy"
@@ -423,7 +423,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # the eye forced shut at the wheel
             "clamp*|slam*|shut|closed|close|closes|closing ~2 when|while|whilst ~2 driving|reading|cycling|riding",
             # seeing hindered by the twitch itself ("I can't see properly when it flutters"): the twitch gets in the
-            # way of seeing (DESIGN.md section 3), not a loss of vision; longer than the vision_loss "can't see"
+            # way of seeing (docs/clinical-design.md), not a loss of vision; longer than the vision_loss "can't see"
             "can? not|barely|hardly|hard ~1 to? ~1 see ~2 when|while|whilst|whenever ~2 it|eye|lid|eyelid ~1 "
             "twitch*|flutter*|flicker*|jump*|spasm*|goes|starts|shuts|closes",
             # the eye shut so that nothing can be seen: "it shuts so hard when it spasms that I can't see the road", "the
@@ -432,7 +432,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "see",
             "shut*|clos*|clamp*|squeez*|spasm*|twitch*|flutter* ~1 so|very ~2 i|he|she|you ~1 can not|barely|hardly ~1 "
             "see",
-            # the eye held shut and nothing seen meanwhile: "my lid screws shut and I can't see a thing" (DESIGN.md section
+            # the eye held shut and nothing seen meanwhile: "my lid screws shut and I can't see a thing" (docs/clinical-design.md section
             # 3: not a loss of vision; longer than the vision_loss "can't see", so it wins)
             f"{HELD_SHUT} ~3 ,|and? i|you|he|she? can|could? not|barely|hardly|cannot ~1 see",
             PRISED_OPEN,
@@ -657,7 +657,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # "my face went weak over about an hour": the sign told with its onset in minutes or hours
             f"{WEAKENING} ~3 over|in|within ~3 {SHORT_TIME}|moments|seconds",
         ),
-        # Minutes or hours ago is sudden for a sign (DESIGN.md: "within minutes to hours"); said of a twitch it is
+        # Minutes or hours ago is sudden for a sign (docs/clinical-design.md: "within minutes to hours"); said of a twitch it is
         # only when the twitch started, hence generic (it yields to twitching, see extraction.resolve_overlaps).
         generic=(
             f"{SHORT_TIME} ~1 ago",
@@ -1362,7 +1362,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
     ),
 }
 
-# A feeling in the face that names no sign: "my cheek feels odd", "my face doesn't feel right" (DESIGN.md 5a). Not a
+# A feeling in the face that names no sign: "my cheek feels odd", "my face doesn't feel right" (docs/clinical-design.md). Not a
 # finding: the dialogue asks about numbness and weakness because of it.
 VAGUE_FEELING_WORDS = (
     f"{FACE_PART}|skin ~3 feel|feels|feeling|felt ~2 odd|weird|strange|funny|different|off|wrong|peculiar|unusual",

@@ -6,7 +6,7 @@ per item to answer, best first (the span is the whole message: the retriever doe
 
 A question the intent classifier took for a description, an answer or something it did not understand ("my
 lid keeps flickering, could it be my job?") is still a question: when the retriever reads it as one, the intent
-becomes `ask_question`, whose action answers it and lets what it tells of the symptoms count (DESIGN 5a).
+becomes `ask_question`, whose action answers it and lets what it tells of the symptoms count (docs/clinical-design.md).
 It runs before SafetyIntentOverride, so an emergency sign in the same message still has the last word.
 """
 

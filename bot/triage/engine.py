@@ -1,4 +1,4 @@
-"""The triage engine: findings in, an assessment out (DESIGN.md section 5). No Rasa here."""
+"""The triage engine: findings in, an assessment out (docs/triage-policy.md). No Rasa here."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class Assessment:
     self_care_advice: tuple[SourcedText, ...]
 
     def to_json(self) -> dict[str, Any]:
-        """A JSON-serialisable summary (stored in the `assessment` slot, DESIGN.md section 4)."""
+        """A JSON-serialisable summary (stored in the `assessment` slot, README.md)."""
         findings: dict[str, Any] = dict(self.findings.to_json())
         if self.findings.face_side is not None:
             findings["face_side"] = self.findings.face_side

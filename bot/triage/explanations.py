@@ -1,4 +1,4 @@
-"""Possible explanations (condition codes of DESIGN.md section 4), ranked by the findings that support them.
+"""Possible explanations (condition codes of README.md), ranked by the findings that support them.
 
 Each condition has a list of features: named facts about the findings that point towards it. The more of
 its features hold, the higher a condition ranks. This is not a diagnosis: it orders what the documents say
@@ -80,7 +80,7 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
     ),
     "bells_palsy": (
         _present("facial_weakness"),
-        # DESIGN.md section 5: weakness that came on gradually is the urgent rule's possible Bell's palsy.
+        # docs/triage-policy.md: weakness that came on gradually is the urgent rule's possible Bell's palsy.
         _absent("sudden_onset", "gradual_onset"),
         _ONE_SIDE,
     ),

@@ -1,4 +1,4 @@
-"""The findings vocabulary (DESIGN.md section 3) and the record the engine reasons over.
+"""The findings vocabulary (docs/clinical-design.md) and the record the engine reasons over.
 
 Every other part of the project (NLU entities, Rasa slots, the engine, the tests) uses these codes,
 so they are defined once, here.
@@ -50,7 +50,7 @@ EYE_CODES = ("red_eye", "eye_pain")
 FINDING_CODES = PATTERN_CODES + RED_FLAG_CODES + TRIGGER_CODES + HISTORY_CODES + EYE_CODES
 
 # The signs the source documents list as reasons to see a doctor when they come with a twitch.
-# Self care needs each of them asked about (or volunteered) and absent (DESIGN.md section 5).
+# Self care needs each of them asked about (or volunteered) and absent (docs/triage-policy.md).
 ACCOMPANYING_SIGNS = (
     "facial_weakness",
     "severe_pain",
@@ -90,7 +90,7 @@ class Findings:
     # a sign was recognised in their words: the report_emergency intent.
     reported_emergency: bool = False
     # Lists of signs of which at least one is present, though the person never said which: a "yes" to a
-    # question naming several signs, still unclear after "which one?" (DESIGN 5a: never read as "not known").
+    # question naming several signs, still unclear after "which one?" (docs/clinical-design.md: never read as "not known").
     at_least_one_of: frozenset[frozenset[str]] = frozenset()
     # Signs the conversation has a reason to ask about one by one, though nobody said them: a red flag one
     # reader suspected and the other did not, a face that "feels odd" (numbness? weakness?), an emergency that

@@ -48,7 +48,7 @@ class Question:
 
 
 # One red flag at a time, for a sign the conversation suspects but nobody said (Findings.suspected): asked
-# before anything else, because a "yes" or an unclear answer can make it an emergency (DESIGN 5a).
+# before anything else, because a "yes" or an unclear answer can make it an emergency (docs/clinical-design.md).
 SIGN_CHECK_QUESTIONS: tuple[Question, ...] = tuple(
     Question(f"q_check_{code}", (code,)) for code in RED_FLAG_CODES
 )
@@ -149,7 +149,7 @@ def apply_checklist_answer(
 
 def apply_unspecified_yes(findings: Findings, question: Question) -> Findings:
     """A "yes" to a checklist without saying which (or, for a red flag asked on its own, an unclear answer):
-    at least one of its still-unknown signs is present (DESIGN 5a), which the rules read as the mildest level
+    at least one of its still-unknown signs is present (docs/clinical-design.md), which the rules read as the mildest level
     any of them would give. A named sign later settles it."""
     return _mark_asked(at_least_one_present(findings, question.covers), question)
 
@@ -267,7 +267,7 @@ def _worth_asking(findings: Findings, question: Question) -> bool:
     if question in SIGN_CHECK_QUESTIONS:
         return _suspicion_asked_on_its_own(findings, question.covers[0])
     if question is STROKE_SCREEN_QUESTION:
-        # Asked as soon as weakness or drooping is present or suspected (DESIGN.md section 5).
+        # Asked as soon as weakness or drooping is present or suspected (docs/triage-policy.md).
         return findings.is_present("facial_weakness")
     if question is ACCOMPANYING_QUESTION:
         return True

@@ -1,4 +1,4 @@
-"""The four urgency levels of the triage policy (DESIGN.md section 5), most urgent first."""
+"""The four urgency levels of the triage policy (docs/triage-policy.md), most urgent first."""
 
 from __future__ import annotations
 

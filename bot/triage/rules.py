@@ -1,4 +1,4 @@
-"""Every rule of the triage policy (DESIGN.md section 5), one small named rule per condition.
+"""Every rule of the triage policy (docs/triage-policy.md), one small named rule per condition.
 
 The rules are listed most urgent level first. The engine picks the first level with a rule that matches;
 docs/triage-policy.md is generated from this list, so the table a clinician audits is the code that runs.
@@ -20,7 +20,7 @@ from bot.triage.findings import (
 )
 from bot.triage.levels import Level
 
-# DESIGN.md section 5: the documents say "more than a few weeks"; the NHS says more than 2 weeks.
+# docs/triage-policy.md: the documents say "more than a few weeks"; the NHS says more than 2 weeks.
 SELF_CARE_MAX_DAYS = 14.0
 
 
@@ -72,13 +72,13 @@ def red_flag_unknown_after_asking(findings: Findings) -> bool:
 
 
 def progression_unknown_after_asking(findings: Findings) -> bool:
-    # "Not getting worse" is a condition of self care: asked and still unknown, it is not met (DESIGN 5a).
+    # "Not getting worse" is a condition of self care: asked and still unknown, it is not met (docs/clinical-design.md).
     return findings.is_unknown("worsening") and "worsening" in findings.asked
 
 
 def level_if_one_of_them_is_present(findings: Findings, signs: frozenset[str]) -> Level:
     """The least urgent level that any one of the still-unknown signs would give, were it present: what a
-    "yes" to a list of signs, without saying which, is worth at least (DESIGN 5a)."""
+    "yes" to a list of signs, without saying which, is worth at least (docs/clinical-design.md)."""
     without_lists = replace(findings, at_least_one_of=frozenset())
     return min(
         _decisive_level(replace(without_lists, statuses={**without_lists.statuses, code: Status.PRESENT}))
@@ -113,7 +113,7 @@ def short_enough_for_self_care(findings: Findings) -> bool:
 
 
 def accompanying_signs_ruled_out(findings: Findings) -> bool:
-    # Absent means the person said so, either when asked or unprompted: both count (DESIGN.md section 5).
+    # Absent means the person said so, either when asked or unprompted: both count (docs/triage-policy.md).
     return all(findings.is_absent(code) for code in ACCOMPANYING_SIGNS)
 
 

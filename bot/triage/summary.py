@@ -84,7 +84,7 @@ def why_messages(assessment: Assessment) -> list[str]:
 
 
 def what_changed(previous: Mapping[str, Any] | None, assessment: Assessment) -> str | None:
-    """After an earlier assessment in the same conversation: how the new one differs (DESIGN 5b), or None when
+    """After an earlier assessment in the same conversation: how the new one differs (docs/clinical-design.md), or None when
     there was none or nothing it rests on changed."""
     if not previous:
         return None

@@ -1,4 +1,4 @@
-"""How the intake reads answers (DESIGN 5a: never towards less care), on small trackers, with the evidence the
+"""How the intake reads answers (docs/clinical-design.md: never towards less care), on small trackers, with the evidence the
 validation stores. Each case in words of its own; the entities are what the NLU gives for them."""
 
 from __future__ import annotations

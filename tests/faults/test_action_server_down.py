@@ -1,5 +1,5 @@
 """The action server dies: the emergency answer still comes, at the start and in the middle of the intake, and
-the conversation carries on where it was once the action server is back (DESIGN.md section 7)."""
+the conversation carries on where it was once the action server is back (README.md)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Questions as a person asks them, over REST against both servers: answered on the topic asked, and a question
-that carries a symptom answered with the intake going on (DESIGN 5a)."""
+that carries a symptom answered with the intake going on (docs/clinical-design.md)."""
 
 from __future__ import annotations
 

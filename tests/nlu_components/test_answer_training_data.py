@@ -1,4 +1,4 @@
-"""The answer intents' training data (data/nlu/answers.yml) for a yes to a list that does not say which (DESIGN.md 5a):
+"""The answer intents' training data (data/nlu/answers.yml) for a yes to a list that does not say which (docs/clinical-design.md):
 "a couple of them" is a yes, and only a denial of the whole list is none_of_these."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Balance problems in plain words (DESIGN.md section 3: balance_problem): unsteady walking, losing one's footing,
+"""Balance problems in plain words (docs/clinical-design.md: balance_problem): unsteady walking, losing one's footing,
 swaying. Weak legs are a limb weakness only when weakness is said."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Which duration is the twitch's (DESIGN.md section 3): qualifiers, recurrences, times of other things, misspelt units
+"""Which duration is the twitch's (docs/clinical-design.md): qualifiers, recurrences, times of other things, misspelt units
 and corrections."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Amounts added to a duration and qualifiers said after it (DESIGN.md section 3): a smaller unit joined to a larger
+"""Amounts added to a duration and qualifiers said after it (docs/clinical-design.md): a smaller unit joined to a larger
 one adds to it, "and a bit" or "plus" after the unit is more than the number, "the best part of" is less."""
 
 from __future__ import annotations

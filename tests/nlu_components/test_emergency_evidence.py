@@ -1,4 +1,4 @@
-"""What a report_emergency rests on (DESIGN.md 5a): the safety override's process() on real Rasa Messages."""
+"""What a report_emergency rests on (docs/clinical-design.md): the safety override's process() on real Rasa Messages."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The eye itself (DESIGN.md section 3, "eye"): a red, swollen or sticky eye is red_eye, a painful one eye_pain.
+"""The eye itself (docs/clinical-design.md, "eye"): a red, swollen or sticky eye is red_eye, a painful one eye_pain.
 
 Each case gives what the two eye codes must be; a code left out must not be read at all. The look-alikes are words
 that sound close and must give neither: a red face, red wine, a twitch around the eye, tired or watery eyes.

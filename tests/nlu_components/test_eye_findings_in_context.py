@@ -1,4 +1,4 @@
-"""The eye findings in context (DESIGN.md section 3): denials inside longer messages, another person's current eye,
+"""The eye findings in context (docs/clinical-design.md): denials inside longer messages, another person's current eye,
 fears, questions and past episodes. Each case gives what the two eye codes must be; a code left out must not be read.
 """
 

@@ -1,4 +1,4 @@
-"""A past injury to the face in plain words is facial_injury_history (DESIGN.md section 3): the person's own, not a
+"""A past injury to the face in plain words is facial_injury_history (docs/clinical-design.md): the person's own, not a
 relative's."""
 
 from __future__ import annotations

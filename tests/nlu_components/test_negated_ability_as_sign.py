@@ -1,5 +1,5 @@
 """A sign told as a lost ability is present: "can't", "couldn't", "unable to", "not able to", "struggling to" belong
-to the description of the sign, not to a denial of it (DESIGN.md sections 3 and 5a; patterns.unable_to). Real denials
+to the description of the sign, not to a denial of it (docs/clinical-design.md; patterns.unable_to). Real denials
 are still read: the ability said to be there, or the difficulty denied."""
 
 from __future__ import annotations

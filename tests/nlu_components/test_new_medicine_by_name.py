@@ -1,4 +1,4 @@
-"""A new medicine, named or not (DESIGN.md section 3: new_medication), and medicines that are not new.
+"""A new medicine, named or not (docs/clinical-design.md: new_medication), and medicines that are not new.
 
 A medicine named by its generic or brand name and said to be started, prescribed, switched or increased is a new one;
 a medicine taken for years, started years ago, or "the same tablets as always" is not. Words that start things other

@@ -1,4 +1,4 @@
-"""How a facial weakness came on, in plain words (DESIGN.md sections 3 and 5): over days is not sudden (urgent, not the
+"""How a facial weakness came on, in plain words (docs/clinical-design.md and docs/triage-policy.md): over days is not sudden (urgent, not the
 stroke emergency), within minutes or hours is. Said of the twitch alone, an onset is no finding of a sign."""
 
 from __future__ import annotations

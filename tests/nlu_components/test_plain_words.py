@@ -1,5 +1,5 @@
 """Red flags in plain and non-native wording, an eye held shut versus lost sight, medicines old and new, and a vague
-feeling in the face (DESIGN.md sections 3 and 5a). Wording of our own, unlike the patterns' examples."""
+feeling in the face (docs/clinical-design.md). Wording of our own, unlike the patterns' examples."""
 
 from __future__ import annotations
 

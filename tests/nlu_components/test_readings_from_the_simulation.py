@@ -1,6 +1,6 @@
 """Readings that simulated patients showed missing, each tested here in words of its own: a "weak" that is a week,
 three-letter unit slips, a corrected account of a recurring twitch, the onset of a sign told in its own sentence,
-and plain wordings of speech, vision, headache, function and worsening (DESIGN.md sections 3 and 5a)."""
+and plain wordings of speech, vision, headache, function and worsening (docs/clinical-design.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Speech, sight and headache red flags in everyday words (DESIGN.md section 3), and what they are not: words that
+"""Speech, sight and headache red flags in everyday words (docs/clinical-design.md), and what they are not: words that
 trip are speech, not balance; an eye held shut by the spasm is not lost sight; a mild headache is no red flag."""
 
 from __future__ import annotations

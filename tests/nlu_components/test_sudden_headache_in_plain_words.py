@@ -1,5 +1,5 @@
 """A sudden severe headache in plain words is severe_headache (BE-FAST), not the face's severe_pain; a usual, mild
-or tension headache is neither (DESIGN.md sections 3 and 5)."""
+or tension headache is neither (docs/clinical-design.md and docs/triage-policy.md)."""
 
 from __future__ import annotations
 

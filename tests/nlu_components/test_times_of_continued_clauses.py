@@ -1,4 +1,4 @@
-"""A time in a clause that only goes on with the one before it belongs to that clause (DESIGN.md section 3): "..., have
+"""A time in a clause that only goes on with the one before it belongs to that clause (docs/clinical-design.md): "..., have
 done for years" after a medicine, "..., had it for ages" after an old illness, is never the twitch's duration."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Every rule of DESIGN.md section 5: at least one case where it fires and one where it must not."""
+"""Every rule of docs/triage-policy.md: at least one case where it fires and one where it must not."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ RULE_CASES: dict[str, tuple[Findings, Findings]] = {
         clear_eyelid_twitch(asked=["worsening", "spread"]),
         clear_eyelid_twitch(absent=["worsening"], asked=["worsening"]),
     ),
-    # "Yes" to a list, never said which (DESIGN 5a): worth the mildest level any one of its signs gives.
+    # "Yes" to a list, never said which (docs/clinical-design.md): worth the mildest level any one of its signs gives.
     "yes_to_stroke_signs_unspecified": (
         with_unspecified_yes(findings(["facial_weakness"], ["sudden_onset"]), STROKE_SCREEN),
         # Settled: the person went on to name one of them.
