@@ -59,6 +59,7 @@ from bot.triage.findings import RED_FLAG_CODES, Status
 logger = logging.getLogger(__name__)
 
 OTHER_LANGUAGE = "other_language"
+NOT_UNDERSTOOD = "nlu_fallback"
 INFORM = "inform"
 REPORT_EMERGENCY = "report_emergency"
 # Intents under which a message tells the assistant nothing about the person: a present finding in it wins.
@@ -204,6 +205,11 @@ class SafetyIntentOverride(UsesSharedExtractor):
         text = message_text(message)
         if not is_probably_english(text):
             return OTHER_LANGUAGE
+        if predicted_intent(message) == OTHER_LANGUAGE and not any(char.isalpha() for char in text):
+            # "?????", "...", "👍": no language at all, so not understood rather than foreign. Told "I only understand
+            # English", a person answering a question would be asked it again and again (the intake counts a reply
+            # it does not understand, and after two records "not known").
+            return NOT_UNDERSTOOD
         try:
             extraction = self.extraction_of(message)
         except Exception:

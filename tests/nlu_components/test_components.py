@@ -321,6 +321,16 @@ def test_a_sign_only_the_learned_reader_suspects_makes_a_description(
     assert message.get(INTENT)["name"] == "inform"
 
 
+@pytest.mark.parametrize("text", ["?????", "...", "👍👍"])
+def test_a_message_without_letters_is_not_understood_rather_than_foreign(
+    override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor, text: str
+) -> None:
+    message = classified(text, "other_language")
+    extractor.process([message])
+    override.process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
 def test_a_plain_request_to_start_again_stays_one(
     override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor
 ) -> None:
