@@ -4,13 +4,15 @@ For a clinic's systems: the summary for the doctor of one conversation, as an HL
 (bot.doctor_summary.fhir). Only the holder of the deployment's BOT_AUTH_TOKEN may read it
 (`Authorization: Bearer <token>`): without it, or with another, 401; with no BOT_AUTH_TOKEN set on the server, the
 endpoint is closed (401 to everyone). A conversation that does not exist, was erased ("delete my data") or purged
-(`make purge`), or has no assessment yet, is 404. Nothing is kept here: each request reads the conversation from
-the tracker store, the database Rasa writes to, so what was erased there is gone here too.
+(`make purge`), or has no assessment yet, is 404; a tracker store that cannot be reached, 503. Nothing is kept
+here: each request reads the conversation from the tracker store, the database Rasa writes to, so what was erased
+there is gone here too.
 """
 
 from __future__ import annotations
 
 import hmac
+import logging
 import re
 import threading
 from collections.abc import Mapping
@@ -19,12 +21,15 @@ from urllib.parse import unquote
 
 from fhir.resources.operationoutcome import OperationOutcome, OperationOutcomeIssue
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.doctor_summary.conversation import read_conversation
 from bot.doctor_summary.fhir import bundle_json
 from bot.doctor_summary.summary import build_summary
 from bot.privacy.database import conversation_events, events_engine
 from bot.server.settings import tracker_store_config
+
+logger = logging.getLogger(__name__)
 
 SUMMARY_PATH = re.compile(r"^/api/conversations/(?P<conversation_id>[^/]+)/summary\.fhir\.json$")
 FHIR_JSON = "application/fhir+json; charset=utf-8"
@@ -33,6 +38,7 @@ MAX_CONVERSATION_ID = 255
 NO_TOKEN_CONFIGURED = "This endpoint is closed: the server has no BOT_AUTH_TOKEN."
 BAD_TOKEN = "Send Authorization: Bearer <BOT_AUTH_TOKEN>."
 NOT_FOUND = "No assessed conversation with this id (it may never have existed, or have been erased)."
+STORE_DOWN = "The conversation store cannot be reached; try again later."
 
 
 @dataclass(frozen=True)
@@ -54,8 +60,11 @@ def _outcome(status: int, code: str, text: str, headers: tuple[tuple[str, str], 
 
 
 def bearer_token(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header; None for any other header or none."""
     scheme, _, token = (authorization or "").strip().partition(" ")
-    return token.strip() or None if scheme.lower() == "bearer" else None
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
 
 
 class SummaryApi:
@@ -87,8 +96,12 @@ class SummaryApi:
             return _outcome(401, "login", BAD_TOKEN, challenge)
         if not conversation_id or len(conversation_id) > MAX_CONVERSATION_ID:
             return _outcome(404, "not-found", NOT_FOUND)
-        with self._events_engine().connect() as connection:
-            events = conversation_events(connection, conversation_id)
+        try:
+            with self._events_engine().connect() as connection:
+                events = conversation_events(connection, conversation_id)
+        except SQLAlchemyError:
+            logger.warning("The FHIR summary could not read the tracker store.", exc_info=False)
+            return _outcome(503, "transient", STORE_DOWN)
         record = read_conversation(events)
         summary = build_summary(record) if record is not None else None
         if record is None or summary is None:
