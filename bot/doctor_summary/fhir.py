@@ -46,7 +46,7 @@ from bot.doctor_summary.summary import (
     DoctorSummary,
     finding_label,
 )
-from bot.knowledge.items import LEVEL_ADVICE
+from bot.knowledge.advice import LEVEL_ADVICE
 from bot.triage.findings import FINDING_CODES, Findings
 
 FHIR_VERSION = "4.0.1"
@@ -162,7 +162,7 @@ def risk_assessment(
                 system=LEVEL_SYSTEM, version=summary.policy_version, code=summary.level, display=level_text
             )
         ],
-        text=f"{level_text}: {advice.in_plain_words}" if advice else level_text,
+        text=f"{level_text}: {advice.in_plain_words.text}" if advice else level_text,
     )
     rationale = "; ".join(f"{condition} [{name}]" for name, condition in summary.reasons)
     explanations = "; ".join(
@@ -188,7 +188,7 @@ def risk_assessment(
         or None,
         basis=[Reference(reference=url) for url in basis] or None,
         prediction=[RiskAssessmentPrediction(outcome=outcome, rationale=rationale or None)],
-        mitigation=advice.render(advice.next_steps) if advice else None,
+        mitigation=summary.next_steps,
         note=notes,
     )
 

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 from bot.doctor_summary.conversation import ConversationRecord
-from bot.knowledge.items import CONDITIONS, LEVEL_ADVICE, MAX_MESSAGE_CHARS
+from bot.knowledge.advice import CONDITIONS, LEVEL_ADVICE
+from bot.knowledge.items import MAX_MESSAGE_CHARS
 from bot.triage.explanations import rank_explanations
 from bot.triage.findings import (
     DURATION,
@@ -119,6 +120,7 @@ class DoctorSummary:
     explanations: tuple[Explained, ...]
     sections: tuple[Section, ...]
     policy_version: str
+    next_steps: str | None = None  # as the person was told them
 
     @property
     def date(self) -> str:
@@ -316,7 +318,7 @@ def _explanations(assessment: Mapping[str, Any], findings: Findings) -> tuple[Ex
 
 def assessment_section(level: str, reasons: Sequence[tuple[str, str]]) -> Section:
     advice = LEVEL_ADVICE.get(level)
-    plain = f" ({advice.in_plain_words})" if advice else ""
+    plain = f" ({advice.in_plain_words.text})" if advice else ""
     lines = [f"Level: {LEVEL_NAMES.get(level, level)}{plain}"]
     lines += [f"Rule: {condition} [{name}]" for name, condition in reasons]
     return Section("Assessment", tuple(lines))
@@ -353,4 +355,5 @@ def build_summary(record: ConversationRecord) -> DoctorSummary | None:
         explanations=explanations,
         sections=sections,
         policy_version=version,
+        next_steps=str(assessment["next_steps"]) if assessment.get("next_steps") else None,
     )
