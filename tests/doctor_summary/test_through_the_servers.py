@@ -18,6 +18,11 @@ from tests.doctor_summary.conftest import TOKEN, get_summary
 from tests.privacy.conversations import ANSWERS
 
 OPENING = "my left eyelid keeps jumping since Monday, I'm living on coffee, no numbness"
+WORDS_FOR_IT = (
+    "summary for my doctor please",
+    "can I get a summary of this to show my doctor",
+    "is there a summary I could print out for the GP?",
+)
 
 
 def converse(client: ChatClient) -> tuple[list[str], list[dict[str, Any]]]:
@@ -50,7 +55,9 @@ def test_a_whole_conversation_then_its_summary_in_the_chat_and_in_fhir(bot_with_
     assert by_button[0].startswith(TITLE) and by_button[-1].endswith(NOT_A_DIAGNOSIS)
     assert all(len(text) <= MAX_MESSAGE_CHARS for text in by_button)
     assert f"Version {POLICY_VERSION}" in "\n".join(by_button)
-    assert texts(client.send("summary for my doctor please")) == by_button
+    # Words, including ones the NLU was not trained on, and questions, which the question reader must leave alone.
+    for words in WORDS_FOR_IT:
+        assert texts(client.send(words)) == by_button, words
 
     tracker = client.tracker()
     statuses: dict[str, str] = tracker["slots"]["evidence"]["statuses"]
