@@ -9,6 +9,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.doctor_summary import SUMMARY_BUTTON, SUMMARY_OFFER
 from actions.tracker_findings import (
     declares_emergency,
     evidence_from_tracker,
@@ -17,6 +18,7 @@ from actions.tracker_findings import (
     slot_events,
 )
 from bot.dialogue.evidence import Source
+from bot.doctor_summary.summary import POLICY_VERSION
 from bot.triage.engine import assess
 from bot.triage.intake import STROKE_SCREEN_QUESTION, pending_questions
 from bot.triage.summary import assessment_messages, what_changed, why_messages
@@ -53,7 +55,8 @@ class ActionAssess(Action):
         recorded: list[EventType] = [
             *slot_events(before, evidence),
             SlotSet("triage_level", assessment.level.value),
-            SlotSet("assessment", assessment.to_json()),
+            # With the version of the triage policy that produced it, for the summary for the doctor.
+            SlotSet("assessment", {**assessment.to_json(), "policy_version": POLICY_VERSION}),
         ]
         if not reported_emergency:
             change = what_changed(previous, assessment)
@@ -61,11 +64,13 @@ class ActionAssess(Action):
                 dispatcher.utter_message(text=change)
             for message in assessment_messages(assessment, tracker.get_slot("emergency_number")):
                 dispatcher.utter_message(text=message)
+            dispatcher.utter_message(text=SUMMARY_OFFER, buttons=[SUMMARY_BUTTON])
             return recorded
         # The emergency response has already said what to do. If the emergency rests on weakness whose onset
         # is not known, the stroke screen follows (docs/triage-policy.md): the intake resumes to ask it.
         if STROKE_SCREEN_QUESTION in pending_questions(findings):
             return [*recorded, ActiveLoop(INTAKE_FORM)]
+        dispatcher.utter_message(text=SUMMARY_OFFER, buttons=[SUMMARY_BUTTON])
         return recorded
 
 

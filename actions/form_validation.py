@@ -62,7 +62,7 @@ from bot.triage.question_wording import (
 UNCLEAR_ANSWERS_SLOT = "unclear_answers"
 TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
-INTERRUPTIONS = frozenset({EMERGENCY_INTENT, "ask_question", "ask_why", "other_language"})
+INTERRUPTIONS = frozenset({EMERGENCY_INTENT, "ask_question", "ask_why", "other_language", "request_summary"})
 # Replies that are usually not answers, unless they carry one ("thanks, it's the left side"): DIET sometimes
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
 # Starting over and erasing are here too: read as such, an answer ("I did start a new inhaler") would throw the

@@ -56,6 +56,7 @@ NEGATIVE_INTENTS = (
     "start_over",
     "delete_my_data",
     "ask_why",
+    "request_summary",
 )
 # A rules' denial counts as explicit when one of these words is in it or just before it ("no numbness", "I haven't
 # had any weakness"); apostrophes are often left out in chat ("havent", "cant").

@@ -6,6 +6,7 @@ without importing Rasa, so that they run in a second and see exactly the databas
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 # Rasa's SQLTrackerStore keeps one row per event; only these two columns matter for retention and erasure.
 EVENTS = sa.table("events", sa.column("sender_id", sa.String), sa.column("timestamp", sa.Float))
+# The same rows with the event itself (Rasa's event dict as JSON), for the summary for the doctor.
+EVENT_DATA = sa.table(
+    "events", sa.column("id", sa.Integer), sa.column("sender_id", sa.String), sa.column("data", sa.Text)
+)
 
 
 def sqlite_path(store: Mapping[str, Any]) -> Path:
@@ -63,3 +68,14 @@ def erase_conversations(connection: Connection, sender_ids: Sequence[str]) -> in
         return 0
     result = connection.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id.in_(list(sender_ids))))
     return int(result.rowcount or 0)
+
+
+def conversation_events(connection: Connection, sender_id: str) -> list[dict[str, Any]]:
+    """Every stored event of one conversation, in order, as Rasa's event dicts; empty when there are none (never
+    stored, erased at the person's request, or purged)."""
+    if not has_events_table(connection):
+        return []
+    rows = connection.execute(
+        sa.select(EVENT_DATA.c.data).where(EVENT_DATA.c.sender_id == sender_id).order_by(EVENT_DATA.c.id)
+    )
+    return [json.loads(data) for data in rows.scalars()]

@@ -2,6 +2,9 @@
 
 The demo page embeds the widget exactly as README.md's snippet does; only the Rasa server's address, which differs
 between machines (and between test runs, which use free ports), is filled in when the page is served.
+
+It also serves the summary for the doctor of a conversation as FHIR R4, to the holder of BOT_AUTH_TOKEN only:
+`GET /api/conversations/{conversation_id}/summary.fhir.json` (bot.web.fhir_api).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from collections.abc import Mapping
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from bot.web.fhir_api import FHIR_JSON, SummaryApi, conversation_id_of
 
 WEB_ROOT = Path(__file__).resolve().parent / "public"
 PAGE_PATHS = ("/", "/index.html")
@@ -35,8 +40,10 @@ def render_page(template: str, rasa_url: str) -> str:
 
 
 class PageHandler(SimpleHTTPRequestHandler):
-    def __init__(self, *args: Any, rasa_url: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rasa_url: str, summaries: SummaryApi | None = None, **kwargs: Any) -> None:
         self.rasa_url = rasa_url  # before super().__init__, which handles the request
+        self.summaries = summaries
+        self.cache_control = "no-cache"
         super().__init__(*args, **kwargs)
 
     # The page talks only to our own Rasa server; nothing is loaded from elsewhere.
@@ -44,15 +51,29 @@ class PageHandler(SimpleHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        # Revalidate every time, so a rebuilt widget.js is picked up on the next reload.
-        self.send_header("Cache-Control", "no-cache")
+        # Revalidate every time, so a rebuilt widget.js is picked up on the next reload; health data is never kept.
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def do_GET(self) -> None:
-        if self.path.split("?", 1)[0] in PAGE_PATHS:
+        conversation_id = conversation_id_of(self.path)
+        if conversation_id is not None and self.summaries is not None:
+            self.send_summary(self.summaries, conversation_id)
+        elif self.path.split("?", 1)[0] in PAGE_PATHS:
             self.send_page()
         else:
             super().do_GET()
+
+    def send_summary(self, summaries: SummaryApi, conversation_id: str) -> None:
+        response = summaries.summary(conversation_id, self.headers.get("Authorization"))
+        self.cache_control = "no-store"
+        self.send_response(response.status)
+        self.send_header("Content-Type", FHIR_JSON)
+        self.send_header("Content-Length", str(len(response.body)))
+        for name, value in response.headers:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(response.body)
 
     def send_page(self) -> None:
         template = (WEB_ROOT / "index.html").read_text(encoding="utf-8")
@@ -77,7 +98,11 @@ def main() -> None:
         help="the Rasa server's address as browsers reach it (default: RASA_PUBLIC_URL, else port RASA_PORT here)",
     )
     args = parser.parse_args()
-    handler = functools.partial(PageHandler, directory=str(WEB_ROOT), rasa_url=args.rasa_url)
+    # The FHIR endpoint reads the same environment as Rasa: its tracker store, and BOT_AUTH_TOKEN (never an argument,
+    # which other users of the machine could read).
+    handler = functools.partial(
+        PageHandler, directory=str(WEB_ROOT), rasa_url=args.rasa_url, summaries=SummaryApi(os.environ)
+    )
     ThreadingHTTPServer((args.host, args.port), handler).serve_forever()
 
 

@@ -4,6 +4,8 @@
 export const EMERGENCY = "emergency";
 // The marker the assistant sends after it has deleted the conversation at the person's request.
 export const ERASED = "erased";
+// The summary for the doctor (actions/doctor_summary.py, bot/doctor_summary/summary.py DoctorSummary.to_json).
+export const DOCTOR_SUMMARY = "doctor_summary";
 
 // A transcript is health information: keep only what a reload needs to show, and not without limit.
 export const MAX_STORED_ENTRIES = 200;
@@ -31,7 +33,39 @@ export function interpretBotPayload(payload) {
   if (payload.conversation === ERASED) {
     return { kind: "erased" };
   }
+  const summary = validSummary(payload[DOCTOR_SUMMARY]);
+  if (summary) {
+    return { kind: "summary", summary };
+  }
   return { kind: "ignored" };
+}
+
+function isStringList(value) {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+/**
+ * The summary for the doctor, checked field by field (it may come from storage, written by an older widget), or
+ * null: {title, date, sections: [{heading, lines}], disclaimer, text}. Everything in it is shown as text.
+ */
+export function validSummary(raw) {
+  if (raw === null || typeof raw !== "object") {
+    return null;
+  }
+  const { title, date, sections, disclaimer, text } = raw;
+  if (![title, date, disclaimer, text].every((field) => typeof field === "string") || !Array.isArray(sections)) {
+    return null;
+  }
+  const validSections = sections.filter(
+    (section) => section !== null && typeof section === "object" && typeof section.heading === "string" && isStringList(section.lines),
+  );
+  return {
+    title,
+    date,
+    disclaimer,
+    text,
+    sections: validSections.map((section) => ({ heading: section.heading, lines: [...section.lines] })),
+  };
 }
 
 function quickReplies(payload) {
@@ -117,6 +151,10 @@ function copyEntry(entry) {
     copy.replies = validReplies(entry.replies);
     if (entry.urgency === EMERGENCY) {
       copy.urgency = EMERGENCY;
+    }
+    const summary = validSummary(entry.summary);
+    if (summary) {
+      copy.summary = summary;
     }
   }
   return copy;

@@ -119,6 +119,49 @@ export const WIDGET_CSS = `
   margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
 }
+.tt-msg.tt-summary {
+  align-self: stretch;
+  max-width: none;
+  white-space: normal;
+  background: #fff;
+  border: 2px solid var(--tt-accent);
+  border-radius: 0.5rem;
+}
+.tt-summary-title { margin: 0; font-size: 1.05rem; }
+.tt-summary-date { margin: 0.1rem 0 0.4rem; color: #425563; font-size: 0.9rem; }
+.tt-summary-heading { margin: 0.6rem 0 0.2rem; font-size: 0.95rem; }
+.tt-summary-lines { margin: 0; padding-left: 1.2rem; }
+.tt-summary-disclaimer { margin: 0.6rem 0 0; font-weight: 600; }
+.tt-summary-actions { display: flex; flex-wrap: wrap; gap: 0.4rem; margin-top: 0.6rem; }
+.tt-summary-action {
+  min-height: 2.75rem;
+  padding: 0.4rem 0.9rem;
+  border: 2px solid var(--tt-accent);
+  border-radius: 0.5rem;
+  background: var(--tt-accent);
+  color: #fff;
+  font: inherit;
+  cursor: pointer;
+}
+.tt-summary-status { margin: 0.3rem 0 0; font-size: 0.9rem; color: #425563; }
+.tt-summary-status:empty { display: none; }
+.tt-print-root { display: none; }
+/* "Print / save as PDF": the page prints a copy of the summary alone, in black on white (widget.js printSummary). */
+@media print {
+  html.tt-printing-summary body > *:not(.tt-print-root) { display: none !important; }
+  html.tt-printing-summary body { margin: 0; padding: 0; background: #fff; }
+  html.tt-printing-summary .tt-print-root {
+    display: block;
+    color: #000;
+    font: 11pt/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  }
+  .tt-print-root .tt-summary-title { font-size: 16pt; margin: 0; }
+  .tt-print-root .tt-summary-date { color: #000; margin: 0.2em 0 0.8em; }
+  .tt-print-root .tt-summary-heading { font-size: 12pt; margin: 1em 0 0.3em; break-after: avoid; }
+  .tt-print-root .tt-summary-lines { margin: 0; padding-left: 1.4em; }
+  .tt-print-root li { break-inside: avoid; }
+  .tt-print-root .tt-summary-disclaimer { margin-top: 1.2em; font-weight: 600; }
+}
 @media (max-width: 32rem) {
   .tt-chat { max-width: none; height: 100dvh; border: 0; border-radius: 0; }
   .tt-msg { max-width: 92%; }

@@ -23,6 +23,9 @@ const STYLE_MARKER = "data-twitch-triage-chat-styles";
 const DEFAULT_START_PAYLOAD = "/greet";
 // The indicator is a courtesy: if no answer comes (server down), stop suggesting that one is on its way.
 const TYPING_TIMEOUT_MS = 20000;
+// While the person prints a summary, the page prints only a copy of it (styles.js, "@media print").
+const PRINTING_CLASS = "tt-printing-summary";
+const PRINT_ROOT_CLASS = "tt-print-root";
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -184,6 +187,10 @@ class ChatWidget {
       this.addEntry({ from: "bot", text: reading.text, replies: reading.replies });
     } else if (reading.kind === "urgency") {
       this.markLastBotMessageAsEmergency();
+    } else if (reading.kind === "summary") {
+      this.hideTyping();
+      this.removeReplies();
+      this.addEntry({ from: "bot", text: reading.summary.text, replies: [], summary: reading.summary });
     } else if (reading.kind === "erased") {
       // The server has deleted the conversation, so the copy kept on this device goes too. The screen shows it
       // until the page is left (the person reads the confirmation); the session id, which says nothing about
@@ -234,6 +241,9 @@ class ChatWidget {
   }
 
   messageNode(entry, { live }) {
+    if (entry.summary) {
+      return summaryNode(entry.summary);
+    }
     const emergency = entry.urgency === EMERGENCY;
     const classes = ["tt-msg", entry.from === "user" ? "tt-msg--user" : "tt-msg--bot"];
     if (emergency) {
@@ -310,6 +320,87 @@ class ChatWidget {
   persist() {
     saveConversation(this.storage, this.key, this.conversation);
   }
+}
+
+/**
+ * The summary for the doctor: its sections as headings and lists, the line that it is not a diagnosis, and
+ * "Copy" (the plain text to the clipboard) and "Print / save as PDF" (the browser's print dialog, which saves a PDF
+ * too; only the summary is printed). Every text is set with textContent.
+ */
+function summaryNode(summary) {
+  const node = element("article", "tt-msg tt-msg--bot tt-summary");
+  node.dataset.from = "bot";
+  node.setAttribute("aria-label", summary.title);
+  const body = element("div", "tt-msg-text tt-summary-body");
+  body.append(element("h3", "tt-summary-title", summary.title), element("p", "tt-summary-date", summary.date));
+  for (const section of summary.sections) {
+    const list = element("ul", "tt-summary-lines");
+    for (const line of section.lines) {
+      list.append(element("li", "", line));
+    }
+    body.append(element("h4", "tt-summary-heading", section.heading), list);
+  }
+  body.append(element("p", "tt-summary-disclaimer", summary.disclaimer));
+
+  const status = element("p", "tt-summary-status");
+  status.setAttribute("role", "status");
+  const copy = element("button", "tt-summary-action", "Copy");
+  copy.type = "button";
+  copy.addEventListener("click", () => {
+    copyText(summary.text).then(
+      () => {
+        status.textContent = "Copied. You can paste it into a message or a document.";
+      },
+      () => {
+        status.textContent = "Copying didn't work here: select the summary and copy it.";
+      },
+    );
+  });
+  const print = element("button", "tt-summary-action", "Print / save as PDF");
+  print.type = "button";
+  print.addEventListener("click", () => printSummary(body));
+  const actions = element("div", "tt-summary-actions");
+  actions.append(copy, print);
+  node.append(element("span", "tt-visually-hidden", "Assistant: "), body, actions, status);
+  return node;
+}
+
+function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(text).catch(() => copyWithSelection(text));
+  }
+  return copyWithSelection(text);
+}
+
+/** The old way, for pages served without HTTPS: a hidden text area, selected and copied. */
+function copyWithSelection(text) {
+  const area = element("textarea", "tt-visually-hidden");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand("copy");
+  } finally {
+    area.remove();
+  }
+  return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+}
+
+/** Prints a copy of the summary alone: the host page, the chat and its scrolling box are hidden meanwhile. */
+function printSummary(body) {
+  document.querySelectorAll(`.${PRINT_ROOT_CLASS}`).forEach((old) => old.remove());
+  const root = element("div", PRINT_ROOT_CLASS);
+  root.append(body.cloneNode(true));
+  document.body.append(root);
+  document.documentElement.classList.add(PRINTING_CLASS);
+  const done = () => {
+    document.documentElement.classList.remove(PRINTING_CLASS);
+    root.remove();
+  };
+  window.addEventListener("afterprint", done, { once: true });
+  window.print();
 }
 
 function defaultServerUrl() {

@@ -164,3 +164,30 @@ test("the erasure marker is recognised, so the widget forgets its copy of the co
   assert.deepEqual(interpretBotPayload({ conversation: ERASED }), { kind: "erased" });
   assert.deepEqual(interpretBotPayload({ conversation: "kept" }), { kind: "ignored" });
 });
+
+test("the summary for the doctor is read from its payload and kept across a reload", async () => {
+  const { DOCTOR_SUMMARY, validSummary } = await import("../../../bot/web/src/messages.js");
+  const summary = {
+    title: "Summary for your doctor",
+    date: "4 December 2026, 09:15 UTC",
+    sections: [{ heading: "Accompanying signs", lines: ["Present: none reported", "Ruled out: Change in hearing"] }],
+    disclaimer: "This is not a diagnosis.",
+    text: "Summary for your doctor ...",
+    level: "self_care",
+  };
+  const reading = interpretBotPayload({ [DOCTOR_SUMMARY]: summary });
+  assert.equal(reading.kind, "summary");
+  assert.deepEqual(reading.summary.sections, summary.sections);
+
+  const storage = new MemoryStorage();
+  const key = storageKey("http://127.0.0.1:5005");
+  const entry = { from: "bot", text: summary.text, replies: [], summary: reading.summary };
+  saveConversation(storage, key, { sessionId: "abc", entries: [entry] });
+  assert.deepEqual(loadConversation(storage, key).entries[0].summary, reading.summary);
+
+  // A damaged or foreign summary is not shown as one.
+  assert.equal(validSummary({ ...summary, sections: "nope" }), null);
+  assert.equal(interpretBotPayload({ [DOCTOR_SUMMARY]: { title: 1 } }).kind, "ignored");
+  const stripped = validSummary({ ...summary, sections: [{ heading: "x", lines: [1] }, summary.sections[0]] });
+  assert.deepEqual(stripped.sections, summary.sections);
+});
