@@ -102,7 +102,7 @@ def read_conversation(events: Sequence[Mapping[str, Any]]) -> ConversationRecord
     )
 
 
-# Messages outside the questions that tell of the twitch (DESIGN 5a: a message that tells of a sign is a
+# Messages outside the questions that tell of the twitch (docs/clinical-design.md: a message that tells of a sign is a
 # description whatever the intent classifier made of it, so any message with a finding counts too).
 _DESCRIBING_INTENTS = frozenset({"describe_symptoms", "inform", "correct", "report_emergency"})
 
