@@ -79,6 +79,8 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
         "not_sure",
         # "why did you say that?" asks; "also something else has started" read as it tells
         "ask_why",
+        # "a summary for my doctor" asks for one; "the doctor put me on a new medicine" read as it tells
+        "request_summary",
     }
 )
 EMERGENCY_NUMBER_ENTITY = "emergency_number"

@@ -85,6 +85,12 @@ def test_a_whole_conversation_then_its_summary_in_the_chat_and_in_fhir(bot_with_
     assert (outcome.system, outcome.code) == (LEVEL_SYSTEM, tracker["slots"]["triage_level"])
     assert [reason.coding[0].code for reason in risk.reasonCode] == tracker["slots"]["assessment"]["reasons"]
 
+    # A message that tells of a sign is read as such even when it sounds like a request for the summary
+    # (bot.nlu.components.INTENTS_THAT_CARRY_NO_FACTS): what it says counts.
+    told = texts(client.send("I was prescribed something new for my back by the doctor"))
+    assert not any(text.startswith(TITLE) for text in told), told
+    assert client.tracker()["slots"]["evidence"]["statuses"]["new_medication"] == "present"
+
     # The questions asked and the answers as given, the description first.
     (response,) = [resource for resource in entries if resource.resource_type == "QuestionnaireResponse"]
     answers = [item.answer[0].valueString for item in response.item]
