@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from triage_cases import any_findings
 
 from bot.knowledge.advice import EMERGENCY_NUMBER_FIELD
 from bot.triage.clinical_content import (
@@ -22,7 +22,7 @@ from bot.triage.clinical_content import (
     sourced_content,
 )
 from bot.triage.engine import assess
-from bot.triage.findings import DURATION, FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
+from bot.triage.findings import Findings
 from bot.triage.summary import assessment_messages
 
 ROWS = all_rows()
@@ -64,18 +64,6 @@ def _said_sentences(case: Findings) -> list[str]:
         for line in message.splitlines():
             said += sentences(line.removeprefix("• "))
     return said
-
-
-any_findings = st.builds(
-    Findings,
-    statuses=st.dictionaries(
-        st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])
-    ),
-    face_side=st.none() | st.sampled_from(FACE_SIDES),
-    locations=st.frozensets(st.sampled_from(LOCATIONS)),
-    duration_days=st.none() | st.floats(min_value=0, max_value=800, allow_nan=False),
-    asked=st.frozensets(st.sampled_from((*FINDING_CODES, DURATION))),
-)
 
 
 @settings(max_examples=300, deadline=None)

@@ -9,13 +9,12 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-from triage_cases import clear_eyelid_twitch, findings
+from triage_cases import any_findings, clear_eyelid_twitch, findings
 
 from bot.knowledge.advice import CONDITIONS, FINDING_ADVICE, SELF_CHECK_RULE
 from bot.triage.engine import assess
 from bot.triage.explanations import SERIOUS_CONDITIONS
-from bot.triage.findings import DURATION, FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
+from bot.triage.findings import Findings, Status
 from bot.triage.levels import Level
 from bot.triage.rules import RULES
 from bot.triage.summary import OTHER_EXPLANATIONS_HEADER, assessment_messages
@@ -125,16 +124,6 @@ def test_all_advice_belongs_to_a_rule_of_the_policy() -> None:
 
 # --- explanations fit the level: for any findings, an emergency or urgent answer never leads with a harmless one ---
 
-any_findings = st.builds(
-    Findings,
-    statuses=st.dictionaries(
-        st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])
-    ),
-    face_side=st.none() | st.sampled_from(FACE_SIDES),
-    locations=st.frozensets(st.sampled_from(LOCATIONS)),
-    duration_days=st.none() | st.floats(min_value=0, max_value=800, allow_nan=False),
-    asked=st.frozensets(st.sampled_from((*FINDING_CODES, DURATION))),
-)
 SERIOUS_NAMES = ("Stroke", "Bell's palsy", "Another nerve condition")
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.triage.findings import ACCOMPANYING_SIGNS, Findings
+from hypothesis import strategies as st
+
+from bot.triage.findings import (
+    ACCOMPANYING_SIGNS,
+    DURATION,
+    FACE_SIDES,
+    FINDING_CODES,
+    LOCATIONS,
+    Findings,
+    Status,
+)
 
 
 def findings(
@@ -36,3 +46,16 @@ def clear_eyelid_twitch(
     return findings(
         ("twitching", *present), ruled_out, side="left", locations=locations, days=days, asked=asked
     )
+
+
+# Any findings the engine may be given, for the property tests of what an assessment says.
+any_findings = st.builds(
+    Findings,
+    statuses=st.dictionaries(
+        st.sampled_from(FINDING_CODES), st.sampled_from([Status.PRESENT, Status.ABSENT])
+    ),
+    face_side=st.none() | st.sampled_from(FACE_SIDES),
+    locations=st.frozensets(st.sampled_from(LOCATIONS)),
+    duration_days=st.none() | st.floats(min_value=0, max_value=800, allow_nan=False),
+    asked=st.frozensets(st.sampled_from((*FINDING_CODES, DURATION))),
+)
