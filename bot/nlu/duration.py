@@ -408,7 +408,8 @@ def misspelt_week(text: str, match: re.Match[str]) -> str | None:
     """ "for a weak", "2 weaks": the week that spelling.weak_means_week reads in the same words."""
     word = match.group("unit").lower()
     following = re.match(r"\s*(\S+)", text[match.end() :])
-    after = following.group(1).lower().strip(".,!?;:") or "," if following else None
+    # the next word, lower case; punctuation alone ("for a weak!!!") is kept as a mark, which ends the phrase
+    after = (following.group(1).lower().strip(".,!?;:") or ",") if following else None
     if word in WEEK_MISSPELLINGS and weak_means_week(match.group("low").lower(), after):
         return WEEK_MISSPELLINGS[word]
     return None
