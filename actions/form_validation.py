@@ -60,6 +60,10 @@ from bot.triage.question_wording import (
 )
 
 UNCLEAR_ANSWERS_SLOT = "unclear_answers"
+TIMES_ASKED_SLOT = "times_asked"
+# A question asked this many times and still open is not asked again, whatever kept it open (questions back, small
+# talk, replies that settle nothing): it is recorded as a reply still unclear after asking twice is, never as a "no".
+MOST_ASKS_OF_ONE_QUESTION = 3
 TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
 INTERRUPTIONS = frozenset({EMERGENCY_INTENT, "ask_question", "ask_why", "other_language", "request_summary"})
@@ -143,6 +147,9 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
                 )
                 events += reply_events
             evidence = merged
+        times_asked: dict[str, int] = dict(tracker.get_slot(TIMES_ASKED_SLOT) or {})
+        evidence, recorded_unasked = _record_questions_asked_too_often(evidence, times_asked)
+        clarification = recorded_unasked or clarification
         events += slot_events(before, evidence)
 
         findings = evidence.findings
@@ -159,7 +166,23 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         if next_question:
             prompt = prompt_for(next_question, findings)
             dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons())
+            times_asked[next_question] = times_asked.get(next_question, 0) + 1
+            events.append(SlotSet(TIMES_ASKED_SLOT, times_asked))
         return [*events, SlotSet(REQUESTED_SLOT, next_question)]
+
+
+def _record_questions_asked_too_often(
+    evidence: Evidence, times_asked: dict[str, int]
+) -> tuple[Evidence, str | None]:
+    """The evidence with every question that would be asked once too often recorded as still unclear, and what to
+    tell the person about the last one (None when no question was)."""
+    said = None
+    for question in pending_questions(evidence.findings):
+        if times_asked.get(question.name, 0) < MOST_ASKS_OF_ONE_QUESTION:
+            break
+        recorded, said = _still_unclear(question, evidence.findings, yes_was_said=False)
+        evidence = evidence.record(recorded, Source.ANSWER, question.name)
+    return evidence, said
 
 
 def _suspecting(findings: Findings, signs: frozenset[str]) -> Findings:
@@ -239,15 +262,24 @@ def _read_reply(
         denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE)
         return evidence.record(denied, Source.ANSWER, question.name), None, []
 
-    # Asked twice and still unclear. After a "yes", or about red flags asked on their own, at least one of the
-    # signs is present (docs/clinical-design.md: never "not known, so self care"); otherwise it could not be found out.
     yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
+    recorded, said = _still_unclear(question, findings, yes_was_said)
+    return evidence.record(recorded, Source.ANSWER, question.name), said, []
+
+
+def _still_unclear(question: Question, findings: Findings, yes_was_said: bool) -> tuple[Findings, str]:
+    """A question asked twice or more and still not answered, recorded towards care, and what to tell the person.
+
+    After a "yes", or about red flags asked on their own, at least one of the signs is present; so is one of the
+    signs a vague feeling was asked about (docs/clinical-design.md: never "not known, so self care"); otherwise it
+    could not be found out."""
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
-        recorded = apply_unspecified_yes(findings, question)
         said = RECORDED_AS_POSSIBLE if question in SIGN_CHECK_QUESTIONS else RECORDED_AS_ONE_OF_THEM
-        return evidence.record(recorded, Source.ANSWER, question.name), said, []
-    recorded = _record_not_known(question, findings)
-    return evidence.record(recorded, Source.ANSWER, question.name), RECORDED_AS_NOT_KNOWN, []
+        return apply_unspecified_yes(findings, question), said
+    not_known = _record_not_known(question, findings)
+    if question.is_checklist and findings.suspected & frozenset(question.covers):
+        return at_least_one_present(not_known, findings.suspected), RECORDED_AS_ONE_OF_THEM
+    return not_known, RECORDED_AS_NOT_KNOWN
 
 
 def _denies_only_other_warning_signs(reading: MessageReading) -> bool:
@@ -313,8 +345,12 @@ def _record_answer(
         # "no", or only denials ("no, not getting worse"): the rest of the list is denied too.
         return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
     if keep_open:
-        # A feeling that matches no sign ("my face feels funny"): not a "no"; the signs it may be are asked.
-        return findings
+        # A feeling that matches no sign ("my face feels funny"): not a "no"; the signs it may be are asked. Asked
+        # about them and still only a feeling: they cannot be ruled out, so at least one of the signs it may be counts
+        # (docs/clinical-design.md), the mildest of them deciding the level, instead of the same question for ever.
+        still_vague = keep_open & known_before.suspected
+        asked_by_name = still_vague & frozenset(question.covers)
+        return at_least_one_present(findings, still_vague) if asked_by_name else findings
     return None
 
 

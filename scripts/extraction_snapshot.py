@@ -93,7 +93,9 @@ def reading_of(text: str, now: datetime) -> dict[str, Any]:
         "duration_days": extraction.duration.days,
         "duration_vague": extraction.duration.vague,
         "duration_correction": extraction.duration.correction,
-        "entities": sorted([entity.entity, entity.value, entity.start, entity.end] for entity in extraction.entities),
+        "entities": sorted(
+            [entity.entity, entity.value, entity.start, entity.end] for entity in extraction.entities
+        ),
         "stroke_only_past_or_others": extraction.stroke_only_past_or_others,
         "declares_emergency": extraction.declares_emergency,
     }

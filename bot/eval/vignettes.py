@@ -439,9 +439,17 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         if not outcome.exact
     )
     ends = Counter(outcome.end for outcome in outcomes if outcome.end != "assessed")
-    return [
-        f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())
-    ] + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
+    # Which question a conversation that never ended kept asking: the name of an intake question, not a word of it.
+    loops = Counter(
+        Counter(outcome.questions).most_common(1)[0]
+        for outcome in outcomes
+        if outcome.end != "assessed" and outcome.questions
+    )
+    return (
+        [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
+        + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
+        + [f"- kept asking {name} ({times} times): {count}" for (name, times), count in sorted(loops.items())]
+    )
 
 
 def held_out_report(outcomes: Sequence[Outcome]) -> str:

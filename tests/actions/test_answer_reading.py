@@ -3,13 +3,14 @@ validation stores. Each case in words of its own; the entities are what the NLU 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.dialogue.evidence import Evidence
 from bot.triage.engine import assess
 from bot.triage.findings import FINDING_CODES, Findings
 from bot.triage.levels import Level
-from bot.triage.question_wording import ASK_WHICH_ONE, RECORDED_AS_ONE_OF_THEM
+from bot.triage.question_wording import ASK_WHICH_ONE, RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM
 from tests.actions.test_intake_validation import EYELID_TWITCH, GRADUAL_WEAKNESS_SCREENED, validate
 from tests.actions.trackers import intake_tracker, message
 
@@ -222,3 +223,54 @@ def test_declining_twice_is_never_read_as_a_no_even_when_a_stray_denial_is_read(
     findings = Evidence.from_json(slots["evidence"]).findings
     assert all(findings.is_unknown(code) for code in ("facial_weakness", "severe_pain", "numbness_tingling"))
     assert level_after(slots) is Level.ROUTINE
+
+
+def test_a_feeling_still_vague_when_asked_about_by_name_counts_as_the_mildest_sign_it_may_be() -> None:
+    # Asked "weakness or drooping on one side?" because the face "felt off"; the reply: "it's just sort of strange".
+    # Weakness or numbness cannot be ruled out: at least one is there, and the milder (numbness) sets the level.
+    suspected_signs = ("facial_weakness", "numbness_tingling")
+    evidence = Evidence.from_json(_evidence_suspecting(EYELID_TWITCH, "facial_weakness"))
+    evidence = Evidence(findings=replace(evidence.findings, suspected=frozenset(suspected_signs)))
+    suspected = {**EYELID_TWITCH, "evidence": evidence.to_json()}
+    still_vague = with_entities(
+        "inform", ("vague_sensation", "present"), *(("suspected_sign", code) for code in suspected_signs)
+    )
+
+    slots, _ = validate(intake_tracker(suspected, still_vague, "q_check_facial_weakness"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert frozenset(suspected_signs) in findings.at_least_one_of
+    assert slots["requested_slot"] != "q_check_facial_weakness"
+    assert level_after(slots) is Level.URGENT
+
+
+def test_a_question_asked_three_times_is_recorded_instead_of_asked_a_fourth() -> None:
+    # The accompanying signs asked three times, each time met by something that answered nothing ("hmm").
+    asked_thrice = {**EYELID_TWITCH, "times_asked": {"q_accompanying": 3}}
+
+    slots, texts = validate(intake_tracker(asked_thrice, message("inform"), "q_accompanying"))
+
+    assert slots["requested_slot"] != "q_accompanying"
+    assert RECORDED_AS_NOT_KNOWN in texts
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert all(findings.is_unknown(code) for code in ("facial_weakness", "numbness_tingling"))
+    assert level_after(slots) is Level.ROUTINE  # not known after asking is never self care
+
+
+def test_a_vague_feeling_left_open_by_a_question_asked_too_often_counts() -> None:
+    # The cheek "feels tight" (numbness or tingling suspected), and the list asked three times without an answer.
+    suspected = {
+        **EYELID_TWITCH,
+        "evidence": _evidence_suspecting(EYELID_TWITCH, "numbness_tingling"),
+        "times_asked": {"q_accompanying": 3},
+    }
+
+    slots, texts = validate(intake_tracker(suspected, message("inform"), "q_accompanying"))
+
+    assert RECORDED_AS_ONE_OF_THEM in texts
+    assert level_after(slots) is Level.URGENT
+
+
+def test_each_question_asked_is_counted() -> None:
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, message("inform"), "q_accompanying"))
+    assert slots["times_asked"] == {slots["requested_slot"]: 1}
