@@ -262,3 +262,27 @@ def test_a_weak_that_means_a_week_is_no_emergency(running_bot: RunningBot) -> No
     assert slots["triage_level"] == "routine"  # the forehead is beyond the eye: routine, never the emergency
     assert float(slots["duration_days"]) == 7
     assert not any("EMERGENCY" in text for text in slots["_said"])
+
+
+def test_a_feeling_that_stays_vague_ends_in_an_assessment_not_a_loop(running_bot: RunningBot) -> None:
+    # Every question about the extra signs met with the same vague words: asked by name, still vague, it counts.
+    vague = "it's hard to describe, my cheek just feels kind of off"
+    slots = talk(
+        running_bot,
+        "vague-throughout",
+        ["the lid of my right eye has been ticking away for a few days"],
+        {"q_accompanying": vague, "q_check_facial_weakness": vague, "q_check_numbness_tingling": vague},
+    )
+    assert slots["triage_level"] == "urgent"
+    assert max(slots["times_asked"].values()) <= 3
+
+
+def test_questions_back_instead_of_an_answer_do_not_keep_the_intake_asking(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "questions-back",
+        ["i've had a flickering left eyelid since the weekend"],
+        {"q_progression": "sorry what do you mean by that?", "q_accompanying": "why do you need to know?"},
+    )
+    assert slots["triage_level"] in ("routine", "urgent")
+    assert max(slots["times_asked"].values()) <= 3
