@@ -7,7 +7,7 @@ import pytest
 
 from bot.nlu.duration import parse_duration_days
 from bot.nlu.extraction import ClinicalExtractor
-from tests.nlu_components.reading import NOW
+from tests.nlu_components.reading import NOW, P, findings_of
 
 
 def twitch_days(extractor: ClinicalExtractor, text: str) -> float | None:
@@ -45,6 +45,13 @@ def test_qualifiers_move_the_number_past_its_boundary(text: str, days: float) ->
         ("6 mnths", 180),
         ("for a fortnihgt", 14),
         ("two moths now", 60),
+        ("it's been jumping for a weak now", 7),
+        ("going on one weak, maybe more", 7),
+        ("twitchy lid for 3 weaks", 21),
+        ("about 9 dys", 9),
+        ("4 mos on and off", 120),
+        ("for 2 wek", 14),
+        ("I mean 5 days, not for 3 weeks", 5),
     ],
 )
 def test_misspelt_units_after_a_number_are_read(text: str, days: float) -> None:
@@ -57,6 +64,22 @@ def test_misspelt_units_after_a_number_are_read(text: str, days: float) -> None:
 )
 def test_english_words_after_a_number_are_never_units(text: str) -> None:
     assert not parse_duration_days(text, NOW).found
+
+
+@pytest.mark.parametrize(
+    "text", ["she has a weak grip", "one weak side of the mouth", "she has a weak smile on one side"]
+)
+def test_weak_naming_what_is_weak_is_no_duration_and_stays_weakness(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert parse_duration_days(text, NOW).days is None
+    assert P in findings_of(extractor, text).values()
+
+
+def test_a_correction_is_read_as_any_account_is_the_longest_time_of_the_twitch() -> None:
+    text = "my mistake: this flare began on Sunday, but it has come and gone for about three years"
+    reading = parse_duration_days(text, NOW)
+    assert reading.correction and reading.days == pytest.approx(3 * 365)
 
 
 @pytest.mark.parametrize(

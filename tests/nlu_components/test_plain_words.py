@@ -120,3 +120,15 @@ def test_a_denied_sign_denies_only_that_sign(extractor: ClinicalExtractor) -> No
 def test_a_denied_vague_feeling_is_no_entity(extractor: ClinicalExtractor) -> None:
     extraction = extractor.extract("nothing feels strange in my face", NOW)
     assert not any(entity.entity == "vague_sensation" for entity in extraction.entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh, and something different has started in my cheek",
+        "there's another sensation now that I can't explain",
+        "I've got an extra symptom since this morning",
+    ],
+)
+def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
+    assert "vague_sensation" in {entity.entity for entity in extractor.extract(text, NOW).entities}
