@@ -48,7 +48,7 @@ def read_by_the_extractor(extractor: ClinicalExtractor, expected: Expected) -> R
     return reading_from_parse({"intent": None, "entities": entities})
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def readings() -> dict[str, tuple[LabelledReading, ...]]:
     extractor = ClinicalExtractor.shared()
     return {
