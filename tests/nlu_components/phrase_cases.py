@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 import yaml
-from _pytest.mark import ParameterSet
 
 from bot.nlu.extraction import ClinicalExtractor
 from tests.nlu_components.reading import NOW
@@ -51,9 +50,9 @@ def phrase_case(item: dict[str, Any], source: Path) -> PhraseCase:
     return PhraseCase(str(item["text"]), str(item["why"]), expected)
 
 
-def cases_of(*topics: str) -> list[ParameterSet]:
+def cases_of(*topics: str) -> list[object]:
     """The cases of these topics' files, each with the id "<topic>: <text>"."""
-    params = []
+    params: list[object] = []
     for topic in topics:
         source = CASES_DIR / f"{topic}.yml"
         for item in yaml.safe_load(source.read_text(encoding="utf-8")):
