@@ -2,8 +2,9 @@
 
 tests/nlu/dev.yml and tests/nlu/context_dev.yml (1,464 phrases, format in dev.yml's header) were labelled by hand
 and then used to improve bot/nlu, so they measure no generalisation (tests/nlu/holdout.yml does); they guard
-against regressions. Each phrase is read once per session by `ClinicalExtractor.shared().extract(text, now)`, the
-reading the Rasa component turns into entities; the whole module takes about ten seconds.
+against regressions. Each phrase is read once per module by `ClinicalExtractor.shared().extract(text, now)`, the
+reading the Rasa component turns into entities; the whole module takes about 15 seconds (the 1,464 readings, and
+one robustness message of 10,000 emoji).
 
 Two kinds of assertion, chosen by what a mistake costs:
 
@@ -12,10 +13,11 @@ Two kinds of assertion, chosen by what a mistake costs:
   own, and a failure names it. The robustness messages of dev.yml are also per item: each must be read without
   raising and with entities of the contract.
 - An accuracy floor for everything else (all the findings of a phrase exactly, the side, the places, the duration),
-  at the figure measured when the floor was set: a few phrases are read wrongly today (in the safe direction, or
-  for a place or side), and fixing one should not have to wait for the rest. The floor is a count of wrong readings
-  per set, so any new mistake fails the test, and the failure lists every wrong reading. When a change fixes
-  readings, lower the count to the new figure.
+  at the figure measured when the floor was set. A few phrases are read wrongly today, none of them a red flag
+  missed: mostly a denial not read, a trigger or a denial read that was not said, a side or a place read where the
+  labels name none. Each is worth fixing, but not as a condition of every other change, so the floor is a count of
+  wrong readings per set: a new mistake fails the test (unless the same change fixed another), and the failure
+  lists every wrong reading. When a change fixes readings, lower the count to the new figure.
 
 Durations are scored as scripts/eval_nlu.py scores them (within a day or 10%; no duration read where none is
 labelled); findings on exact equality (an extracted code that is not labelled is a mistake).
