@@ -13,11 +13,12 @@ Two kinds of assertion, chosen by what a mistake costs:
   own, and a failure names it. The robustness messages of dev.yml are also per item: each must be read without
   raising and with entities of the contract.
 - An accuracy floor for everything else (all the findings of a phrase exactly, the side, the places, the duration),
-  at the figure measured when the floor was set. A few phrases are read wrongly today, none of them a red flag
+  at the figure measured when the floor was set. Some phrases are read wrongly today, none of them a red flag
   missed: a denial not read, a trigger or a denial read that was not said, a side or a place read where the labels
-  name none (most of them, in context_dev.yml, whose labels name few places) or a place not read. Each is worth fixing, but not as a condition of every other change, so the floor is a count of
-  wrong readings per set: a new mistake fails the test (unless the same change fixed another), and the failure
-  lists every wrong reading. When a change fixes readings, lower the count to the new figure.
+  name none (most of them, in context_dev.yml, whose labels name few places) or a place not read. Each is worth
+  fixing, but not as a condition of every other change, so the floor is a count of wrong readings per set: a new
+  mistake fails the test (unless the same change fixed another), and the failure lists every wrong reading. When a
+  change fixes readings, lower the count to the new figure.
 
 Durations are scored as scripts/eval_nlu.py scores them (within a day or 10%; no duration read where none is
 labelled); findings on exact equality (an extracted code that is not labelled is a mistake).
