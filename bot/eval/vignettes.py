@@ -445,10 +445,22 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         for outcome in outcomes
         if outcome.end != "assessed" and outcome.questions
     )
+    # The rules that decided each missed level, counted over the misses of each kind: which part of the chain to
+    # look at (a sign not read, an onset misread), without a word of any conversation.
+    rules = Counter(
+        (outcome.persona.expected_level.value, _level_name(outcome.level), reason)
+        for outcome in outcomes
+        if not outcome.exact
+        for reason in outcome.reasons
+    )
     return (
         [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
         + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
         + [f"- kept asking {name} ({times} times): {count}" for (name, times), count in sorted(loops.items())]
+        + [
+            f"- rule {reason} behind expected {expected}, got {got}: {count}"
+            for (expected, got, reason), count in sorted(rules.items())
+        ]
     )
 
 

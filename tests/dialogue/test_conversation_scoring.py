@@ -10,6 +10,7 @@ from bot.eval.vignettes import (
     Persona,
     converse,
     failed_bars,
+    missed_levels,
     parse_persona,
     report_markdown,
     summarise,
@@ -142,3 +143,19 @@ def test_the_bars_and_the_report_name_what_failed() -> None:
     assert "### sc_under" in report and "### sc_test" not in report
     assert "person: my left eyelid twitches since monday" in report
     assert "FAILED" in report
+
+
+def test_the_held_out_figures_count_misses_loops_and_rules_without_a_word_of_a_conversation() -> None:
+    looping = converse(persona(), ScriptedServer([ask("q_progression")] * 30, None))
+    too_low = converse(
+        persona(expected_level="urgent"), ScriptedServer([ask("q_progression"), ASSESSED], "self_care")
+    )
+
+    lines = missed_levels([looping, too_low])
+
+    assert "- expected self_care, got none: 1" in lines
+    assert "- expected urgent, got self_care: 1" in lines
+    assert "- ended still asking after 20 messages: 1" in lines
+    assert "- kept asking q_progression (20 times): 1" in lines
+    assert "- rule rule_for_self_care behind expected urgent, got self_care: 1" in lines
+    assert not any("monday" in line or "nope" in line for line in lines)
