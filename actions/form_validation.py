@@ -88,6 +88,14 @@ WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTIO
 # Asked about one red flag, or about stroke signs: a "yes" or a "not sure" is the answer at once, with no time
 # lost on asking which (docs/clinical-design.md: an unclear answer to the stroke screen is the emergency).
 ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_QUESTIONS})
+# Asked about an arm, speech, sight or a headache, two replies that deny only the other stroke signs are a "no". Not
+# so for the face and the onset, which people describe in their own words ("my mouth is down as I said", "it was fine
+# at six, I noticed it at nine") next to their denials: words the NLU missed there are not a "no".
+SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS = frozenset(
+    question
+    for question in SIGN_CHECK_QUESTIONS
+    if not set(question.covers) & {"facial_weakness", "sudden_onset"}
+)
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
 # ... and of a reply that denied only some signs of a list, so that the rest was asked again.
@@ -256,7 +264,9 @@ def _read_reply(
         clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
         return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
 
-    if question in SIGN_CHECK_QUESTIONS and _denies_only_other_warning_signs(reading):
+    if question in SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS and _denies_only_other_warning_signs(
+        reading
+    ):
         # Asked about one warning sign, twice, and answered twice with denials of other warning signs ("no, it came
         # on slowly, my speech and sight are fine"): a "no", not an unclear answer that would count as a "yes".
         denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE)

@@ -87,6 +87,17 @@ def level_if_one_of_them_is_present(findings: Findings, signs: frozenset[str]) -
     )
 
 
+def lists_that_may_hide_more_than_self_care(findings: Findings) -> list[frozenset[str]]:
+    """The "at least one of these" lists still open whose any one sign, were it present, would need more than self
+    care: a "yes" to the triggers without saying which (coffee? screens?) changes nothing, so it does not block self
+    care; a "yes" to the warning signs does."""
+    return [
+        signs
+        for signs in findings.unresolved_lists()
+        if level_if_one_of_them_is_present(findings, signs) is not Level.SELF_CARE
+    ]
+
+
 def _decisive_level(findings: Findings) -> Level:
     return next(rule.level for rule in RULES if rule.applies(findings))
 
@@ -119,7 +130,7 @@ def accompanying_signs_ruled_out(findings: Findings) -> bool:
 
 def self_care_conditions_met(findings: Findings) -> bool:
     return (
-        not findings.unresolved_lists()
+        not lists_that_may_hide_more_than_self_care(findings)
         and stays_around_the_eye(findings)
         and short_enough_for_self_care(findings)
         and not findings.is_present("worsening")

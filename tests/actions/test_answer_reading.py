@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from bot.dialogue.evidence import Evidence
 from bot.triage.engine import assess
 from bot.triage.findings import FINDING_CODES, Findings
@@ -274,3 +276,19 @@ def test_a_vague_feeling_left_open_by_a_question_asked_too_often_counts() -> Non
 def test_each_question_asked_is_counted() -> None:
     slots, _ = validate(intake_tracker(EYELID_TWITCH, message("inform"), "q_accompanying"))
     assert slots["times_asked"] == {slots["requested_slot"]: 1}
+
+
+@pytest.mark.parametrize("sign", ["facial_weakness", "sudden_onset"])
+def test_denials_of_other_signs_twice_are_no_answer_about_the_face_or_the_onset(sign: str) -> None:
+    # Asked twice about the face (or when it began): "my lip sort of hangs, like I said. arms ok, talking ok", with
+    # the person's own words for the face missed and only the denials read.
+    weak = {**EYELID_TWITCH, "facial_weakness": "present"} if sign == "sudden_onset" else EYELID_TWITCH
+    suspected = {**weak, "evidence": _evidence_suspecting(weak, sign)}
+    other_denials = with_entities("inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"))
+    first, _ = validate(intake_tracker(suspected, other_denials, f"q_check_{sign}"))
+    asked_again = {**suspected, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_again, other_denials, f"q_check_{sign}"))
+
+    assert not Evidence.from_json(slots["evidence"]).findings.is_absent(sign)
+    assert level_after(slots) is Level.EMERGENCY

@@ -149,3 +149,16 @@ def test_self_care_needs_every_accompanying_sign_ruled_out() -> None:
 def test_onset_unknown_after_asking_does_not_block_self_care_without_weakness() -> None:
     onset_unknown = clear_eyelid_twitch(asked=["sudden_onset"])
     assert "self_care" in {rule.name for rule in matching_rules(onset_unknown)}
+
+
+def test_a_yes_to_the_triggers_without_saying_which_leaves_self_care_open() -> None:
+    # "mm yeah" to caffeine, alcohol, stress, sleep, screens or diet: any of them is still self care.
+    some_trigger = with_unspecified_yes(clear_eyelid_twitch(), ("caffeine", "stress", "eye_strain"))
+    assert "self_care" in {rule.name for rule in matching_rules(some_trigger)}
+
+
+def test_a_yes_to_a_list_of_warning_signs_without_saying_which_still_blocks_self_care() -> None:
+    some_sign = with_unspecified_yes(
+        clear_eyelid_twitch(asked=["worsening", "spread"]), ("worsening", "spread")
+    )
+    assert "self_care" not in {rule.name for rule in matching_rules(some_sign)}
