@@ -8,7 +8,7 @@ RASA   := $(PY) -m rasa
 MODEL  := models/current.tar.gz
 # The model is retrained only when something it is built from changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-                $(wildcard bot/nlu/*.py bot/nlu/resources/*.yml bot/dialogue/*.py bot/triage/*.py bot/knowledge/*.py bot/knowledge/*.yml) \
+                $(wildcard bot/intents.py bot/nlu/*.py bot/nlu/resources/*.yml bot/dialogue/*.py bot/triage/*.py bot/knowledge/*.py bot/knowledge/*.yml) \
                 tests/nlu/dev.yml tests/nlu/context_dev.yml  # the learned red-flag reader's labelled phrases
 INSTALLED := $(VENV)/.installed
 # The chat widget is built from npm packages pinned by bot/web/package-lock.json; nothing comes from a CDN.
