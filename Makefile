@@ -8,7 +8,7 @@ RASA   := $(PY) -m rasa
 MODEL  := models/current.tar.gz
 # The model is retrained only when something it is built from changed.
 MODEL_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
-                $(wildcard bot/nlu/*.py bot/nlu/resources/*.yml bot/dialogue/*.py bot/triage/*.py bot/knowledge/*.py bot/knowledge/*.yml) \
+                $(wildcard bot/intents.py bot/nlu/*.py bot/nlu/resources/*.yml bot/dialogue/*.py bot/triage/*.py bot/knowledge/*.py bot/knowledge/*.yml) \
                 tests/nlu/dev.yml tests/nlu/context_dev.yml  # the learned red-flag reader's labelled phrases
 INSTALLED := $(VENV)/.installed
 # The chat widget is built from npm packages pinned by bot/web/package-lock.json; nothing comes from a CDN.
@@ -24,24 +24,10 @@ export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help install widget run test lint typecheck validate train eval-nlu eval-dialogue eval-questions simulate bench purge lock policy-docs clean
 
-help:
-	@echo "make run            set up, train if needed, and serve (chat page, REST, socket.io, HTTP API)"
-	@echo "make test           set up, train if needed, and run every test"
-	@echo "make install        create .venv from requirements.lock"
-	@echo "make widget         build the chat widget from its pinned npm packages"
-	@echo "make train          train the model when something it is built from changed"
-	@echo "make lint           ruff check and format check"
-	@echo "make typecheck      mypy on bot/ and actions/"
-	@echo "make validate       rasa data validate --fail-on-warnings"
-	@echo "make eval-nlu       held-out and cross-validated NLU evaluation (reports/nlu.md)"
-	@echo "make eval-dialogue  persona vignettes and the blind set over REST (reports/dialogue.md)"
-	@echo "make eval-questions development and blind question sets over REST, on topic (reports/questions.md)"
-	@echo "make simulate       5,000 simulated patients with a safety oracle (reports/simulation.md)"
-	@echo "make bench          speed and memory against Rasa's starter assistant (docs/benchmarks.md)"
-	@echo "make purge          delete conversations idle for more than RETENTION_DAYS days (default 30)"
-	@echo "make policy-docs    regenerate docs/triage-policy.md and docs/clinical-content.md"
-	@echo "make lock           re-pin the dependency tree"
-	@echo "make clean          remove models, runtime files and reports"
+# `make help` prints the `## ` comment of each target's rule; tests/test_make_help.py checks that every .PHONY
+# target has one.
+help:  ## list every target with what it does (this list)
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / {printf "make %-15s %s\n", $$1, $$2}' $(firstword $(MAKEFILE_LIST))
 
 $(INSTALLED): requirements.lock
 	@python_bin=$$(scripts/find-python.sh) && \
@@ -50,7 +36,7 @@ $(INSTALLED): requirements.lock
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED)  ## create .venv from requirements.lock
 
 $(WIDGET_DEPS): bot/web/package.json bot/web/package-lock.json
 	cd bot/web && npm ci --no-audit --no-fund
@@ -59,7 +45,7 @@ $(WIDGET_DEPS): bot/web/package.json bot/web/package-lock.json
 $(WIDGET): $(WIDGET_DEPS) $(wildcard bot/web/src/*.js)
 	cd bot/web && npm run build
 
-widget: $(WIDGET)
+widget: $(WIDGET)  ## build the chat widget from its pinned npm packages
 
 $(CHROMIUM):
 	apt-get update && apt-get install -y chromium
@@ -68,50 +54,50 @@ $(MODEL): $(INSTALLED) $(MODEL_INPUTS)
 	$(RASA) train --fixed-model-name current --out models
 	touch $@
 
-train: $(MODEL)
+train: $(MODEL)  ## train the model when something it is built from changed
 
-run: $(MODEL) $(WIDGET)
+run: $(MODEL) $(WIDGET)  ## set up, train if needed, and serve (chat page, REST, socket.io, HTTP API)
 	$(PY) -m bot.server.launcher
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-typecheck: $(INSTALLED)
+typecheck: $(INSTALLED)  ## mypy on bot/ and actions/
 	$(VENV)/bin/mypy bot actions
 
-validate: $(INSTALLED)
+validate: $(INSTALLED)  ## rasa data validate --fail-on-warnings
 	$(RASA) data validate --fail-on-warnings
 
-test: lint typecheck validate $(MODEL) $(WIDGET) $(CHROMIUM)
+test: lint typecheck validate $(MODEL) $(WIDGET) $(CHROMIUM)  ## set up, train if needed, and run every test
 	$(RASA) test core --stories tests/stories --model $(MODEL) --out reports/stories --fail-on-prediction-errors
 	$(VENV)/bin/pytest
 
-eval-nlu: $(MODEL)
+eval-nlu: $(MODEL)  ## held-out and cross-validated NLU evaluation (reports/nlu.md)
 	$(PY) scripts/eval_nlu.py --cross-validation
 
-eval-dialogue: $(MODEL)
+eval-dialogue: $(MODEL)  ## persona vignettes and the blind set over REST (reports/dialogue.md)
 	$(PY) scripts/eval_dialogue.py
 
-eval-questions: $(MODEL)
+eval-questions: $(MODEL)  ## development and blind question sets over REST, on topic (reports/questions.md)
 	$(PY) scripts/eval_questions.py
 
 # 5,000 simulated patients against a private assistant (reports/simulation.md); about half an hour here.
-simulate: $(MODEL)
+simulate: $(MODEL)  ## 5,000 simulated patients with a safety oracle (reports/simulation.md)
 	$(PY) scripts/simulate.py
 
-bench: $(MODEL) $(WIDGET)
+bench: $(MODEL) $(WIDGET)  ## speed and memory against Rasa's starter assistant (docs/benchmarks.md)
 	$(PY) scripts/bench.py
 
-purge: $(INSTALLED)
+purge: $(INSTALLED)  ## delete conversations idle for more than RETENTION_DAYS days (default 30)
 	$(PY) -m bot.privacy.purge
 
-policy-docs: $(INSTALLED)
+policy-docs: $(INSTALLED)  ## regenerate docs/triage-policy.md and docs/clinical-content.md
 	$(PY) -m bot.triage.policy_table
 	$(PY) -m bot.triage.clinical_content
 
-lock: $(INSTALLED)
+lock: $(INSTALLED)  ## re-pin the dependency tree
 	$(PY) -m pip freeze --exclude-editable | sed '1i # Generated by `make lock` from requirements.in with Python 3.10: every package of the tree, pinned.' > requirements.lock
 
-clean:
+clean:  ## remove models, runtime files and reports
 	rm -rf models .rasa var reports .pytest_cache .mypy_cache .ruff_cache

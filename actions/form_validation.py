@@ -27,7 +27,8 @@ from actions.tracker_findings import (
 )
 from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
-from bot.dialogue.restatement import EMERGENCY_INTENT, slots_before_latest_message
+from bot.dialogue.restatement import slots_before_latest_message
+from bot.intents import REPORT_EMERGENCY
 from bot.triage.engine import decide
 from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
@@ -66,7 +67,7 @@ TIMES_ASKED_SLOT = "times_asked"
 MOST_ASKS_OF_ONE_QUESTION = 3
 TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
-INTERRUPTIONS = frozenset({EMERGENCY_INTENT, "ask_question", "ask_why", "other_language", "request_summary"})
+INTERRUPTIONS = frozenset({REPORT_EMERGENCY, "ask_question", "ask_why", "other_language", "request_summary"})
 # Replies that are usually not answers, unless they carry one ("thanks, it's the left side"): DIET sometimes
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
 # Starting over and erasing are here too: read as such, an answer ("I did start a new inhaler") would throw the
@@ -124,7 +125,7 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         before = evidence_from_tracker(tracker)
         evidence = before
         events: list[EventType] = []
-        if intent == EMERGENCY_INTENT and not reports_emergency(tracker):
+        if intent == REPORT_EMERGENCY and not reports_emergency(tracker):
             # Not an emergency answer but an answer to the intake: a restatement (bot.dialogue.restatement), or an
             # emergency only the intent classifier saw, which the stroke screen checks sign by sign (docs/clinical-design.md).
             # The level that the emergency intent's slot mapping set from this message is taken back.

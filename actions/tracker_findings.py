@@ -12,13 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from bot.dialogue.evidence import Evidence, MessageReading, read_message
-from bot.dialogue.restatement import (
-    EMERGENCY_EVIDENCE_KEY,
-    EMERGENCY_INTENT,
-    EVIDENCE_CLASSIFIER,
-    EVIDENCE_DECLARED,
-    restates_known_weakness,
-)
+from bot.dialogue.restatement import restates_known_weakness
+from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_CLASSIFIER, EVIDENCE_DECLARED, REPORT_EMERGENCY
 from bot.triage.findings import FINDING_CODES, Findings
 
 EVIDENCE_SLOT = "evidence"
@@ -81,7 +76,7 @@ def slot_events(before: Evidence, after: Evidence) -> list[SlotSet]:
 
 def _latest_emergency_evidence(tracker: Tracker) -> str | None:
     intent = (tracker.latest_message or {}).get("intent") or {}
-    if intent.get("name") != EMERGENCY_INTENT:
+    if intent.get("name") != REPORT_EMERGENCY:
         return None
     return str(intent.get(EMERGENCY_EVIDENCE_KEY) or "")
 

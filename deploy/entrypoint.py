@@ -1,7 +1,7 @@
 """Container entrypoint: one server per container, configured from environment variables only.
 
 `python deploy/entrypoint.py rasa|actions|web` renders Rasa's endpoints and credentials exactly as `make run`
-does (bot.server.settings: PostgreSQL/Redis from TRACKER_STORE_URL/LOCK_STORE_URL, a channel only when its
+does (bot.config: PostgreSQL/Redis from TRACKER_STORE_URL/LOCK_STORE_URL, a channel only when its
 secrets are set), then replaces itself with the server's process, so that the container's stop signal reaches
 the server directly. Replicas of each role run behind a load balancer (docs/deploy.md).
 """
@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bot.config import server_settings
 from bot.server.launcher import (
     DEFAULT_MODEL,
     PROJECT_ROOT,
@@ -23,7 +24,6 @@ from bot.server.launcher import (
     web_command,
 )
 from bot.server.preflight import StartupError
-from bot.server.settings import server_settings
 
 ROLES = ("rasa", "actions", "web")
 # In a container every server must listen beyond the loopback interface; `make run` keeps 127.0.0.1.

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import ServerSettings
 from bot.server.launcher import DEFAULT_MODEL, Servers, free_port, start_all
-from bot.server.settings import ServerSettings
 
 # How a person with a short, trigger-related eyelid twitch answers each follow-up question, in their own words
 # (question names as in bot.triage.intake).

@@ -72,7 +72,7 @@ def button_blocks(buttons: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class SlackInput(RasaSlackInput):
-    """Configured by bot.server.settings with `use_threads: true` and `conversation_granularity: thread`."""
+    """Configured by bot.config with `use_threads: true` and `conversation_granularity: thread`."""
 
     api_base_url = SLACK_API_BASE_URL
 

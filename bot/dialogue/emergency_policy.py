@@ -21,13 +21,8 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.dialogue.restatement import (
-    EMERGENCY_EVIDENCE_KEY,
-    EMERGENCY_INTENT,
-    EMERGENCY_RESPONSE,
-    EVIDENCE_CLASSIFIER,
-    restates_known_weakness,
-)
+from bot.dialogue.restatement import EMERGENCY_RESPONSE, restates_known_weakness
+from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_CLASSIFIER, REPORT_EMERGENCY
 
 RECORD_ASSESSMENT_ACTION = "action_assess"
 # Checks a classifier-only emergency sign by sign (its validation asks the stroke screen first).
@@ -68,7 +63,7 @@ class EmergencyInterruptPolicy(Policy):
     def _next_emergency_step(tracker: DialogueStateTracker) -> str | None:
         """The next of: answer, leave an active intake, record the assessment, listen."""
         latest_message = tracker.latest_message
-        if latest_message is None or latest_message.intent.get("name") != EMERGENCY_INTENT:
+        if latest_message is None or latest_message.intent.get("name") != REPORT_EMERGENCY:
             return None
         done = _actions_since_latest_user_message(tracker)
         if latest_message.intent.get(EMERGENCY_EVIDENCE_KEY) == EVIDENCE_CLASSIFIER:

@@ -16,20 +16,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_FINDINGS, REPORT_EMERGENCY
 from bot.triage.engine import restates_known_gradual_weakness
 from bot.triage.findings import FINDING_CODES, Findings
 
-EMERGENCY_INTENT = "report_emergency"
 # The domain response that tells the person to call the emergency number (it needs no custom action).
 EMERGENCY_RESPONSE = "utter_emergency"
-# In the intent of a message whose intent the safety override forced: the intent DIET had predicted.
-CLASSIFIER_INTENT_KEY = "classifier_intent"
-# In the intent of every report_emergency message: what the emergency rests on (docs/clinical-design.md, "emergency on
-# evidence"). Only the first two give the emergency answer at once; the classifier alone asks the stroke screen.
-EMERGENCY_EVIDENCE_KEY = "emergency_evidence"
-EVIDENCE_FINDINGS = "findings"  # an emergency rule is met by the message's own findings
-EVIDENCE_DECLARED = "declared"  # the person says it is an emergency or a stroke, now
-EVIDENCE_CLASSIFIER = "classifier"  # only the intent classifier thinks so
 # Events after which no slot keeps its value.
 _SLOT_RESETS = frozenset({"restart", "reset_slots"})
 
@@ -73,7 +65,7 @@ def restates_known_weakness(events: Sequence[Mapping[str, Any]]) -> bool:
     # Only an emergency that rests on the message's findings can be a restatement; one the person declared ("it's
     # a stroke", "call an ambulance") stays one, whatever the conversation knew.
     rests_on_findings = intent.get(EMERGENCY_EVIDENCE_KEY) == EVIDENCE_FINDINGS
-    if intent.get("name") != EMERGENCY_INTENT or not rests_on_findings:
+    if intent.get("name") != REPORT_EMERGENCY or not rests_on_findings:
         return False
     return restates_known_gradual_weakness(
         _statuses_in_slots(slots_before_latest_message(events)),

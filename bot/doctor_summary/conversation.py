@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.dialogue.evidence import Evidence, read_message
+from bot.intents import REPORT_EMERGENCY
 from bot.triage.intake import QUESTIONS_BY_NAME
 
 EVIDENCE_SLOT = "evidence"
@@ -104,7 +105,7 @@ def read_conversation(events: Sequence[Mapping[str, Any]]) -> ConversationRecord
 
 # Messages outside the questions that tell of the twitch (docs/clinical-design.md: a message that tells of a sign is a
 # description whatever the intent classifier made of it, so any message with a finding counts too).
-_DESCRIBING_INTENTS = frozenset({"describe_symptoms", "inform", "correct", "report_emergency"})
+_DESCRIBING_INTENTS = frozenset({"describe_symptoms", "inform", "correct", REPORT_EMERGENCY})
 
 
 def _describes(event: Mapping[str, Any]) -> bool:

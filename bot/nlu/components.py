@@ -44,12 +44,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from typing_extensions import Self
 
-from bot.dialogue.restatement import (
+from bot.intents import (
     CLASSIFIER_INTENT_KEY,
     EMERGENCY_EVIDENCE_KEY,
     EVIDENCE_CLASSIFIER,
     EVIDENCE_DECLARED,
     EVIDENCE_FINDINGS,
+    REPORT_EMERGENCY,
 )
 from bot.nlu.extraction import VAGUE_SENSATION, ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.language import is_probably_english
@@ -61,7 +62,6 @@ logger = logging.getLogger(__name__)
 OTHER_LANGUAGE = "other_language"
 NOT_UNDERSTOOD = "nlu_fallback"
 INFORM = "inform"
-REPORT_EMERGENCY = "report_emergency"
 # Intents under which a message tells the assistant nothing about the person: a present finding in it wins.
 INTENTS_THAT_CARRY_NO_FACTS = frozenset(
     {

@@ -35,6 +35,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.intents import REPORT_EMERGENCY
 from bot.knowledge import retrieval
 from bot.knowledge.retrieval import (
     MIN_CONFIDENCE,
@@ -57,7 +58,7 @@ TOPIC_ENTITY = "topic"
 ASK_QUESTION = "ask_question"
 # The intents whose reading stands even when the message asks something: the override after this component has
 # the last word on emergencies, and text that is not English is not read at all.
-INTENTS_KEPT = frozenset({ASK_QUESTION, "report_emergency", "other_language"})
+INTENTS_KEPT = frozenset({ASK_QUESTION, REPORT_EMERGENCY, "other_language"})
 # The conversation's own moves, which the retriever learns to tell from questions about twitching: the intents
 # that never report a sign, and corrections ("sorry, I meant the left eye").
 CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}

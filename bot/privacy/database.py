@@ -1,6 +1,6 @@
 """Rasa's conversation table, reached with SQLAlchemy from the same settings Rasa is given.
 
-The purge job and the start-up check open the database that bot.server.settings.tracker_store_config names,
+The purge job and the start-up check open the database that bot.config.tracker_store_config names,
 without importing Rasa, so that they run in a second and see exactly the database Rasa writes to.
 """
 

@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from bot.config import tracker_store_config, whole_number
 from bot.privacy.database import EVENTS, erase_conversations, events_engine, has_events_table
-from bot.server.settings import tracker_store_config, whole_number
 
 DEFAULT_RETENTION_DAYS = 30
 SECONDS_PER_DAY = 86_400

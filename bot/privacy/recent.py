@@ -16,7 +16,7 @@ from the database or outliving what the database keeps:
   latest session, so a tracker that also held earlier events would write some twice.
 - Idle entries go: one whose latest event is older than `idle_seconds` is never handed out, and is dropped.
   `make purge` deletes only conversations whose latest event is older than RETENTION_DAYS, at least a day, by the
-  same clock; with `idle_seconds` under a day (bot.server.settings enforces it) purge never deletes a conversation
+  same clock; with `idle_seconds` under a day (bot.config enforces it) purge never deletes a conversation
   held here, and a purged conversation can never be written back from here.
 - Bounded: at most `max_conversations`; the least recently saved goes first.
 - Erasure on request removes the entry as well as the rows (bot.privacy.store).

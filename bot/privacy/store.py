@@ -1,6 +1,6 @@
 """SQL tracker stores that erase a conversation when the person has asked for it.
 
-bot.server.settings.tracker_store_config chooses one: `ErasableSQLTrackerStore` for PostgreSQL (several Rasa
+bot.config.tracker_store_config chooses one: `ErasableSQLTrackerStore` for PostgreSQL (several Rasa
 replicas share it), `RecentInMemorySQLiteTrackerStore` for the one-machine SQLite default, which also keeps the
 conversations of the last few minutes in memory (bot.privacy.recent).
 
@@ -121,7 +121,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
 class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
     """Saves to SQLite, then keeps the tracker in memory for the next message; one Rasa process only.
 
-    Configured with `memory_idle_seconds` and `memory_max_conversations` (bot.server.settings); the rules that
+    Configured with `memory_idle_seconds` and `memory_max_conversations` (bot.config); the rules that
     keep memory and database in step are in bot.privacy.recent.
     """
 

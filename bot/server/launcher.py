@@ -20,15 +20,17 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from bot.server.preflight import StartupError, check_before_start
-from bot.server.settings import (
+import yaml
+
+from bot.config import (
     ServerSettings,
     credentials_config,
     endpoints_config,
     server_settings,
-    write_yaml,
 )
+from bot.server.preflight import StartupError, check_before_start
 from bot.server.supervision import (
     GAVE_UP_NAME,
     STOP_WAIT_SECONDS,
@@ -146,6 +148,11 @@ class Servers:
                 process.wait(timeout=STOP_WAIT_SECONDS)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+def write_yaml(path: Path, content: Mapping[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(dict(content), sort_keys=False))
 
 
 def prepare_rasa(env: Mapping[str, str], settings: ServerSettings, runtime_dir: Path) -> None:

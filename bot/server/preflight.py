@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bot.config import ServerSettings, lock_store_config, tracker_store_config
 from bot.privacy.database import connect_timeout_args, database_url, sqlite_path
-from bot.server.settings import ServerSettings, lock_store_config, tracker_store_config
 
 CONNECT_TIMEOUT_SECONDS = 5
 

@@ -23,11 +23,11 @@ from fhir.resources.operationoutcome import OperationOutcome, OperationOutcomeIs
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.config import tracker_store_config
 from bot.doctor_summary.conversation import read_conversation
 from bot.doctor_summary.fhir import bundle_json
 from bot.doctor_summary.summary import build_summary
 from bot.privacy.database import conversation_events, events_engine
-from bot.server.settings import tracker_store_config
 
 logger = logging.getLogger(__name__)
 

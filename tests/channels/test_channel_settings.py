@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.server.settings import credentials_config, server_settings
+from bot.config import credentials_config, server_settings
 from tests.conftest import RunningBot
 
 SLACK_ENV = {"SLACK_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "signing-secret"}
@@ -33,11 +33,11 @@ def secret_free_only(rendered: dict[str, Any]) -> bool:
 
 
 def channel_log_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [record.getMessage() for record in caplog.records if record.name == "bot.server.settings"]
+    return [record.getMessage() for record in caplog.records if record.name == "bot.config"]
 
 
 def test_without_secrets_only_the_secret_free_channels_are_on(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.server.settings"):
+    with caplog.at_level(logging.INFO, logger="bot.config"):
         rendered = credentials({})
 
     assert secret_free_only(rendered)
@@ -52,7 +52,7 @@ def test_a_half_configured_channel_is_off_and_the_log_names_only_what_is_missing
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     env = {"SLACK_TOKEN": "xoxb-1", **{k: v for k, v in TELEGRAM_ENV.items() if k != "TELEGRAM_SECRET_TOKEN"}}
-    with caplog.at_level(logging.INFO, logger="bot.server.settings"):
+    with caplog.at_level(logging.INFO, logger="bot.config"):
         rendered = credentials(env)
 
     assert SLACK_CLASS not in rendered and TELEGRAM_CLASS not in rendered
@@ -63,7 +63,7 @@ def test_a_half_configured_channel_is_off_and_the_log_names_only_what_is_missing
 
 
 def test_with_their_secrets_slack_and_telegram_are_on(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="bot.server.settings"):
+    with caplog.at_level(logging.INFO, logger="bot.config"):
         rendered = credentials({**SLACK_ENV, **TELEGRAM_ENV})
 
     assert rendered[SLACK_CLASS] == {

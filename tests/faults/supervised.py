@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import ServerSettings, server_settings
 from bot.server.launcher import DEFAULT_MODEL, PROJECT_ROOT, free_port
-from bot.server.settings import ServerSettings, server_settings
 from bot.server.supervision import CONFIG_NAME, supervisorctl_command
 
 READY_TIMEOUT_SECONDS = 300

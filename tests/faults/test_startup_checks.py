@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import server_settings
 from bot.server.launcher import PROJECT_ROOT
 from bot.server.preflight import StartupError, check_http_api_protected, is_loopback
-from bot.server.settings import server_settings
 from tests.conftest import free_port
 
 TIME_LIMIT_SECONDS = 30

@@ -12,7 +12,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.dialogue.restatement import (
+from bot.intents import (
     EMERGENCY_EVIDENCE_KEY,
     EVIDENCE_CLASSIFIER,
     EVIDENCE_DECLARED,

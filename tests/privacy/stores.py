@@ -16,8 +16,8 @@ from typing import Any
 import psycopg2
 import sqlalchemy as sa
 
+from bot.config import tracker_store_config
 from bot.privacy.database import events_engine
-from bot.server.settings import tracker_store_config
 from tests.conftest import RunningBot, start_bot
 
 POSTGRES_SERVER = "postgresql://postgres@127.0.0.1:5432"

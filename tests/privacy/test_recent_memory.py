@@ -1,5 +1,5 @@
 """The one-machine tracker store (bot.privacy.store.RecentInMemorySQLiteTrackerStore), built by Rasa's own factory
-from bot.server.settings, on a real SQLite file: memory in front of SQLite never changes what is stored or read
+from bot.config, on a real SQLite file: memory in front of SQLite never changes what is stored or read
 back, and never outlives an erasure or `make purge`. Turns are played on the store as Rasa's processor plays them:
 fetch the tracker, append the turn's events, save."""
 
@@ -23,6 +23,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.config import tracker_store_config
 from bot.privacy.database import events_engine
 from bot.privacy.erasure import ERASE_SLOT
 from bot.privacy.purge import purge
@@ -32,7 +33,6 @@ from bot.privacy.store import (
     RecentInMemorySQLiteTrackerStore,
     erasure_requested_this_turn,
 )
-from bot.server.settings import tracker_store_config
 from tests.privacy.stores import age_conversation, stored_events, user_texts
 from tests.privacy.turns import SENDER, as_dicts, play, run, session_start, turn
 
@@ -44,7 +44,7 @@ def store_env(tmp_path: Path, **memory: int) -> dict[str, str]:
 
 
 def create_store(env: dict[str, str], domain: Domain) -> TrackerStore:
-    """The store `rasa run` would build from the endpoints.yml that bot.server.settings renders."""
+    """The store `rasa run` would build from the endpoints.yml that `make run` renders (bot.config)."""
     return TrackerStore.create(EndpointConfig.from_dict(tracker_store_config(env)), domain)
 
 

@@ -19,9 +19,9 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, SlotSet
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.config import tracker_store_config
 from bot.privacy.database import events_engine
 from bot.privacy.store import ErasableSQLTrackerStore
-from bot.server.settings import tracker_store_config
 from tests.privacy.stores import STORES, store_environment, stored_events, user_texts
 from tests.privacy.turns import SENDER, as_dicts, play, run, session_start, turn
 

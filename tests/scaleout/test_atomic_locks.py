@@ -12,8 +12,8 @@ import redis
 from rasa.core.lock_store import LockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from bot.config import lock_store_config
 from bot.server.locks import AtomicRedisLockStore
-from bot.server.settings import lock_store_config
 
 REDIS = "redis://127.0.0.1:6379/0"
 TICKETS_PER_REPLICA = 200
@@ -29,7 +29,7 @@ def prefix() -> Iterator[str]:
 
 
 def replica_lock_store(prefix: str) -> LockStore:
-    """The lock store `rasa run` builds from the endpoints that bot.server.settings renders."""
+    """The lock store `rasa run` builds from the endpoints that `make run` renders (bot.config)."""
     config = lock_store_config({"LOCK_STORE_URL": REDIS, "LOCK_STORE_PREFIX": prefix})
     assert config is not None
     return LockStore.create(EndpointConfig.from_dict(config))

@@ -1,5 +1,5 @@
 """deploy/: no Docker engine or cluster runs here, so the files are parsed and checked against the code they
-start (the entrypoint, bot.server.settings) and against each other."""
+start (the entrypoint, bot.config) and against each other."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.server.settings import credentials_config, endpoints_config, server_settings
+from bot.config import credentials_config, endpoints_config, server_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

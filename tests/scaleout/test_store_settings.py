@@ -1,4 +1,4 @@
-"""Replicas share their state only through the stores the environment names (bot.server.settings)."""
+"""Replicas share their state only through the stores the environment names (bot.config)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.server.settings import (
+from bot.config import (
     DEFAULT_MEMORY_CONVERSATIONS,
     DEFAULT_MEMORY_IDLE_SECONDS,
     SQLITE_TRACKER_STORE_TYPE,

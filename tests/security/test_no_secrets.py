@@ -1,5 +1,5 @@
 """No secret in the repository: every tracked file is scanned for private keys, Slack and Telegram tokens, AWS
-keys and passwords written into URLs. Secrets come from the environment only (bot.server.settings)."""
+keys and passwords written into URLs. Secrets come from the environment only (bot.config)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,12 @@
-"""Runtime configuration from environment variables: which stores and channels Rasa uses.
+"""Runtime configuration from environment variables: which stores and channels Rasa uses, on which ports.
 
 Rasa reads endpoints.yml and credentials.yml, and fails at start when a `${VAR}` in them is unset. So the
 launcher renders both files from the environment instead: one machine gets SQLite and the secret-free channels,
 a deployment sets URLs and secrets, and a channel whose secrets are missing is left off with one log line.
+
+Every reader of the environment (the launcher, the container entrypoint, `make purge`, the chat page's server)
+parses it here, and this module imports nothing of ours, so any package may depend on it and none on another
+for its settings (tests/test_import_graph.py).
 """
 
 from __future__ import annotations
@@ -10,7 +14,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
@@ -207,10 +210,3 @@ def whole_number(env: Mapping[str, str], variable: str, default: int, minimum: i
     if value < minimum:
         raise ValueError(f"{variable} must be {minimum} or more, not {value}")
     return value
-
-
-def write_yaml(path: Path, content: Mapping[str, Any]) -> None:
-    import yaml  # PyYAML comes with Rasa; imported here so that the pure functions above need nothing
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(dict(content), sort_keys=False))

@@ -1,15 +1,22 @@
-"""Rasa checks the action server's answers with validators built once (bot.channels.action_response), installed
-by importing the channels package as `rasa run` does, and accepts and refuses exactly what Rasa 3.6 did; the quick
-check in front of the full one only ever accepts what the full one accepts."""
+"""The patches of bot.rasa_patches: applied by the module that starts Rasa, checked against the Rasa installed,
+and (patch 1) Rasa checks the action server's answers with validators built once, accepting and refusing exactly
+what Rasa 3.6 did; the quick check in front of the full one only ever accepts what the full one accepts. Patch 2
+is shown under load by tests/faults/test_faults_under_load.py."""
 
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+import rasa
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -30,8 +37,10 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 
-import bot.channels  # noqa: F401 - what `rasa run` imports to load our channels
-from bot.channels.action_response import RASA_HINT, action_response_validator
+from bot import rasa_patches
+from bot.config import server_settings
+from bot.rasa_patches import RASA_HINT, action_response_validator
+from bot.server.launcher import DEFAULT_MODEL, PROJECT_ROOT, rasa_command
 
 GOOD = [
     {"events": [], "responses": []},
@@ -55,6 +64,49 @@ BAD = [
     {"responses": {"text": "hello"}},
     [],
 ]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def patched_rasa() -> Iterator[None]:
+    """The patches in this test process, taken back after this module, so that other tests meet Rasa as it is."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for patch in rasa_patches.PATCHES:
+            monkeypatch.setattr(patch.owner, patch.attribute, patch.replacement)
+        yield
+
+
+def test_the_patches_were_checked_against_the_rasa_installed() -> None:
+    assert rasa.__version__ == rasa_patches.CHECKED_AGAINST
+
+
+def test_rasa_is_started_through_the_module_that_applies_every_patch(tmp_path: Path) -> None:
+    command = rasa_command(server_settings({}), DEFAULT_MODEL, tmp_path)
+    assert command[1:4] == ["-m", "bot.server.rasa_main", "run"]
+    started = (
+        "import sys\n"
+        "from bot import rasa_patches\n"
+        "from bot.server import rasa_main\n"
+        "sys.argv = ['rasa', '--version']\n"
+        "rasa_main.main()\n"
+        "print([patch.name for patch in rasa_patches.PATCHES if not patch.is_applied()])\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", started],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert finished.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_rasa_without_a_patched_attribute_is_refused_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    renamed = rasa_patches.Patch(RemoteAction, "_no_such_method", rasa_patches.validate_action_result)
+    monkeypatch.setattr(rasa_patches, "PATCHES", (*rasa_patches.PATCHES, renamed))
+    with pytest.raises(RuntimeError, match=r"Rasa no longer has RemoteAction._no_such_method"):
+        rasa_patches.apply()
 
 
 def stock_rasa_error(result: Any) -> jsonschema.ValidationError | None:
