@@ -213,7 +213,7 @@ RED_THINGS = (
 # A painful eye, said as a verb or an adjective (not the noun "pain": "the eye twitch is a pain" is a nuisance).
 EYE_HURTS = (
     "hurt|hurts|hurting|hurted|aches|ache|aching|achy|achey|throbs|throb|throbbing|stings|sting|stinging|"
-    "burns|burning|smarts|smarting|sore|soar|painful|tender|agony|raw"
+    "burns|burning|smarts|smarting|sore|soar|painful|tender|agony|raw|paining|pains"
 )
 PAIN_NOUNS = "pain|pains|ache|aches|aching|discomfort|soreness|tenderness|throbbing|stinging|agony"
 # After a comma or "and": "my eye twitches and it's red", "..., it doesn't hurt though".
@@ -623,10 +623,17 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             # a lid or brow hanging low: "my eyelid is hanging lower than the other" (not "my lower lid twitches")
             "eyelid|lid|lids|eye|eyebrow|brow|mouth|cheek ~3 hang*|hangs|sits|sitting ~1 down|low|lower",
             "eyelid|lid|lids|eye|eyebrow|brow|mouth|corner ~3 lower ~1 than",
+            # "my mouth is go down on one side", "the corner of her lip has gone down" (not "it went down to my chin")
+            "mouth|lip|lips|smile|corner ~1 is|'s|has|have|gone|go|goes|going|went|come|came ~1 go|gone|come? down ~2 on|"
+            "one|left|right|that|this|at|as|,|.",
+            "mouth|lip|lips|smile|corner ~1 is|'s ~1 down ~2 on|one|left|right|that|this|as|,|.",
+            # "when I drink water it fall from mouth"
+            "it|water|drink|drinks|tea|food|liquid|soup ~2 fall*|falls|fell|drop*|comes|came|runs|ran ~1 from|of|out ~2 mouth|"
+            "lip|lips",
         ),
         generic=("weakness|droop*|droopy|saggy|sagging|lopsided",),
         absent=(
-            f"face ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight|same",
+            f"face ~2 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight|same|grand|alright",
             # "my smile looks normal", "smile's fine" (not "when I smile my eye is normal")
             f"smile|smiles ~1 {BE}? ~1 normal|fine|symmetrical|symmetric|even|ok|okay|straight|same",
             "can smile|close|shut|raise ~3 fine|normally|properly|ok|okay|fully|evenly",
@@ -910,6 +917,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "voices|sounds|noises|people|everything|things ~1 seem|seems|seemed ~2 far|distant|muffled|quiet|faint|off",
             "tinnitus",
             "muffl*",
+            # "I keep asking her to repeat herself", "have to ask people to say things twice"
+            "ask|asks|asking|asked ~3 to ~1 repeat|say ~2 themselves|herself|himself|itself|things|it|that|everything|"
+            "again|twice",
             # "my hearing on the left has gone dull", "I keep turning the TV up"
             "hearing ~5 gone|going|got|getting ~1 dull|duller|muffled|quiet|quieter|faint|funny|weird|bad|worse",
             "keep|keeps|kept|have|having|had ~2 turn|turning ~2 tv|telly|television|volume ~1 up",
@@ -975,6 +985,9 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             "unsteady|wobbl*|vertigo|spinning|spins|woozy|giddy|giddiness|lighthead*|light-headed|stumbl*|stagger*|"
             "clumsy|veer*",
             "light -? headed",
+            "unstable ~3 feet|walk*|stand*|legs",
+            "i|he|she|am|is|feel|feels|felt ~2 unstable",
+            "not ~1 stable|steady ~3 walk*|stand*|feet|legs|when|on",
             "falling|fall|fell ~1 over",
             "can not ~1 walk ~2 straight|properly",
             # an ability lost: "I can't keep my balance", "unable to stand up straight", "can't seem to stay on my feet",
@@ -1287,7 +1300,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{RED_WORDS} ,|and? left|right|sore|itchy|watery|painful|twitchy|twitching|upper|lower|top|bottom|little|"
             f"swollen|puffy|red|bloodshot|sticky|crusty? ,|and? {EYE}",
             # "my eye twitches and it's red", "the lid flickers, it's a bit puffy too"
-            f"{EYE} ~6 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {RED_WORDS}",
+            f"{EYE} ~9 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {RED_WORDS}",
             f"{EYE} ~6 {AND_IT} {AND_NOW}? {EYE_STATE} ~1 {EYE_DEGREE}? {RED_WORDS}",
             # "redness around my eye", "gunk coming out of her eye", "a lot of swelling under the eye"
             f"{RED_THINGS} ~4 {EYE}",
@@ -1334,7 +1347,7 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
             f"{EYE} ~2 {EYE_STATE} ~1 {EYE_DEGREE}? {RED_WORDS}|itchy|watery|watering|dry|tired ,|and|or|n|& "
             f"{EYE_DEGREE}? {EYE_DEGREE}? {EYE_HURTS}",
             # "my eye twitches and it's sore", "the lid flickers, it doesn't hurt though"
-            f"{EYE} ~6 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {EYE_HURTS}",
+            f"{EYE} ~9 {AND_IT} {AND_NOW}? it|its|they|it's ~2 {EYE_DEGREE}? {EYE_DEGREE}? {EYE_HURTS}",
             f"{EYE} ~6 {AND_IT} {AND_NOW}? {EYE_STATE}|does|do|did ~1 {EYE_DEGREE}? {EYE_HURTS}",
             # "it hurts when my eye twitches"
             f"it|this|that|twitch*|spasm*|twitching ~2 {EYE_HURTS} ~1 when|whenever|while|as|if ~3 {EYE}",
@@ -1376,6 +1389,12 @@ VAGUE_FEELING_WORDS = (
     "appeared|come|came|developed|developing|face|cheek|mouth|eye|eyes",
     "new|another|other|extra ~1 symptom|symptoms|problem|problems|sensation|sensations|feeling|feelings",
     "can not ~2 describe|explain ~2 it|feeling|sensation|what",
+    # "something isn't right with my right side", "something's off with my face"
+    f"something|summat ~2 not ~1 right|normal ~3 with|on|in|down ~3 {FACE_PART}",
+    f"something|summat ~2 wrong|off|odd|weird|strange|funny ~3 with|on|in|down ~3 {FACE_PART}",
+    # "just feels off down my right side", "feels weird on one side of my face"
+    f"feel|feels|feeling|felt ~2 odd|weird|strange|funny|different|off|wrong|peculiar|unusual ~2 down|on|in|along ~3 "
+    f"{FACE_PART}",
 )
 
 # Talk of a stroke itself: not a finding, but the safety override needs to know when it is only a relative's or a
