@@ -231,8 +231,7 @@ def normal_reversed(told: Told) -> bool:
 
 
 def normal(told: Told) -> bool:
-    """A phrase saying something is normal or not there, which an earlier negation does not reverse ("no numbness,
-    hearing's fine")."""
+    """A phrase saying something is normal, which an earlier negation does not reverse ("no numbness, hearing's fine")."""
     return told.target.kind in ABSENT_KINDS
 
 
