@@ -1,0 +1,242 @@
+"""Durations stated as the date the twitch began ("since Monday", "it started yesterday", "since the 3rd of May"),
+counted back from the time of the message."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+
+from bot.nlu.duration_amounts import Stated
+
+WEEKDAYS = {
+    "mon": 0,
+    "tue": 1,
+    "wed": 2,
+    "thu": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+
+
+def days_between(earlier: datetime, now: datetime) -> float:
+    return max((now - earlier).total_seconds() / 86400, 0.0)
+
+
+def days_since_start_of(date: datetime, now: datetime) -> float:
+    """Days from the start of that date to the moment of the message: said on a Wednesday at noon, "since Monday"
+    is 2.5 days. The symptom may have begun at any hour of that day; the start is the longer reading."""
+    return days_between(start_of_day(date), now)
+
+
+def start_of_day(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def last_weekday(weekday: int, now: datetime) -> datetime:
+    """The most recent such weekday before today ("since Monday" said on a Monday means a week ago)."""
+    back = (now.weekday() - weekday) % 7 or 7
+    return start_of_day(now) - timedelta(days=back)
+
+
+def last_day_of_month(day: int, now: datetime) -> datetime | None:
+    """The most recent date with this day of the month, today included."""
+    year, month = now.year, now.month
+    for _ in range(13):
+        try:
+            candidate = datetime(year, month, day, tzinfo=now.tzinfo)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= now:
+            return candidate
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def last_date(month: int, day: int, now: datetime) -> datetime | None:
+    for year in (now.year, now.year - 1):
+        try:
+            candidate = datetime(year, month, day, tzinfo=now.tzinfo)
+        except ValueError:
+            continue
+        if candidate <= now:
+            return candidate
+    return None
+
+
+def hours_today(now: datetime) -> float:
+    """Time since midnight, at least an hour: "it started this morning"."""
+    return max(days_between(start_of_day(now), now), 1 / 24)
+
+
+# Words that say when it began; "it was worse yesterday" is not a duration, "it started yesterday" is.
+ONSET_CUE = re.compile(
+    r"\b(?:since|start\w*|began|begun|from|notic\w*|woke|came\s+on|first|appeared|kicked\s+off|happen\w*)\b",
+    re.IGNORECASE,
+)
+
+FILLER_WORDS = frozenset(
+    {
+        "i",
+        "think",
+        "maybe",
+        "probably",
+        "about",
+        "around",
+        "like",
+        "um",
+        "hmm",
+        "erm",
+        "ish",
+        "it",
+        "was",
+        "so",
+        "roughly",
+        "approx",
+        "prob",
+    }
+)
+
+
+def has_onset_cue(text: str, start: int, end: int) -> bool:
+    """A relative day counts after an onset word in the same clause, or as the whole answer ("yesterday I think")."""
+    if ONSET_CUE.search(text[max(0, start - 60) : start]):
+        return True
+    rest = re.findall(r"[a-z']+", (text[:start] + " " + text[end:]).lower())
+    return all(word in FILLER_WORDS for word in rest)
+
+
+RELATIVE_DAY = re.compile(
+    r"\b(?P<what>yesterday|last\s+night|the\s+day\s+before\s+yesterday|this\s+morning|today|earlier\s+today|"
+    r"this\s+afternoon|last\s+week(?:end)?|the\s+weekend|last\s+month|last\s+year|earlier\s+this\s+week|"
+    r"this\s+week|christmas|xmas|new\s+year)\b",
+    re.IGNORECASE,
+)
+
+WEEKDAY_DATE = re.compile(
+    rf"\b(?:(?:since|on|from)\s+)?(?:(?:last|this\s+past|past)\s+)?(?P<weekday>{WEEKDAY})\b", re.IGNORECASE
+)
+
+DAY_OF_MONTH = re.compile(rf"\b(?:since|from|on)\s+the\s+{ORDINAL}\b(?!\s*(?:of\s+)?{MONTH})", re.IGNORECASE)
+
+MONTH_DATE = re.compile(
+    rf"\b(?:since|from|in|early|mid|late|end\s+of|beginning\s+of|start\s+of)\s+(?:the\s+)?"
+    rf"(?:(?:{ORDINAL}\s+(?:of\s+)?(?P<month1>{MONTH}))|(?:(?P<month2>{MONTH})(?:\s+(?P<day2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?)?))\b",
+    re.IGNORECASE,
+)
+
+# "since the start of the month", "from the beginning of last week".
+PERIOD_START = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?P<which>the|this|last)\s+"
+    r"(?P<period>week|month|year)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_days(text: str, now: datetime) -> Iterator[Stated]:
+    for match in RELATIVE_DAY.finditer(text):
+        if not has_onset_cue(text, match.start(), match.end()):
+            continue
+        yield relative_day_days(match.group("what"), now), match.span()
+
+
+def relative_day_days(what: str, now: datetime) -> float:
+    key = " ".join(what.lower().split())
+    days_back = {"yesterday": 1, "the day before yesterday": 2}
+    if key in days_back:
+        return days_since_start_of(now - timedelta(days=days_back[key]), now)
+    fixed = {
+        "last night": 1.0,
+        "last week": 7.0,
+        "last month": 30.0,
+        "last year": 365.0,
+    }
+    if key in fixed:
+        return fixed[key]
+    if key in ("last weekend", "the weekend"):
+        return days_since_start_of(last_weekday(WEEKDAYS["sat"], now), now)
+    if key in ("this week", "earlier this week"):
+        return max(float(now.weekday()), 1.0)
+    if key in ("christmas", "xmas"):
+        return days_since_start_of(last_date(12, 25, now) or now, now)
+    if key == "new year":
+        return days_since_start_of(datetime(now.year, 1, 1, tzinfo=now.tzinfo), now)
+    return hours_today(now)
+
+
+def weekday_dates(text: str, now: datetime) -> Iterator[Stated]:
+    for match in WEEKDAY_DATE.finditer(text):
+        if not match.group(0).lower().startswith("since") and not has_onset_cue(text, *match.span()):
+            continue
+        weekday = WEEKDAYS[match.group("weekday")[:3].lower()]
+        yield days_since_start_of(last_weekday(weekday, now), now), match.span()
+
+
+def days_of_month(text: str, now: datetime) -> Iterator[Stated]:
+    for match in DAY_OF_MONTH.finditer(text):
+        date = last_day_of_month(int(match.group("day")), now)
+        if date is not None:
+            yield days_since_start_of(date, now), match.span()
+
+
+def month_dates(text: str, now: datetime) -> Iterator[Stated]:
+    for match in MONTH_DATE.finditer(text):
+        month_word = match.group("month1") or match.group("month2")
+        # "may" is also a verb; only a capitalised May or one with a day counts as the month.
+        if (
+            month_word.lower() == "may"
+            and month_word != "May"
+            and not (match.group("day") or match.group("day2"))
+        ):
+            continue
+        day = int(match.group("day") or match.group("day2") or 1)
+        date = last_date(MONTHS[month_word[:3].lower()], day, now)
+        if date is not None:
+            yield days_since_start_of(date, now), match.span()
+
+
+def period_starts(text: str, now: datetime) -> Iterator[Stated]:
+    for match in PERIOD_START.finditer(text):
+        start = period_start(
+            match.group("period").lower(), previous=match.group("which").lower() == "last", now=now
+        )
+        yield days_since_start_of(start, now), match.span()
+
+
+def period_start(period: str, previous: bool, now: datetime) -> datetime:
+    """The first day of this (or the previous) week, month or year; weeks start on Monday."""
+    today = start_of_day(now)
+    if period == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday - timedelta(days=7) if previous else monday
+    if period == "month":
+        first = today.replace(day=1)
+        return (first - timedelta(days=1)).replace(day=1) if previous else first
+    first = today.replace(month=1, day=1)
+    return first.replace(year=first.year - 1) if previous else first
