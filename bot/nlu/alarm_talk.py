@@ -12,8 +12,11 @@ from bot.nlu.context_rules import (
     RECENT,
     STROKE,
 )
+from bot.nlu.resources import load
 from bot.nlu.targets import ALARM_TALK, NEGATION_WORDS, targets_with_spans
 from bot.nlu.tense import FEAR_WORDS, PAST_OR_OTHERS
+
+PHRASES = load("alarm_talk")
 
 # The first words of a question ("can coffee cause this?").
 QUESTION_STARTS = frozenset(
@@ -41,8 +44,7 @@ QUESTION_STARTS = frozenset(
     }
 )
 
-# Words that make talk of a stroke or an emergency a guess, not a declaration: "it might be a stroke".
-GUESSING_WORDS = frozenset({"might", "may", "could", "maybe", "perhaps", "possibly", "wonder", "wondering"})
+GUESSING_WORDS = frozenset(PHRASES["guessing_words"])
 
 
 def stroke_only_past_or_others(docs: list[Doc]) -> bool:

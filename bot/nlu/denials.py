@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from bot.nlu.context_rules import (
     NEGATED,
 )
+from bot.nlu.resources import load
 from bot.nlu.target_overlaps import ONSET
 from bot.nlu.targets import (
     ABSENT_KINDS,
@@ -28,80 +29,22 @@ from bot.nlu.targets import (
 )
 from bot.triage.findings import RED_FLAG_CODES, Status
 
-# A reply that denies what was just echoed as a question: "stress? not really" (not "not sure", "no idea").
-REPLY_DENIAL = re.compile(
-    r"^(?:no(?! idea| clue)|nope|nah|none|never|nothing|not (?:really|at all|much|that i know|that i have noticed))\b"
-)
+PHRASES = load("denials")
 
+REPLY_DENIAL = re.compile(rf"^(?:{'|'.join(PHRASES['reply_denial'])})\b")
 REPLY_WORDS = 6
-
 # Whose a finding is, between a joining "or" and the finding: "... or my chewing".
 OWNERS = frozenset({"my", "the", "his", "her", "their"})
-
-# "won't stop drooping", "not only twitching": a negation inside a phrase that denies nothing.
-NOT_A_DENIAL_AFTER = frozenset({"stop", "stopped", "stopping", "only", "just", "sure", "doubt"})
-
-# What separates a new statement from a denial before it (see statement_after_comma).
-STATEMENT_SEPARATORS = frozenset({",", ";", "and", "-"})
-
-# Verbs that make a phrase a statement of its own ("face is drooping", "arm feels heavy").
-STATEMENT_VERBS = frozenset(
-    [
-        "is",
-        "'s",
-        "are",
-        "am",
-        "was",
-        "were",
-        "feels",
-        "feel",
-        "felt",
-        "looks",
-        "look",
-        "seems",
-        "went",
-        "gone",
-        "has",
-        "have",
-        "keeps",
-        "keep",
-        "started",
-        "starting",
-    ]
-)
-
-# Words that make what follows the time a statement speaks of (see twitch_as_condition).
-CONDITIONS = frozenset({"when", "whenever", "while", "whilst", "during", "as", "from"})
-
-# "the twitch doesn't make my eye shut", "the spasm isn't strong enough to close my eye": the twitch named as the subject
-# of another finding's denial is what the person already has, not a new report (see subject_of_a_denial).
-DETERMINERS = frozenset({"the", "this", "that", "my", "these", "those", "its", "his", "her", "their", "your"})
-
-AUXILIARIES = frozenset(
-    {
-        "is",
-        "'s",
-        "are",
-        "was",
-        "were",
-        "does",
-        "do",
-        "did",
-        "has",
-        "have",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-    }
-)
-
+NOT_A_DENIAL_AFTER = frozenset(PHRASES["not_a_denial_after"])
+STATEMENT_SEPARATORS = frozenset(PHRASES["statement_separators"])
+STATEMENT_VERBS = frozenset(PHRASES["statement_verbs"])
+CONDITIONS = frozenset(PHRASES["conditions"])
+DETERMINERS = frozenset(PHRASES["determiners"])
+AUXILIARIES = frozenset(PHRASES["auxiliaries"])
 AUXILIARY_REACH = 2
-
 # How far before an "or" a negation still covers what comes after it ("isn't weak or droopy").
+ALTERNATIVES = frozenset(PHRASES["alternatives"])
 COORDINATED_REACH = 3
-
 OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
 
 
@@ -185,11 +128,11 @@ def negated_just_before(span: Span) -> bool:
         return True
     # the "or" before the phrase, or starting it ("no palsy or ms"), or before its owner ("doesn't affect my eyesight
     # or my chewing")
-    if len(before) and before[-1].norm_ in ("or", "nor"):
+    if len(before) and before[-1].norm_ in ALTERNATIVES:
         joint = before[-1].i
-    elif len(before) > 1 and before[-1].norm_ in OWNERS and before[-2].norm_ in ("or", "nor"):
+    elif len(before) > 1 and before[-1].norm_ in OWNERS and before[-2].norm_ in ALTERNATIVES:
         joint = before[-2].i
-    elif span[0].norm_ in ("or", "nor"):
+    elif span[0].norm_ in ALTERNATIVES:
         joint = span.start
     else:
         return False

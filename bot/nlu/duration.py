@@ -30,13 +30,11 @@ from datetime import datetime
 
 from bot.nlu.duration_amounts import Stated, bare_plurals, life_stages, quantities
 from bot.nlu.duration_dates import days_of_month, month_dates, period_starts, relative_days, weekday_dates
+from bot.nlu.resources import load
 
-# People who cannot or will not put a number on it.
-VAGUE = re.compile(
-    r"\b(?:ages|for\s+ever|forever|a\s+(?:good\s+|long\s+|little\s+)?while|quite\s+a\s+while|(?:a\s+)?long\s+time|"
-    r"some\s+time|as\s+long\s+as\s+i\s+can\s+remember|donkey'?s\s+years|years\s+and\s+years|eons?)\b",
-    re.IGNORECASE,
-)
+PHRASES = load("duration")
+
+VAGUE = re.compile(rf"\b(?:{'|'.join(PHRASES['vague'])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,13 +69,7 @@ def parse_duration_days(text: str, now: datetime) -> DurationReading:
     return chosen(text, duration_readings(text, now))
 
 
-# Words that say the duration after them corrects one said before: "sorry I meant 6 days", "not 3 days, more like 3
-# weeks", "actually it's been a month", "correction: 10 days".
-CORRECTION_CUE = re.compile(
-    r"\b(?:i\s+meant|i\s+mean|meant\s+to\s+(?:say|type|write)|actually|correction|rather|more\s+like|make\s+that|"
-    r"my\s+(?:mistake|bad)|typo|i\s+got\s+(?:that|it)\s+wrong|should\s+(?:have|'ve)\s+said)\b",
-    re.IGNORECASE,
-)
+CORRECTION_CUE = re.compile(rf"\b(?:{'|'.join(PHRASES['correction_cue'])})\b", re.IGNORECASE)
 
 
 def chosen(text: str, readings: list[DurationReading]) -> DurationReading:

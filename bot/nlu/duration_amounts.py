@@ -6,128 +6,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from fractions import Fraction
 from functools import cache
 from importlib.resources import files
 
 from symspellpy import SymSpell, Verbosity
 
+from bot.nlu.resources import load
 from bot.nlu.spelling import WEEK_MISSPELLINGS, weak_means_week
+
+PHRASES = load("duration_amounts")
 
 # A duration stated in a message: its days and where it was said.
 Stated = tuple[float, tuple[int, int]]
 
-UNIT_DAYS = {
-    "minute": 1 / 1440,
-    "hour": 1 / 24,
-    "day": 1.0,
-    "night": 1.0,
-    "week": 7.0,
-    "fortnight": 14.0,
-    "month": 30.0,
-    "year": 365.0,
-}
-
-UNIT_ALIASES = {
-    "min": "minute",
-    "mins": "minute",
-    "hr": "hour",
-    "hrs": "hour",
-    "h": "hour",
-    "d": "day",
-    "wk": "week",
-    "wks": "week",
-    "w": "week",
-    "mth": "month",
-    "mths": "month",
-    "yr": "year",
-    "yrs": "year",
-    "y": "year",
-    # misspellings that are English words of their own, so the slip reading (unit_named) leaves them alone
-    "moths": "month",
-    "minuets": "minute",
-    "fortnite": "fortnight",
-    "mos": "month",
-}
-
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "couple": 2,
-    "a couple": 2,
-    "a couple of": 2,
-    "couple of": 2,
-    "few": 3,
-    "a few": 3,
-    "several": 4,
-    "a dozen": 12,
-    "dozen": 12,
-    "half a": 0.5,
-    "half an": 0.5,
-}
-
+UNIT_DAYS = {unit: float(Fraction(str(days))) for unit, days in PHRASES["unit_days"].items()}
+UNIT_ALIASES: dict[str, str] = PHRASES["unit_aliases"]
+NUMBER_WORDS: dict[str, float] = PHRASES["number_words"]
 _NUMBER_WORD_RE = "|".join(sorted((re.escape(word) for word in NUMBER_WORDS), key=len, reverse=True))
-
 NUMBER = rf"(?:\d+(?:\.\d+)?|{_NUMBER_WORD_RE})"
-
 # A word where a unit may stand, misspelt or not: unit_named decides.
 UNIT_WORD = r"[a-z]+"
-
-UNIT = (
-    r"(?:minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|w|fortnights?|months?|mths?|"
-    r"years?|yrs?|y)"
-)
-
-FULL_UNIT = r"(?:minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?)"
-
-# A number of units is not a duration when it measures something else: "8 hours sleep", "35 years old",
-# "3 cups a day", "10 hours a day on screens".
-NOT_A_DURATION_AFTER = re.compile(
-    r"\s*(?:of\s+)?(?:old\b|sleep|kip|rest|a\s+(?:day|night|week)|per\b|each\b|every\b|a\s+time|at\s+a\s+time|"
-    r"on\s+(?:the|my|a|screens?|computers?|phones?|laptops?)\b|in\s+front|of\s+screen)",
-    re.IGNORECASE,
-)
-
-# "10hrs a day": the unit may be written onto its number, so no word boundary is required before it.
-NOT_A_DURATION_BEFORE = re.compile(
-    r"(?:(?:\b|(?<=\d))(?:not(?:\s+for|\s+since)?|n't|times|cups?|mugs?|cans?|pints?|glasses|drinks?|coffees?|teas?|per|every|each|"
-    r"hours?|hrs?|minutes?|mins?)\s*)$",
-    re.IGNORECASE,
-)
-
+UNIT = rf"(?:{'|'.join(PHRASES['unit'])})"
+FULL_UNIT = rf"(?:{'|'.join(PHRASES['full_unit'])})"
+NOT_A_DURATION_AFTER = re.compile(PHRASES["not_a_duration_after"], re.IGNORECASE)
+NOT_A_DURATION_BEFORE = re.compile(PHRASES["not_a_duration_before"], re.IGNORECASE)
 SINGULAR = ("a", "an")
-
 # "6 red bulls a day", "3 monsters a day": "a day" after a counted thing is how often, not how long ("a bit over a
 # month" counts no thing: an article is no count).
 _COUNT_RE = "|".join(
     re.escape(word) for word in sorted(NUMBER_WORDS, key=len, reverse=True) if word.split()[0] not in SINGULAR
 )
-
 RATE_AFTER_COUNT = re.compile(rf"\b(?:\d+|{_COUNT_RE})\b\s*[a-z]+(?:\s+[a-z]+){{0,2}}\s+$", re.IGNORECASE)
-
 # A unit and a joining word just before: what follows adds to that amount ("three weeks and a day").
 AFTER_AN_AMOUNT = re.compile(rf"\b{FULL_UNIT}\s*(?:,\s*)?(?:and|plus|&|\+)\s*$", re.IGNORECASE)
 
@@ -222,46 +132,17 @@ QUANTITY = re.compile(
     rf"\s*(?:-\s*)?(?P<unit>{UNIT_WORD})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
     re.IGNORECASE,
 )
-
-# Qualifiers right before the number: strictly more, or strictly less, than it.
-MORE_THAN = re.compile(
-    r"\b(?:over|more\s+than|upwards\s+of|at\s+least|longer\s+than|in\s+excess\s+of|a\s+(?:bit|little)\s+over|"
-    r"well\s+over|just\s+over|over\s+and\s+above|a\s+good)\s+$",
-    re.IGNORECASE,
-)
-
-LESS_THAN = re.compile(
-    r"\b(?:nearly|almost|under|not\s+quite|not\s+even|less\s+than|fewer\s+than|just\s+under|short\s+of|"
-    r"a\s+(?:bit|little)\s+under|shy\s+of|(?:the\s+)?(?:best|better|greater|biggest)\s+part\s+of|most\s+of)\s+$",
-    re.IGNORECASE,
-)
-
-# Said after the unit, the same "more than": "two weeks plus", "2 weeks and a bit", "a month and then some",
-# "three weeks or more", "ten days odd".
-MORE_AFTER = re.compile(
-    r"\s*(?:(?:and\s+)?plus\b|\+|and\s+a\s+(?:little\s+)?bit\b|and\s+a\s+little\b|and\s+then\s+some\b|"
-    r"and\s+(?:some|more|counting)\b|or\s+(?:more|longer)\b|odd\b)",
-    re.IGNORECASE,
-)
-
-# What joins a smaller amount to a larger one: "three weeks and a day", "a month plus two weeks", "2 weeks, 3 days".
-ADDED_AMOUNT = re.compile(r"\s*(?:,\s*)?(?:and|plus|&|\+)?\s*", re.IGNORECASE)
-
+MORE_THAN = re.compile(rf"\b(?:{'|'.join(PHRASES['more_than'])})\s+$", re.IGNORECASE)
+LESS_THAN = re.compile(rf"\b(?:{'|'.join(PHRASES['less_than'])})\s+$", re.IGNORECASE)
+MORE_AFTER = re.compile(rf"\s*(?:{'|'.join(PHRASES['more_after'])})", re.IGNORECASE)
+ADDED_AMOUNT = re.compile(PHRASES["added_amount"], re.IGNORECASE)
 # Past a boundary by one day; for hours and minutes, by half the unit.
 QUALIFIER_DAYS = 1.0
-
 # Three letters ("dys", "wek") are enough for a slip, since only a word straight after a number is read as a unit.
 MIN_FUZZY_LENGTH = 3
-
 LONG_WORD = 7
-
-# "for weeks", "on and off for months": a bare plural is at least two of the unit.
-BARE_PLURAL = re.compile(
-    r"\b(?:for|over|in|past|last|since)\s+(?P<unit>minutes|hours|days|weeks|months|years)\b", re.IGNORECASE
-)
-
-# Single-letter units ("3d", "2w") only right after a number, never as words of their own.
-SINGLE_LETTER_UNITS = {"h", "d", "w", "y"}
+BARE_PLURAL = re.compile(PHRASES["bare_plural"], re.IGNORECASE)
+SINGLE_LETTER_UNITS = frozenset(PHRASES["single_letter_units"])
 
 
 def quantities(text: str, now: datetime) -> Iterator[Stated]:
@@ -320,15 +201,7 @@ def adds_to(text: str, end: int, next_start: int, unit: float, next_unit: float)
     return next_unit < unit and bool(ADDED_AMOUNT.fullmatch(text, end, next_start))
 
 
-# A recurrence counted from a stage of life long gone: "it's come and gone since my teens", "on and off since I was a kid",
-# "most of my life". Read as years: 2 years, as a bare "for years" is.
-LIFE_STAGE = re.compile(
-    r"\b(?:since\s+(?:my\s+|i\s+was\s+(?:a\s+|in\s+my\s+|at\s+)?|(?:i|we)\s+were\s+)"
-    r"(?:teens?|teenager|kid|child|little|young|younger|twenties|20s|thirties|30s|school|uni|university|college|"
-    r"student|baby|toddler)|(?:most|all)\s+of\s+my\s+(?:adult\s+)?life|all\s+my\s+life|since\s+childhood)\b",
-    re.IGNORECASE,
-)
-
+LIFE_STAGE = re.compile(rf"\b(?:{'|'.join(PHRASES['life_stage'])})\b", re.IGNORECASE)
 LIFE_STAGE_DAYS = 2 * UNIT_DAYS["year"]
 
 

@@ -8,39 +8,14 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from bot.nlu.duration_amounts import Stated
+from bot.nlu.resources import load
 
-WEEKDAYS = {
-    "mon": 0,
-    "tue": 1,
-    "wed": 2,
-    "thu": 3,
-    "fri": 4,
-    "sat": 5,
-    "sun": 6,
-}
+PHRASES = load("duration_dates")
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-
-WEEKDAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
-
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-
+WEEKDAYS: dict[str, int] = PHRASES["weekdays"]
+MONTHS: dict[str, int] = PHRASES["months"]
+WEEKDAY = PHRASES["weekday"]
+MONTH = rf"(?:{'|'.join(PHRASES['month'])})"
 ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 
 
@@ -94,33 +69,8 @@ def hours_today(now: datetime) -> float:
     return max(days_between(start_of_day(now), now), 1 / 24)
 
 
-# Words that say when it began; "it was worse yesterday" is not a duration, "it started yesterday" is.
-ONSET_CUE = re.compile(
-    r"\b(?:since|start\w*|began|begun|from|notic\w*|woke|came\s+on|first|appeared|kicked\s+off|happen\w*)\b",
-    re.IGNORECASE,
-)
-
-FILLER_WORDS = frozenset(
-    {
-        "i",
-        "think",
-        "maybe",
-        "probably",
-        "about",
-        "around",
-        "like",
-        "um",
-        "hmm",
-        "erm",
-        "ish",
-        "it",
-        "was",
-        "so",
-        "roughly",
-        "approx",
-        "prob",
-    }
-)
+ONSET_CUE = re.compile(rf"\b(?:{'|'.join(PHRASES['onset_cue'])})\b", re.IGNORECASE)
+FILLER_WORDS = frozenset(PHRASES["filler_words"])
 
 
 def has_onset_cue(text: str, start: int, end: int) -> bool:
@@ -131,32 +81,24 @@ def has_onset_cue(text: str, start: int, end: int) -> bool:
     return all(word in FILLER_WORDS for word in rest)
 
 
-RELATIVE_DAY = re.compile(
-    r"\b(?P<what>yesterday|last\s+night|the\s+day\s+before\s+yesterday|this\s+morning|today|earlier\s+today|"
-    r"this\s+afternoon|last\s+week(?:end)?|the\s+weekend|last\s+month|last\s+year|earlier\s+this\s+week|"
-    r"this\s+week|christmas|xmas|new\s+year)\b",
-    re.IGNORECASE,
-)
-
+RELATIVE_DAY = re.compile(PHRASES["relative_day"], re.IGNORECASE)
 WEEKDAY_DATE = re.compile(
     rf"\b(?:(?:since|on|from)\s+)?(?:(?:last|this\s+past|past)\s+)?(?P<weekday>{WEEKDAY})\b", re.IGNORECASE
 )
-
 DAY_OF_MONTH = re.compile(rf"\b(?:since|from|on)\s+the\s+{ORDINAL}\b(?!\s*(?:of\s+)?{MONTH})", re.IGNORECASE)
-
 MONTH_DATE = re.compile(
     rf"\b(?:since|from|in|early|mid|late|end\s+of|beginning\s+of|start\s+of)\s+(?:the\s+)?"
     rf"(?:(?:{ORDINAL}\s+(?:of\s+)?(?P<month1>{MONTH}))|(?:(?P<month2>{MONTH})(?:\s+(?P<day2>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?)?))\b",
     re.IGNORECASE,
 )
-
-# "since the start of the month", "from the beginning of last week".
-PERIOD_START = re.compile(
-    r"\b(?:since|from)\s+(?:the\s+)?(?:start|beginning)\s+of\s+(?P<which>the|this|last)\s+"
-    r"(?P<period>week|month|year)\b",
-    re.IGNORECASE,
-)
+PERIOD_START = re.compile(PHRASES["period_start"], re.IGNORECASE)
+DAYS_BACK: dict[str, int] = PHRASES["days_back"]
+FIXED_DAYS: dict[str, int] = PHRASES["fixed_days"]
+THE_WEEKEND = frozenset(PHRASES["the_weekend"])
+THIS_WEEK = frozenset(PHRASES["this_week"])
+CHRISTMAS = frozenset(PHRASES["christmas"])
+NEW_YEAR = frozenset(PHRASES["new_year"])
 
 
 def relative_days(text: str, now: datetime) -> Iterator[Stated]:
@@ -168,24 +110,17 @@ def relative_days(text: str, now: datetime) -> Iterator[Stated]:
 
 def relative_day_days(what: str, now: datetime) -> float:
     key = " ".join(what.lower().split())
-    days_back = {"yesterday": 1, "the day before yesterday": 2}
-    if key in days_back:
-        return days_since_start_of(now - timedelta(days=days_back[key]), now)
-    fixed = {
-        "last night": 1.0,
-        "last week": 7.0,
-        "last month": 30.0,
-        "last year": 365.0,
-    }
-    if key in fixed:
-        return fixed[key]
-    if key in ("last weekend", "the weekend"):
+    if key in DAYS_BACK:
+        return days_since_start_of(now - timedelta(days=DAYS_BACK[key]), now)
+    if key in FIXED_DAYS:
+        return float(FIXED_DAYS[key])
+    if key in THE_WEEKEND:
         return days_since_start_of(last_weekday(WEEKDAYS["sat"], now), now)
-    if key in ("this week", "earlier this week"):
+    if key in THIS_WEEK:
         return max(float(now.weekday()), 1.0)
-    if key in ("christmas", "xmas"):
+    if key in CHRISTMAS:
         return days_since_start_of(last_date(12, 25, now) or now, now)
-    if key == "new year":
+    if key in NEW_YEAR:
         return days_since_start_of(datetime(now.year, 1, 1, tzinfo=now.tzinfo), now)
     return hours_today(now)
 

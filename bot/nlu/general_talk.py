@@ -9,29 +9,23 @@ from bot.nlu.context_rules import (
     TRIGGERS,
 )
 from bot.nlu.denials import DETERMINERS
+from bot.nlu.resources import load
 from bot.nlu.targets import ANSWER, GENERIC, IMPLIED, PLACE_KINDS, PRESENT, Target, targets_with_spans
+
+PHRASES = load("general_talk")
 
 # Words in a reply short enough for a bare topic word to be the answer to the bot's question ("just my hearing").
 SHORT_ANSWER_WORDS = 5
 
-# "twitching can lead to vision loss?", "does numbness mean...": a finding named as the subject of a question about what
-# it causes or means is asked about, not reported.
-GENERAL_MODALS = frozenset({"can", "could", "may", "might", "does", "do", "will", "would"})
-
-GENERAL_CLAIMS = frozenset(
-    {"cause", "lead", "mean", "trigger", "turn", "become", "signal", "indicate", "progress", "develop"}
-)
-
-# "twitching can be a sign of...", "can be caused by stress", "can be linked to MS"
-CLAIMED = frozenset({"a", "an", "caused", "linked", "related", "due", "part", "associated", "connected"})
-
-# "anxious it could be a tumour", "stressed that I might have MS": who and what a worry about the symptom is about.
-WORRIED_SUBJECTS = frozenset({"it", "this", "i", "my", "he", "she", "its"})
-
-WORRIED_VERBS = frozenset({"could", "might", "may", "will", "would", "means", "mean", "'ll"})
-
-# Words before a topic word that make it an activity told of, not a short answer (see told_as_doing).
-DOING_WORDS = frozenset({"for", "been", "am", "was", "were", "be"})
+GENERAL_MODALS = frozenset(PHRASES["general_modals"])
+GENERAL_CLAIMS = frozenset(PHRASES["general_claims"])
+CLAIMED = frozenset(PHRASES["claimed"])
+WORRIED_SUBJECTS = frozenset(PHRASES["worried_subjects"])
+WORRIED_VERBS = frozenset(PHRASES["worried_verbs"])
+LIST_JOINTS = frozenset(PHRASES["list_joints"])
+WORRIED_ABOUT = frozenset(PHRASES["worried_about"])
+THE_SYMPTOM = frozenset(PHRASES["the_symptom"])
+DOING_WORDS = frozenset(PHRASES["doing_words"])
 
 
 def asked_in_general(span: Span) -> bool:
@@ -52,7 +46,7 @@ def asked_in_general(span: Span) -> bool:
 def end_of_coordination(span: Span) -> int:
     """Where a list that starts with this finding ends: "stress and low b12 can cause it" is a claim about both."""
     doc, end = span.doc, span.end
-    while end < span.sent.end and doc[end].norm_ in ("and", "or"):
+    while end < span.sent.end and doc[end].norm_ in LIST_JOINTS:
         joined = [
             other_span.end
             for other, other_span in targets_with_spans(doc)
@@ -77,9 +71,9 @@ def worry_about_the_symptom(target: Target, span: Span) -> bool:
     following = [token.norm_ for token in doc[index : min(index + 3, span.sent.end)]]
     if len(following) >= 2 and following[0] in WORRIED_SUBJECTS and following[1] in WORRIED_VERBS:
         return True
-    if not following or following[0] not in ("about", "over", "of"):
+    if not following or following[0] not in WORRIED_ABOUT:
         return False
-    if len(following) > 1 and following[1] in ("it", "this", "that"):
+    if len(following) > 1 and following[1] in THE_SYMPTOM:
         return True
     return any(
         other.code not in TRIGGERS

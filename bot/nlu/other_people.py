@@ -16,9 +16,12 @@ from bot.nlu.context_rules import (
     RECENT,
     RELATIVE_WORDS,
 )
+from bot.nlu.resources import load
 from bot.nlu.targets import ALARM_TALK, GENERIC, PRESENT, PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.nlu.tense import CLAUSE_JOINTS, PAST_ILLNESS_LINKS, PAST_TENSE_REACH, PAST_TENSE_WORDS, STILL_NOW
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
+
+PHRASES = load("other_people")
 
 # A relative's twitch compared with the person's own ("my mum's eye twitches too", "my sister is vegan and gets
 # twitches as well", "twitching runs in my family"): the relative is not the one being assessed, so what the sentence
@@ -26,68 +29,19 @@ from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 RELATIVES = frozenset(RELATIVE_WORDS)
 
 OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
-
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-
 PERSON_ITSELF = frozenset({"me"})
-
-COMPARED_AFTER = frozenset({"too", "aswell", "either"})
-
-COMPARED_BEFORE = frozenset({"same", "similar"})
-
-INHERITED = frozenset({"runs", "run", "running", "genetic", "hereditary", "inherited"})
-
+COMPARED_AFTER = frozenset(PHRASES["compared_after"])
+COMPARED_BEFORE = frozenset(PHRASES["compared_before"])
+INHERITED = frozenset(PHRASES["inherited"])
 INHERITED_REACH = 2
-
-# "has the same thing", "gets it too": the relative likened to the person; "she's fine", "he never gets it": well.
-RELATIVE_COMPARED = re.compile(
-    r"\b(?:same|similar) (?:\S+ )?(?:thing|things|problem|problems|issue|issues|symptoms|trouble)\b"
-    r"|\b(?:has|have|had|gets|get|got) (?:it|them|one|this|that) (?:too|as well|aswell)\b"
-)
-
-RELATIVE_WELL = re.compile(
-    r"\b(?:she|he|they) (?:is|'s|are|'re|was|seems|seem) (?:fine|ok|okay|alright|healthy|well)\b"
-    r"|\b(?:she|he|they) (?:has|have|does|do|did)? ?(?:never|not) (?:had|has|have|gets|get|got)\b"
-)
-
-# The person's own short denial after what someone else has or thinks: "..., not me though", "... but I'm not really",
-# "... but I don't feel it" - and nothing more in that clause ("but I don't know why" denies nothing).
-NOT_ME = re.compile(
-    r"(?:^|,|\bbut|\bthough|\balthough|\bwhereas) ?(?:i (?:am |do |have |really |honestly |personally |just )*"
-    r"(?:not|never)|not me)"
-    r"(?: (?:really|though|tho|myself|at all|personally|feel it|feel that way|think so|honestly|tbh|anymore|"
-    r"any more|now|at the moment|either|have|had|been))*"
-    r"(?= ?(?:$|[.!,;]|and\b|but\b))"
-)
-
-# Words that make another person's finding present or recent (see told_of_others_past): present-tense verbs ("'s" is
-# left out: it is as often "mum's" as "she's"), recent times and reported speech.
-PRESENT_TENSE_WORDS = frozenset(
-    {
-        "is",
-        "are",
-        "am",
-        "'re",
-        "has",
-        "have",
-        "keeps",
-        "keep",
-        "does",
-        "do",
-        "can",
-        "gets",
-        "get",
-        "seems",
-        "looks",
-    }
-)
-
-RECENT_WORDS = frozenset({"day", "weeks", "since", "ongoing", "lately", "again", "?"})
-
-REPORTING_WORDS = frozenset(
-    {"said", "says", "told", "tells", "mentioned", "complained", "complaining", "reckons"}
-)
-
+RELATIVE_COMPARED = re.compile("|".join(PHRASES["relative_compared"]))
+RELATIVE_WELL = re.compile("|".join(PHRASES["relative_well"]))
+NOT_ME = re.compile(PHRASES["not_me"])
+ASKED_IF = frozenset(PHRASES["asked_if"])
+PRESENT_TENSE_WORDS = frozenset(PHRASES["present_tense_words"])
+RECENT_WORDS = frozenset(PHRASES["recent_words"])
+REPORTING_WORDS = frozenset(PHRASES["reporting_words"])
 # How far before a stroke the words telling it are looked for ("had a mini stroke", "after her stroke").
 STROKE_STORY_REACH = 3
 
@@ -133,9 +87,7 @@ def guessed_then_denied(target: Target, span: Span, categories: AbstractSet[str]
             continue
         start, end = modifier.modifier_span
         words = [token.norm_ for token in doc[start:end]]
-        asked = (
-            start > span.sent.start and doc[start - 1].norm_ in ASKING_VERBS and words[0] in ("if", "whether")
-        )
+        asked = start > span.sent.start and doc[start - 1].norm_ in ASKING_VERBS and words[0] in ASKED_IF
         guessed = guessed or asked or bool(set(words) & GUESS_VERBS)
     after = " ".join(token.norm_ for token in doc[span.end : span.sent.end])
     return guessed and bool(NOT_ME.search(after))

@@ -10,13 +10,13 @@ from bot.nlu.patterns import (
     SHORT_REPLY_TOKENS,
     SIDE_WORDS,
 )
+from bot.nlu.resources import load
 from bot.nlu.targets import NEGATION_WORDS
 
-# "that's right", "all right", "you're right", "not the left" are not answers naming a side.
-NOT_A_SIDE_REPLY = NEGATION_WORDS | {"that", "all", "you", "quite", "exactly"}
+PHRASES = load("sides")
 
-# "it left", "I left": after a subject, "left" is a verb.
-SUBJECTS = frozenset({"it", "i", "he", "she", "they", "we", "which", "who", "just"})
+NOT_A_SIDE_REPLY = NEGATION_WORDS | frozenset(PHRASES["not_a_side_reply"])
+SUBJECTS = frozenset(PHRASES["subjects"])
 
 
 def ordered_unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
+from bot.nlu.resources import load
 from bot.nlu.targets import (
     ABSENT_KINDS,
     GENERIC,
@@ -22,6 +23,8 @@ from bot.nlu.targets import (
     overlaps,
 )
 
+PHRASES = load("target_overlaps")
+
 # Twitch progression words that make a bare "gradually" or "an hour ago" about the twitch, not about weakness.
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
 
@@ -29,15 +32,10 @@ PROGRESSION_CODES = ("twitching", "spread", "worsening")
 ONSET_TIMED_SIGNS = ("facial_weakness", "limb_weakness", "speech_difficulty")
 
 ONSET = "sudden_onset"
-
 # "nothing's changed" gives way to the thing said not to have changed: "nothing's changed with my hearing".
 YIELDS_WHEN_ABSENT = frozenset({"worsening"})
-
-# An eye forced shut is a spasm, not a weakness: "the lid doesn't clamp shut" denies the closure (see gives_way_inside).
-FORCED_SHUT = ("clamp", "slam", "snap", "squeez", "scrunch", "forc")
-
-UNABLE = frozenset({"will", "can", "could", "would"})
-
+FORCED_SHUT = tuple(PHRASES["forced_shut"])
+UNABLE = frozenset(PHRASES["unable"])
 # A finding inside a longer phrase for another finding gives way to it: "my eye doesn't close when I smile" denies
 # a linked movement, not a weakness; "I can close my eye fully" is the eye closing at will, not forced shut.
 GIVES_WAY_INSIDE = {
@@ -53,16 +51,11 @@ GIVES_WAY_INSIDE = {
     # "a sudden awful pain in my head" is a severe headache, not a severe pain of the face
     "severe_pain": frozenset({"severe_headache"}),
 }
-
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
 GIVES_WAY_OVERLAPPING = {"eye_closure": frozenset({"facial_weakness", "linked_movements"})}
-
-# "my eye doesn't close properly when I smile" still says the eye does not close fully: weakness, kept.
-INCOMPLETE_CLOSING = frozenset({"properly", "fully", "completely", "all"})
-
+INCOMPLETE_CLOSING = frozenset(PHRASES["incomplete_closing"])
 INCOMPLETE_REACH = 2
-
 # Eye words inside these phrases are not where the twitch is ("eye strain", "can't see out of my eye").
 NOT_A_TWITCH_PLACE = ("eye_strain", "vision_loss")
 

@@ -15,134 +15,40 @@ from bot.nlu.context_rules import (
     HYPOTHETICAL,
     TRIGGERS,
 )
+from bot.nlu.resources import load
 from bot.nlu.targets import GENERIC, PRESENT, PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
+PHRASES = load("tense")
+
 PAST_OR_OTHERS = frozenset({HISTORICAL, FAMILY})
-
-# "but I never have", "though I have not", ", I don't", "but not now", "not any more".
-DENIED_FOR_NOW = re.compile(
-    r"(?:\b(?:but|though|although|whereas)|(?:^|\s),) (?:i|me) (?:\S+ ){0,2}?(?:not|never|no)\b"
-    r"|\bnot (?:now|anymore|any more|these days|nowadays|currently|at the moment|recently|lately|me)\b"
-)
-
-# Said of one's own past symptom: "the tingling was last year, nothing now", "... but that went away". Not of a
-# relative's illness: "my dad had Bell's palsy but he recovered" says nothing of the person's own history.
-NOTHING_NOW = (
-    r"\b(?:(?:nothing|none)(?: (?:like|of) (?:that|it|this|them))?|gone|fine|ok|okay|normal|clear|calmer|better|easier|"
-    r"settled|sorted) (?:now|since|these days|anymore|any more)\b"
-)
-
-GONE_NOW = re.compile(
-    NOTHING_NOW
-    + r"|\b(?:went|gone|goes) away\b|\bcleared(?: up)?\b|\bresolved\b|\brecovered\b|\bgot better\b"
-    r"|\b(?:not|never) (?:come|came|been) back\b|\bnot (?:returned|back|since)\b"
-    r"|\b(?:it|that|they|which) (?:has |have |had |'s |is )?stopped\b"
-)
-
-# "my eye used to clamp shut but that's stopped": a finding told in the past and then said to have gone.
-GONE_SINCE = re.compile(
-    r"\bbut (?:that|it|this|they|the \S+) (?:'s |is |has |have |had |was )?"
-    r"(?:gone|went away|gone away|stopped|cleared|passed|settled|eased off)\b"
-    # "I was stressed a few months ago but not anymore", "... but no longer"
-    r"|\bbut (?:not|no longer)(?: (?:anymore|any more|now|these days|nowadays))?\s*$"
-    # "I was anxious during lockdown but I'm fine now", "... but things are calmer these days"
-    r"|\bbut (?:i|things|life|work|everything)(?: am| are| is| 's)? (?:\S+ )?"
-    r"(?:fine|ok|okay|better|calmer|good|great|sorted) (?:now|these days|nowadays)\b"
-)
-
+DENIED_FOR_NOW = re.compile("|".join(PHRASES["denied_for_now"]))
+NOTHING_NOW = PHRASES["nothing_now"]
+GONE_NOW = re.compile("|".join([NOTHING_NOW, *PHRASES["gone_now"]]))
+GONE_SINCE = re.compile("|".join(PHRASES["gone_since"]))
 # A past twitch that went away is the story of an earlier episode: the person is here about a twitch, so only saying
 # there is none now denies it ("I had a twitch years ago, nothing now").
 GONE_FOR_GOOD = re.compile(NOTHING_NOW)
-
-# Words inside a phrase's gap that put the whole phrase in the future or the past, which ConText cannot see (it drops
-# a modifier that overlaps a target): "my face will start drooping", "my face might droop", "my eye used to close
-# when I smiled". Not "my face might be drooping" (an uncertain sign, which counts) nor "will not close" (a sign).
-FUTURE_WORDS = frozenset({"will", "might", "may"})
-
-NOT_FUTURE_AFTER = frozenset({"be", "have", "been", "not", "never"})
-
-# A finding with "now" right after it is current, whatever past time comes before: "broke my nose years back, eyelid
-# twitches now".
-NOW_WORDS = frozenset({"now", "currently", "nowadays"})
-
+FUTURE_WORDS = frozenset(PHRASES["future_words"])
+NOT_FUTURE_AFTER = frozenset(PHRASES["not_future_after"])
+NOW_WORDS = frozenset(PHRASES["now_words"])
 NOW_REACH = 2
-
-# "my face drooped when I had Bell's palsy", "she had a droopy face after her Bell's palsy": a sign told in the past
-# tense as part of a past illness named right after it is that illness's story, not a current finding. The present
-# tense ("my face is still weak after my Bell's palsy") is a current sign.
-PAST_ILLNESS_LINKS = frozenset({"when", "after", "during", "with", "from"})
-
+PAST_ILLNESS_LINKS = frozenset(PHRASES["past_illness_links"])
 # Only Bell's palsy: a face that drooped after a head injury or a stroke may be drooping still.
 PAST_ILLNESS_CODES = frozenset({"bells_palsy_history"})
-
 PAST_ILLNESS_REACH = 4
-
-PAST_TENSE_WORDS = frozenset(
-    {"had", "was", "were", "went", "got", "became", "drooped", "dropped", "sagged", "fell", "lost"}
-)
-
+PAST_TENSE_WORDS = frozenset(PHRASES["past_tense_words"])
 PAST_TENSE_REACH = 3
-
-# Words that make the sign recent, whatever the tense: "my face drooped after Bell's palsy last week".
-STILL_NOW = frozenset(
-    [
-        "now",
-        "still",
-        "currently",
-        "today",
-        "yesterday",
-        "tonight",
-        "morning",
-        "night",
-        "week",
-        "days",
-        "hours",
-        "minutes",
-        "recently",
-        "just",
-        "again",
-    ]
-)
-
-# Words that join two statements.
-CLAUSE_JOINTS = frozenset({"and", "but", "so", "because", "though", "although", "whereas"})
-
-# "I'm scared I'll go blind", "worried I might end up losing my sight": a feared future, red flag or not. Not "scared I
-# might be going blind" (an uncertain sign, which counts; see NOT_FUTURE_AFTER).
-FEAR_WORDS = frozenset(
-    {
-        "scared",
-        "worried",
-        "worry",
-        "worrying",
-        "afraid",
-        "frightened",
-        "terrified",
-        "fear",
-        "fearing",
-        "concerned",
-        "paranoid",
-        "petrified",
-        "panicking",
-    }
-)
-
+STILL_NOW = frozenset(PHRASES["still_now"])
+CLAUSE_JOINTS = frozenset(PHRASES["clause_joints"])
+FEAR_WORDS = frozenset(PHRASES["fear_words"])
 FUTURE_REACH = 5
-
-# "my vision will go blurry for a few seconds at a time": a "will" that tells of what keeps happening, not the future.
-HABITUAL = re.compile(
-    r"\b(?:sometimes|often|occasionally|every|times|then|regularly|always|usually|randomly|at a time|on and off)\b"
-)
-
-BECOMING = frozenset({"going", "getting", "becoming", "developing", "having", "ending"})
-
-FUTURE_SUBJECTS = frozenset({"i", "it", "he", "she", "they", "we", "you"})
-
-# "I'll" typed without its apostrophe, right after a fear word ("scared ill lose my sight").
-SUBJECT_AND_WILL = frozenset({"ill", "itll"})
-
-BE_WORDS = frozenset({"am", "'m", "is", "'s", "are", "'re"})
+HABITUAL = re.compile(rf"\b(?:{'|'.join(PHRASES['habitual'])})\b")
+FEARED_OF = frozenset(PHRASES["feared_of"])
+BECOMING = frozenset(PHRASES["becoming"])
+FUTURE_SUBJECTS = frozenset(PHRASES["future_subjects"])
+SUBJECT_AND_WILL = frozenset(PHRASES["subject_and_will"])
+BE_WORDS = frozenset(PHRASES["be_words"])
 
 
 def said_to_be_now(span: Span) -> bool:
@@ -250,7 +156,7 @@ def feared_becoming(span: Span) -> bool:
         return False
     return (
         index - 2 >= span.sent.start
-        and doc[index - 1].norm_ in ("about", "of")
+        and doc[index - 1].norm_ in FEARED_OF
         and doc[index - 2].norm_ in FEAR_WORDS
     )
 

@@ -11,84 +11,24 @@ from bot.nlu.context_rules import (
 )
 from bot.nlu.duration import DurationReading, chosen, duration_readings
 from bot.nlu.readings import Mention
+from bot.nlu.resources import load
 from bot.nlu.targets import PLACE_KINDS
 from bot.triage.findings import Status
+
+PHRASES = load("twitch_duration")
 
 # The twitch's own findings (docs/clinical-design.md, "pattern"): a time said with them is the twitch's.
 TWITCH_PATTERN_CODES = frozenset(
     {"twitching", "spread", "worsening", "eye_closure", "function_impact", "linked_movements"}
 )
 
-# Where a clause ends: a sentence mark or comma, or a joining word before a new subject ("... and my arm went weak")
-# or a change of time ("had Bell's palsy years ago and now my eye ...").
-CLAUSE_BOUNDARY = re.compile(
-    r"[.,;:!?\n]|\b(?:and|but|though|although|whereas|while|plus)\b(?=\s+(?:my|his|her|their|i|i'm|im|it|it's|its|"
-    r"the|she|he|they|we|this|that|also|now|nowadays|lately|recently)\b)",
-    re.IGNORECASE,
-)
-
+CLAUSE_BOUNDARY = re.compile("|".join(PHRASES["clause_boundary"]), re.IGNORECASE)
 # Whose a clause's time is (see whose_clause).
 THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
-
 # Whose a clause's time is (see whose_clause).
 THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
-
-# Words that open a clause with no subject of its own, which goes on with the clause before it: "I take two
-# tablets, have done for years", "on blood pressure pills, been on them since 2015", "MS, diagnosed years back".
-CONTINUING_OPENERS = frozenset(
-    {
-        "have",
-        "has",
-        "had",
-        "'ve",
-        "ve",
-        "been",
-        "done",
-        "did",
-        "taken",
-        "took",
-        "taking",
-        "started",
-        "began",
-        "diagnosed",
-        "got",
-        "since",
-        "ever",
-        "on",
-    }
-)
-
-# Words that may come with a time in a clause of its own ("ages ago", "for years now", "roughly 2015 or so").
-TIME_FILLERS = frozenset(
-    {
-        "for",
-        "since",
-        "ago",
-        "back",
-        "now",
-        "about",
-        "around",
-        "roughly",
-        "like",
-        "maybe",
-        "probably",
-        "or",
-        "so",
-        "ish",
-        "just",
-        "only",
-        "already",
-        "well",
-        "over",
-        "a",
-        "the",
-        "at",
-        "least",
-        "then",
-        "too",
-    }
-)
-
+CONTINUING_OPENERS = frozenset(PHRASES["continuing_openers"])
+TIME_FILLERS = frozenset(PHRASES["time_fillers"])
 # Another person named in a clause: "my sister had Bell's palsy years back", "dad's been on them for years".
 OTHER_PERSON_WORDS = re.compile(
     r"\b(?:he|she|they|his|her|their|him|them|"
