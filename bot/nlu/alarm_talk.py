@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import (
-    DISCOUNTING,
-    FAMILY,
-    NEGATED,
-    RECENT,
-    STROKE,
-)
+from bot.nlu.context_rules import DISCOUNTING, FAMILY, NEGATED, RECENT, STROKE
+from bot.nlu.kinds import ALARM_TALK
 from bot.nlu.resources import load
-from bot.nlu.targets import ALARM_TALK, NEGATION_WORDS, targets_with_spans
+from bot.nlu.targets import NEGATION_WORDS, targets_with_spans
 from bot.nlu.tense import FEAR_WORDS, PAST_OR_OTHERS
 
 PHRASES = load("alarm_talk")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # The first words of a question ("can coffee cause this?").
 QUESTION_STARTS = frozenset(
@@ -43,8 +39,6 @@ QUESTION_STARTS = frozenset(
         "what's",
     }
 )
-
-GUESSING_WORDS = frozenset(PHRASES["guessing_words"])
 
 
 def stroke_only_past_or_others(docs: list[Doc]) -> bool:
@@ -78,4 +72,4 @@ def declared(span: Span) -> bool:
     sentence = span.sent
     said_before = {token.norm_ for token in span.doc[sentence.start : span.start]}
     asked = sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS | {"if", "whether"}
-    return not (asked or said_before & (FEAR_WORDS | GUESSING_WORDS | NEGATION_WORDS))
+    return not (asked or said_before & (FEAR_WORDS | WORDS["guessing_words"] | NEGATION_WORDS))

@@ -10,40 +10,24 @@ from itertools import pairwise
 
 from spacy.tokens import Span
 
-from bot.nlu.context_rules import (
-    NEGATED,
-)
+from bot.nlu.context_rules import NEGATED
+from bot.nlu.kinds import ABSENT_KINDS, ANSWER, NOT_FINDINGS, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.target_overlaps import ONSET
-from bot.nlu.targets import (
-    ABSENT_KINDS,
-    ANSWER,
-    INSIDE_NEGATIONS,
-    NEGATION_WORDS,
-    NOT_FINDINGS,
-    PLACE_KINDS,
-    PRESENT,
-    PRESENTING_COMPLAINT,
-    Target,
-    targets_with_spans,
-)
+from bot.nlu.targets import INSIDE_NEGATIONS, NEGATION_WORDS, PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 PHRASES = load("denials")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 REPLY_DENIAL = re.compile(rf"^(?:{'|'.join(PHRASES['reply_denial'])})\b")
 REPLY_WORDS = 6
 # Whose a finding is, between a joining "or" and the finding: "... or my chewing".
 OWNERS = frozenset({"my", "the", "his", "her", "their"})
-NOT_A_DENIAL_AFTER = frozenset(PHRASES["not_a_denial_after"])
-STATEMENT_SEPARATORS = frozenset(PHRASES["statement_separators"])
-STATEMENT_VERBS = frozenset(PHRASES["statement_verbs"])
 CONDITIONS = frozenset(PHRASES["conditions"])
 DETERMINERS = frozenset(PHRASES["determiners"])
-AUXILIARIES = frozenset(PHRASES["auxiliaries"])
 AUXILIARY_REACH = 2
 # How far before an "or" a negation still covers what comes after it ("isn't weak or droopy").
-ALTERNATIVES = frozenset(PHRASES["alternatives"])
 COORDINATED_REACH = 3
 OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
 
@@ -81,7 +65,7 @@ def has_negation_inside(span: Span) -> bool:
     """A negation in a phrase's gap, other than one that is not a denial ("my face won't stop drooping")."""
     return any(
         token.norm_ in INSIDE_NEGATIONS
-        and not (token.i + 1 < span.end and token.nbor().norm_ in NOT_A_DENIAL_AFTER)
+        and not (token.i + 1 < span.end and token.nbor().norm_ in WORDS["not_a_denial_after"])
         for token in span
     )
 
@@ -92,11 +76,13 @@ def statement_after_comma(target: Target, span: Span) -> bool:
     "no numbness, tingling or weakness"). For safety, so is a red flag told in more than one word after a comma ("no
     pain, face drooping"): the sign is kept."""
     negations = [modifier for modifier in span._.modifiers if modifier.category == NEGATED]
-    own_verb = any(token.norm_ in STATEMENT_VERBS for token in span)
+    own_verb = any(token.norm_ in WORDS["statement_verbs"] for token in span)
     if not negations or not (own_verb or (target.code in RED_FLAG_CODES and len(span) > 1)):
         return False
     last_negation_end = max(modifier.modifier_span[1] for modifier in negations)
-    return any(token.norm_ in STATEMENT_SEPARATORS for token in span.doc[last_negation_end : span.start])
+    return any(
+        token.norm_ in WORDS["statement_separators"] for token in span.doc[last_negation_end : span.start]
+    )
 
 
 def new_subject_after_negation(span: Span) -> bool:
@@ -109,7 +95,7 @@ def new_subject_after_negation(span: Span) -> bool:
     last_negation_end = max(modifier.modifier_span[1] for modifier in negations)
     between = span.doc[last_negation_end : span.start + 1]
     return any(
-        first.norm_ in STATEMENT_SEPARATORS | {"but"} and second.norm_ in OTHER_SUBJECTS
+        first.norm_ in WORDS["statement_separators"] | {"but"} and second.norm_ in OTHER_SUBJECTS
         for first, second in pairwise(between)
     )
 
@@ -128,11 +114,11 @@ def negated_just_before(span: Span) -> bool:
         return True
     # the "or" before the phrase, or starting it ("no palsy or ms"), or before its owner ("doesn't affect my eyesight
     # or my chewing")
-    if len(before) and before[-1].norm_ in ALTERNATIVES:
+    if len(before) and before[-1].norm_ in WORDS["alternatives"]:
         joint = before[-1].i
-    elif len(before) > 1 and before[-1].norm_ in OWNERS and before[-2].norm_ in ALTERNATIVES:
+    elif len(before) > 1 and before[-1].norm_ in OWNERS and before[-2].norm_ in WORDS["alternatives"]:
         joint = before[-2].i
-    elif span[0].norm_ in ALTERNATIVES:
+    elif span[0].norm_ in WORDS["alternatives"]:
         joint = span.start
     else:
         return False
@@ -216,7 +202,7 @@ def subject_of_a_denial(
         return False
     following = doc[span.end : min(span.end + AUXILIARY_REACH + 1, span.sent.end)]
     negation = next((token.i for token in following if token.norm_ in NEGATION_WORDS), None)
-    if negation is None or any(token.norm_ not in AUXILIARIES for token in doc[span.end : negation]):
+    if negation is None or any(token.norm_ not in WORDS["auxiliaries"] for token in doc[span.end : negation]):
         return False
     return any(
         other.code != target.code

@@ -16,6 +16,7 @@ from bot.nlu.resources import load
 from bot.nlu.spelling import WEEK_MISSPELLINGS, weak_means_week
 
 PHRASES = load("duration_amounts")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # A duration stated in a message: its days and where it was said.
 Stated = tuple[float, tuple[int, int]]
@@ -62,7 +63,7 @@ def unit_named(word: str, after_digits: bool) -> str | None:
     word. Single letters ("3d") count only straight after digits."""
     lowered = word.lower()
     if re.fullmatch(UNIT, lowered) or lowered in UNIT_ALIASES:
-        if lowered in SINGLE_LETTER_UNITS and not after_digits:
+        if lowered in WORDS["single_letter_units"] and not after_digits:
             return None
         return lowered
     if len(lowered) < MIN_FUZZY_LENGTH or lowered in english_words():
@@ -142,7 +143,6 @@ QUALIFIER_DAYS = 1.0
 MIN_FUZZY_LENGTH = 3
 LONG_WORD = 7
 BARE_PLURAL = re.compile(PHRASES["bare_plural"], re.IGNORECASE)
-SINGLE_LETTER_UNITS = frozenset(PHRASES["single_letter_units"])
 
 
 def quantities(text: str, now: datetime) -> Iterator[Stated]:

@@ -11,6 +11,7 @@ from bot.nlu.duration_amounts import Stated
 from bot.nlu.resources import load
 
 PHRASES = load("duration_dates")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 WEEKDAYS: dict[str, int] = PHRASES["weekdays"]
 MONTHS: dict[str, int] = PHRASES["months"]
@@ -70,7 +71,6 @@ def hours_today(now: datetime) -> float:
 
 
 ONSET_CUE = re.compile(rf"\b(?:{'|'.join(PHRASES['onset_cue'])})\b", re.IGNORECASE)
-FILLER_WORDS = frozenset(PHRASES["filler_words"])
 
 
 def has_onset_cue(text: str, start: int, end: int) -> bool:
@@ -78,7 +78,7 @@ def has_onset_cue(text: str, start: int, end: int) -> bool:
     if ONSET_CUE.search(text[max(0, start - 60) : start]):
         return True
     rest = re.findall(r"[a-z']+", (text[:start] + " " + text[end:]).lower())
-    return all(word in FILLER_WORDS for word in rest)
+    return all(word in WORDS["filler_words"] for word in rest)
 
 
 RELATIVE_DAY = re.compile(PHRASES["relative_day"], re.IGNORECASE)
@@ -95,10 +95,6 @@ MONTH_DATE = re.compile(
 PERIOD_START = re.compile(PHRASES["period_start"], re.IGNORECASE)
 DAYS_BACK: dict[str, int] = PHRASES["days_back"]
 FIXED_DAYS: dict[str, int] = PHRASES["fixed_days"]
-THE_WEEKEND = frozenset(PHRASES["the_weekend"])
-THIS_WEEK = frozenset(PHRASES["this_week"])
-CHRISTMAS = frozenset(PHRASES["christmas"])
-NEW_YEAR = frozenset(PHRASES["new_year"])
 
 
 def relative_days(text: str, now: datetime) -> Iterator[Stated]:
@@ -114,13 +110,13 @@ def relative_day_days(what: str, now: datetime) -> float:
         return days_since_start_of(now - timedelta(days=DAYS_BACK[key]), now)
     if key in FIXED_DAYS:
         return float(FIXED_DAYS[key])
-    if key in THE_WEEKEND:
+    if key in WORDS["the_weekend"]:
         return days_since_start_of(last_weekday(WEEKDAYS["sat"], now), now)
-    if key in THIS_WEEK:
+    if key in WORDS["this_week"]:
         return max(float(now.weekday()), 1.0)
-    if key in CHRISTMAS:
+    if key in WORDS["christmas"]:
         return days_since_start_of(last_date(12, 25, now) or now, now)
-    if key in NEW_YEAR:
+    if key in WORDS["new_year"]:
         return days_since_start_of(datetime(now.year, 1, 1, tzinfo=now.tzinfo), now)
     return hours_today(now)
 

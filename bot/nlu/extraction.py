@@ -15,10 +15,10 @@ from datetime import datetime
 
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
 from bot.nlu.duration import DurationReading
+from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
 from bot.nlu.readings import Mention, mentions_in
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
-from bot.nlu.targets import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.twitch_duration import twitch_duration
 from bot.triage.findings import Findings, Status
 

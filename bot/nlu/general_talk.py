@@ -5,27 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import (
-    TRIGGERS,
-)
+from bot.nlu.context_rules import TRIGGERS
 from bot.nlu.denials import DETERMINERS
+from bot.nlu.kinds import ANSWER, GENERIC, IMPLIED, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import ANSWER, GENERIC, IMPLIED, PLACE_KINDS, PRESENT, Target, targets_with_spans
+from bot.nlu.targets import Target, targets_with_spans
 
 PHRASES = load("general_talk")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # Words in a reply short enough for a bare topic word to be the answer to the bot's question ("just my hearing").
 SHORT_ANSWER_WORDS = 5
-
-GENERAL_MODALS = frozenset(PHRASES["general_modals"])
-GENERAL_CLAIMS = frozenset(PHRASES["general_claims"])
-CLAIMED = frozenset(PHRASES["claimed"])
-WORRIED_SUBJECTS = frozenset(PHRASES["worried_subjects"])
-WORRIED_VERBS = frozenset(PHRASES["worried_verbs"])
-LIST_JOINTS = frozenset(PHRASES["list_joints"])
-WORRIED_ABOUT = frozenset(PHRASES["worried_about"])
-THE_SYMPTOM = frozenset(PHRASES["the_symptom"])
-DOING_WORDS = frozenset(PHRASES["doing_words"])
 
 
 def asked_in_general(span: Span) -> bool:
@@ -36,17 +26,17 @@ def asked_in_general(span: Span) -> bool:
         return False
     end = end_of_coordination(span)
     following = [token.norm_ for token in doc[end : min(end + 3, sentence.end)]]
-    if len(following) < 2 or following[0] not in GENERAL_MODALS:
+    if len(following) < 2 or following[0] not in WORDS["general_modals"]:
         return False
-    return following[1] in GENERAL_CLAIMS or (
-        len(following) == 3 and following[1] == "be" and following[2] in CLAIMED
+    return following[1] in WORDS["general_claims"] or (
+        len(following) == 3 and following[1] == "be" and following[2] in WORDS["claimed"]
     )
 
 
 def end_of_coordination(span: Span) -> int:
     """Where a list that starts with this finding ends: "stress and low b12 can cause it" is a claim about both."""
     doc, end = span.doc, span.end
-    while end < span.sent.end and doc[end].norm_ in LIST_JOINTS:
+    while end < span.sent.end and doc[end].norm_ in WORDS["list_joints"]:
         joined = [
             other_span.end
             for other, other_span in targets_with_spans(doc)
@@ -69,11 +59,15 @@ def worry_about_the_symptom(target: Target, span: Span) -> bool:
     if doc[index].norm_ == "that" and index + 1 < span.sent.end:
         index += 1
     following = [token.norm_ for token in doc[index : min(index + 3, span.sent.end)]]
-    if len(following) >= 2 and following[0] in WORRIED_SUBJECTS and following[1] in WORRIED_VERBS:
+    if (
+        len(following) >= 2
+        and following[0] in WORDS["worried_subjects"]
+        and following[1] in WORDS["worried_verbs"]
+    ):
         return True
-    if not following or following[0] not in WORRIED_ABOUT:
+    if not following or following[0] not in WORDS["worried_about"]:
         return False
-    if len(following) > 1 and following[1] in THE_SYMPTOM:
+    if len(following) > 1 and following[1] in WORDS["the_symptom"]:
         return True
     return any(
         other.code not in TRIGGERS
@@ -86,7 +80,7 @@ def worry_about_the_symptom(target: Target, span: Span) -> bool:
 def told_as_doing(span: Span) -> bool:
     """ "I wear glasses for reading", "I've been working hard": a topic word after "for" names what something is for,
     and one after "been" or "am" tells of doing it; neither answers what the twitch gets in the way of."""
-    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in DOING_WORDS
+    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in WORDS["doing_words"]
 
 
 def is_bare_answer(doc: Doc) -> bool:

@@ -9,19 +9,15 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from bot.nlu.context_rules import (
-    ASKING_VERBS,
-    GUESS_VERBS,
-    HYPOTHETICAL,
-    RECENT,
-    RELATIVE_WORDS,
-)
+from bot.nlu.context_rules import ASKING_VERBS, GUESS_VERBS, HYPOTHETICAL, RECENT, RELATIVE_WORDS
+from bot.nlu.kinds import ALARM_TALK, GENERIC, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import ALARM_TALK, GENERIC, PRESENT, PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.nlu.tense import CLAUSE_JOINTS, PAST_ILLNESS_LINKS, PAST_TENSE_REACH, PAST_TENSE_WORDS, STILL_NOW
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
 PHRASES = load("other_people")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # A relative's twitch compared with the person's own ("my mum's eye twitches too", "my sister is vegan and gets
 # twitches as well", "twitching runs in my family"): the relative is not the one being assessed, so what the sentence
@@ -31,17 +27,10 @@ RELATIVES = frozenset(RELATIVE_WORDS)
 OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 PERSON_ITSELF = frozenset({"me"})
-COMPARED_AFTER = frozenset(PHRASES["compared_after"])
-COMPARED_BEFORE = frozenset(PHRASES["compared_before"])
-INHERITED = frozenset(PHRASES["inherited"])
 INHERITED_REACH = 2
 RELATIVE_COMPARED = re.compile("|".join(PHRASES["relative_compared"]))
 RELATIVE_WELL = re.compile("|".join(PHRASES["relative_well"]))
 NOT_ME = re.compile(PHRASES["not_me"])
-ASKED_IF = frozenset(PHRASES["asked_if"])
-PRESENT_TENSE_WORDS = frozenset(PHRASES["present_tense_words"])
-RECENT_WORDS = frozenset(PHRASES["recent_words"])
-REPORTING_WORDS = frozenset(PHRASES["reporting_words"])
 # How far before a stroke the words telling it are looked for ("had a mini stroke", "after her stroke").
 STROKE_STORY_REACH = 3
 
@@ -87,7 +76,9 @@ def guessed_then_denied(target: Target, span: Span, categories: AbstractSet[str]
             continue
         start, end = modifier.modifier_span
         words = [token.norm_ for token in doc[start:end]]
-        asked = start > span.sent.start and doc[start - 1].norm_ in ASKING_VERBS and words[0] in ASKED_IF
+        asked = (
+            start > span.sent.start and doc[start - 1].norm_ in ASKING_VERBS and words[0] in WORDS["asked_if"]
+        )
         guessed = guessed or asked or bool(set(words) & GUESS_VERBS)
     after = " ".join(token.norm_ for token in doc[span.end : span.sent.end])
     return guessed and bool(NOT_ME.search(after))
@@ -103,7 +94,9 @@ def told_of_others_past(target: Target, span: Span) -> bool:
         return False
     sentence = span.sent
     norms = [token.norm_ for token in sentence]
-    if set(norms) & (PRESENT_TENSE_WORDS | STILL_NOW | RECENT_WORDS | REPORTING_WORDS):
+    if set(norms) & (
+        WORDS["present_tense_words"] | STILL_NOW | WORDS["recent_words"] | WORDS["reporting_words"]
+    ):
         return False
     past = [token for token in sentence if token.norm_ in PAST_TENSE_WORDS | {"could", "did"}]
     # "her eye was twitching": told as going on, which a parent may say of a child's current twitch
@@ -133,7 +126,7 @@ def compared_with_relative(target: Target, span: Span) -> bool:
         compared_twitch(twitch_span) and relatives[0] < twitch_span.start for twitch_span in twitches
     )
     words = " ".join(token.norm_ for token in sentence[relatives[0] - sentence.start :])
-    inherited = any(token.norm_ in INHERITED for token in sentence)
+    inherited = any(token.norm_ in WORDS["inherited"] for token in sentence)
     if not (compared or inherited or RELATIVE_COMPARED.search(words) or RELATIVE_WELL.search(words)):
         return False
     told_after = span.doc[relatives[0] : span.start]
@@ -150,7 +143,9 @@ def compared_twitch(span: Span) -> bool:
         rest.append(token.norm_)
     before = {token.norm_ for token in doc[max(sentence.start, span.start - 3) : span.start]}
     return bool(
-        COMPARED_AFTER & set(rest) or ("as", "well") in set(pairwise(rest)) or before & COMPARED_BEFORE
+        WORDS["compared_after"] & set(rest)
+        or ("as", "well") in set(pairwise(rest))
+        or before & WORDS["compared_before"]
     )
 
 
@@ -160,7 +155,7 @@ def inherited_twitch(span: Span) -> bool:
     for token in following:
         if token.is_punct:
             return False
-        if token.norm_ in INHERITED:
+        if token.norm_ in WORDS["inherited"]:
             return True
     return False
 

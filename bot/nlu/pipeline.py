@@ -11,12 +11,11 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from bot.nlu import spelling  # noqa: F401  (registers the "lay_spelling" pipeline component)
-from bot.nlu.context_rules import (
-    context_rules,
-)
+from bot.nlu.context_rules import context_rules
+from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.pattern_language import compile_pattern
 from bot.nlu.target_overlaps import resolve_overlaps
-from bot.nlu.targets import PLACE_KINDS, TARGETS, Target, all_patterns, target_key
+from bot.nlu.targets import TARGETS, Target, all_patterns, target_key
 
 # Longest piece of a message analysed at once (see `chunks`).
 CHUNK_CHARS = 400

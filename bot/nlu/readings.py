@@ -18,13 +18,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import (
-    AGAIN,
-    DISCOUNTING,
-    FAMILY,
-    HISTORICAL,
-    NEGATED,
-)
+from bot.nlu.context_rules import AGAIN, DISCOUNTING, FAMILY, HISTORICAL, NEGATED
 from bot.nlu.denials import (
     echoed_then_denied,
     has_negation_inside,
@@ -39,15 +33,7 @@ from bot.nlu.denials import (
     twitch_as_condition,
 )
 from bot.nlu.general_talk import asked_in_general, is_bare_answer, told_as_doing, worry_about_the_symptom
-from bot.nlu.other_people import (
-    PERSON_ITSELF,
-    anothers_then_denied,
-    compared_with_relative,
-    guessed_then_denied,
-    told_of_others_past,
-    told_of_others_past_stroke,
-)
-from bot.nlu.targets import (
+from bot.nlu.kinds import (
     ABSENT_KINDS,
     ALARM_TALK,
     ANSWER,
@@ -57,9 +43,16 @@ from bot.nlu.targets import (
     NEUTRAL,
     PLACE_KINDS,
     PRESENT,
-    Target,
-    targets_with_spans,
 )
+from bot.nlu.other_people import (
+    PERSON_ITSELF,
+    anothers_then_denied,
+    compared_with_relative,
+    guessed_then_denied,
+    told_of_others_past,
+    told_of_others_past_stroke,
+)
+from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.tense import (
     PAST_OR_OTHERS,
     denied_for_now,

@@ -6,17 +6,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from bot.nlu.patterns import (
-    SHORT_REPLY_TOKENS,
-    SIDE_WORDS,
-)
+from bot.nlu.patterns import SHORT_REPLY_TOKENS, SIDE_WORDS
 from bot.nlu.resources import load
 from bot.nlu.targets import NEGATION_WORDS
 
 PHRASES = load("sides")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 NOT_A_SIDE_REPLY = NEGATION_WORDS | frozenset(PHRASES["not_a_side_reply"])
-SUBJECTS = frozenset(PHRASES["subjects"])
 
 
 def ordered_unique(values: Iterable[str]) -> tuple[str, ...]:
@@ -31,7 +28,7 @@ def short_reply_side(doc: Doc) -> tuple[str, ...]:
     return ordered_unique(
         SIDE_WORDS[token.norm_]
         for token in words
-        if token.norm_ in SIDE_WORDS and not (token.i > 0 and doc[token.i - 1].norm_ in SUBJECTS)
+        if token.norm_ in SIDE_WORDS and not (token.i > 0 and doc[token.i - 1].norm_ in WORDS["subjects"])
     )
 
 

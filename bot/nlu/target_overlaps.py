@@ -6,24 +6,27 @@ from __future__ import annotations
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from bot.nlu.resources import load
-from bot.nlu.targets import (
+from bot.nlu.kinds import (
     ABSENT_KINDS,
+    ANSWER,
     GENERIC,
+    GENERIC_ABSENT,
     GENERIC_KINDS,
     LOCATION,
-    MOST_SPECIFIC,
-    NEGATION_WORDS,
+    MENTION,
     NOT_FINDINGS,
     PLACE_KINDS,
     PRESENT,
     SIDE,
-    SPECIFICITY,
-    Target,
-    overlaps,
 )
+from bot.nlu.resources import load
+from bot.nlu.targets import NEGATION_WORDS, Target, overlaps
 
 PHRASES = load("target_overlaps")
+# How specific the kinds of phrase that give way are; present and absent phrases are the most specific.
+SPECIFICITY = {GENERIC: 0, GENERIC_ABSENT: 0, MENTION: 1, ANSWER: 1}
+MOST_SPECIFIC = 2
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # Twitch progression words that make a bare "gradually" or "an hour ago" about the twitch, not about weakness.
 PROGRESSION_CODES = ("twitching", "spread", "worsening")
@@ -35,7 +38,6 @@ ONSET = "sudden_onset"
 # "nothing's changed" gives way to the thing said not to have changed: "nothing's changed with my hearing".
 YIELDS_WHEN_ABSENT = frozenset({"worsening"})
 FORCED_SHUT = tuple(PHRASES["forced_shut"])
-UNABLE = frozenset(PHRASES["unable"])
 # A finding inside a longer phrase for another finding gives way to it: "my eye doesn't close when I smile" denies
 # a linked movement, not a weakness; "I can close my eye fully" is the eye closing at will, not forced shut.
 GIVES_WAY_INSIDE = {
@@ -54,7 +56,6 @@ GIVES_WAY_INSIDE = {
 # Closing words shared with a weakness phrase are about closing at will: "I can't close my right eye fully".
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
 GIVES_WAY_OVERLAPPING = {"eye_closure": frozenset({"facial_weakness", "linked_movements"})}
-INCOMPLETE_CLOSING = frozenset(PHRASES["incomplete_closing"])
 INCOMPLETE_REACH = 2
 # Eye words inside these phrases are not where the twitch is ("eye strain", "can't see out of my eye").
 NOT_A_TWITCH_PLACE = ("eye_strain", "vision_loss")
@@ -139,7 +140,7 @@ def denies_closing_only(span: Span) -> bool:
     my mouth moves" say the face is weak, whatever the movement."""
     said_of_closing = span.doc[span.start : span.end + INCOMPLETE_REACH]
     return any(token.norm_ in NEGATION_WORDS for token in span) and not any(
-        token.norm_ in INCOMPLETE_CLOSING for token in said_of_closing
+        token.norm_ in WORDS["incomplete_closing"] for token in said_of_closing
     )
 
 
@@ -176,7 +177,8 @@ def told_as_unable(span: Span) -> bool:
     """ "my eye won't close when it twitches", "can't shut it during the spasms": an eye that cannot close is weak,
     whatever the spasm does ("doesn't close during the spasms" only denies the spasm closing it)."""
     return any(
-        token.norm_ in UNABLE and token.i + 1 < span.end and token.nbor().norm_ == "not" for token in span
+        token.norm_ in WORDS["unable"] and token.i + 1 < span.end and token.nbor().norm_ == "not"
+        for token in span
     )
 
 

@@ -1,5 +1,5 @@
-"""What a target phrase stands for: its kind (present, absent, a mention, a place...), the code or place it names,
-the words of its pattern; and the targets the pipeline marked in a document (bot.nlu.pipeline)."""
+"""What a target phrase stands for: its kind (bot.nlu.kinds), the code or place it names, the words of its pattern;
+and the targets the pipeline marked in a document (bot.nlu.pipeline)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import (
-    STROKE,
-    TARGET_GROUP,
-)
+from bot.nlu.context_rules import STROKE, TARGET_GROUP
+from bot.nlu.kinds import ALARM_TALK, EMERGENCY, FINDING_KINDS, LOCATION, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.patterns import (
     EMERGENCY_WORDS,
     FINDING_PATTERNS,
@@ -23,56 +21,9 @@ from bot.nlu.patterns import (
 
 TARGETS = TARGET_GROUP
 
-PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-
-PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-
-PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-
-PRESENT, GENERIC, GENERIC_ABSENT, ABSENT = "present", "generic", "generic_absent", "absent"
-
-MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
-
-MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
-
-MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
-
-MENTION, ANSWER, NEUTRAL, IMPLIED = "mention", "answer", "neutral", "implied"
-
-GENERIC_KINDS = (GENERIC, GENERIC_ABSENT)
-
-# How specific the kinds of phrase that give way are; present and absent phrases are the most specific.
-SPECIFICITY = {GENERIC: 0, GENERIC_ABSENT: 0, MENTION: 1, ANSWER: 1}
-
-MOST_SPECIFIC = 2
-
-# Phrases that say a finding is absent; a negation earlier in the sentence does not reverse them.
-ABSENT_KINDS = (ABSENT, GENERIC_ABSENT)
-
-LOCATION, SIDE = "location", "side"
-
-LOCATION, SIDE = "location", "side"
-
-PLACE_KINDS = (LOCATION, SIDE)
-
-# Talk of a stroke or of an emergency: not findings, but what the safety override needs to know whose and when.
-ALARM_TALK = "alarm_talk"
-
-EMERGENCY = "emergency"
-
-# A feeling in the face that names no sign (bot.nlu.patterns.VAGUE_FEELING_WORDS): an entity of its own, not a finding.
-VAGUE = "vague"
-
-VAGUE_SENSATION = "vague_sensation"
-
-# Kinds of phrase that are no finding.
-NOT_FINDINGS = (*PLACE_KINDS, ALARM_TALK, VAGUE)
-
 NEGATION_WORDS = frozenset({"not", "no", "never"})
-
 # Inside a phrase, "nothing" denies as "not" does: "when I smile nothing happens to my eye".
 INSIDE_NEGATIONS = NEGATION_WORDS | {"nothing"}
-
 PRESENTING_COMPLAINT = "twitching"
 
 
@@ -106,7 +57,7 @@ def pattern_words(notation: str) -> frozenset[str]:
 
 def all_patterns() -> Iterable[tuple[Target, str, int]]:
     for code, patterns in FINDING_PATTERNS.items():
-        for kind in (PRESENT, GENERIC, GENERIC_ABSENT, ABSENT, MENTION, ANSWER, NEUTRAL, IMPLIED):
+        for kind in FINDING_KINDS:
             for index, notation in enumerate(getattr(patterns, kind)):
                 yield (
                     Target(kind, code, pattern_has_negation(notation), pattern_words(notation)),

@@ -9,17 +9,14 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import (
-    FAMILY,
-    HISTORICAL,
-    HYPOTHETICAL,
-    TRIGGERS,
-)
+from bot.nlu.context_rules import FAMILY, HISTORICAL, HYPOTHETICAL, TRIGGERS
+from bot.nlu.kinds import GENERIC, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import GENERIC, PRESENT, PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
 PHRASES = load("tense")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 PAST_OR_OTHERS = frozenset({HISTORICAL, FAMILY})
 DENIED_FOR_NOW = re.compile("|".join(PHRASES["denied_for_now"]))
@@ -29,9 +26,6 @@ GONE_SINCE = re.compile("|".join(PHRASES["gone_since"]))
 # A past twitch that went away is the story of an earlier episode: the person is here about a twitch, so only saying
 # there is none now denies it ("I had a twitch years ago, nothing now").
 GONE_FOR_GOOD = re.compile(NOTHING_NOW)
-FUTURE_WORDS = frozenset(PHRASES["future_words"])
-NOT_FUTURE_AFTER = frozenset(PHRASES["not_future_after"])
-NOW_WORDS = frozenset(PHRASES["now_words"])
 NOW_REACH = 2
 PAST_ILLNESS_LINKS = frozenset(PHRASES["past_illness_links"])
 # Only Bell's palsy: a face that drooped after a head injury or a stroke may be drooping still.
@@ -44,17 +38,12 @@ CLAUSE_JOINTS = frozenset(PHRASES["clause_joints"])
 FEAR_WORDS = frozenset(PHRASES["fear_words"])
 FUTURE_REACH = 5
 HABITUAL = re.compile(rf"\b(?:{'|'.join(PHRASES['habitual'])})\b")
-FEARED_OF = frozenset(PHRASES["feared_of"])
-BECOMING = frozenset(PHRASES["becoming"])
-FUTURE_SUBJECTS = frozenset(PHRASES["future_subjects"])
-SUBJECT_AND_WILL = frozenset(PHRASES["subject_and_will"])
-BE_WORDS = frozenset(PHRASES["be_words"])
 
 
 def said_to_be_now(span: Span) -> bool:
     """ "eyelid twitches now": "now" right after the finding, in the same clause."""
     following = span.doc[span.end : min(span.end + NOW_REACH, span.sent.end)]
-    return any(token.norm_ in NOW_WORDS for token in following) and not any(
+    return any(token.norm_ in WORDS["now_words"] for token in following) and not any(
         token.is_punct for token in following
     )
 
@@ -63,8 +52,8 @@ def future_just_before(span: Span) -> bool:
     """ "I'll lose my sight", "it might spread": a finding told in the future right after "will", "might" or "may"."""
     return (
         span.start > span.sent.start
-        and span.doc[span.start - 1].norm_ in FUTURE_WORDS
-        and (span[0].norm_ not in NOT_FUTURE_AFTER or future_obligation(span))
+        and span.doc[span.start - 1].norm_ in WORDS["future_words"]
+        and (span[0].norm_ not in WORDS["not_future_after"] or future_obligation(span))
     )
 
 
@@ -74,14 +63,16 @@ def future_obligation(span: Span) -> bool:
 
 
 def markers_inside(target: Target, span: Span) -> set[str]:
-    """Future or past words caught in a phrase's gap (see FUTURE_WORDS), unless the phrase itself names them."""
+    """Future or past words caught in a phrase's gap (see WORDS["future_words"]), unless the phrase itself names them."""
     norms = [token.norm_ for token in span]
     pairs = list(pairwise(norms))
     found = set()
     habitual = bool(HABITUAL.search(span.sent.text.lower()))
     if not habitual and (
         any(
-            first in FUTURE_WORDS and first not in target.words and second not in NOT_FUTURE_AFTER
+            first in WORDS["future_words"]
+            and first not in target.words
+            and second not in WORDS["not_future_after"]
             for first, second in pairs
         )
         or future_just_before(span)
@@ -99,7 +90,7 @@ def used_to_before(span: Span) -> bool:
     when it sits inside another finding's phrase)."""
     doc = span.doc
     for token in reversed(doc[span.sent.start : span.start]):
-        if token.is_punct or token.norm_ in CLAUSE_JOINTS or token.norm_ in NOW_WORDS:
+        if token.is_punct or token.norm_ in CLAUSE_JOINTS or token.norm_ in WORDS["now_words"]:
             return False
         if token.norm_ == "used" and token.i + 1 < span.start and token.nbor().norm_ == "to":
             return True
@@ -116,28 +107,30 @@ def feared_future(span: Span) -> bool:
     before = doc[max(sentence.start, span.start - FUTURE_REACH - 1) : span.start]
     for token in before:
         if (
-            token.norm_ in SUBJECT_AND_WILL
+            token.norm_ in WORDS["subject_and_will"]
             and token.i > sentence.start
             and doc[token.i - 1].norm_ in FEAR_WORDS
         ):
-            return doc[token.i + 1].norm_ not in NOT_FUTURE_AFTER  # "scared ill lose my sight" (I'll)
+            return (
+                doc[token.i + 1].norm_ not in WORDS["not_future_after"]
+            )  # "scared ill lose my sight" (I'll)
         going = token.norm_ == "going" and token.i + 1 < span.start and token.nbor().norm_ == "to"
-        if token.norm_ not in FUTURE_WORDS and not going:
+        if token.norm_ not in WORDS["future_words"] and not going:
             continue
         after = doc[token.i + 2] if going else doc[token.i + 1]
-        if after.i < span.end and after.norm_ in NOT_FUTURE_AFTER:
+        if after.i < span.end and after.norm_ in WORDS["not_future_after"]:
             continue
         if any(word.is_punct or word.norm_ in CLAUSE_JOINTS for word in doc[token.i : span.start]):
             continue
         return fear_before_subject(
-            doc, token.i - 1 - (going and doc[token.i - 1].norm_ in BE_WORDS), sentence
+            doc, token.i - 1 - (going and doc[token.i - 1].norm_ in WORDS["be_words"]), sentence
         )
     return False
 
 
 def fear_before_subject(doc: Doc, subject: int, sentence: Span) -> bool:
     """ "scared I", "worried that it": the subject of a feared future, right after the fear word (and "that")."""
-    if subject <= sentence.start or doc[subject].norm_ not in FUTURE_SUBJECTS:
+    if subject <= sentence.start or doc[subject].norm_ not in WORDS["future_subjects"]:
         return False
     feeling = subject - 1
     if doc[feeling].norm_ == "that" and feeling > sentence.start:
@@ -150,13 +143,13 @@ def feared_becoming(span: Span) -> bool:
     the drooping" or "about my face drooping", which name a sign that is there)."""
     doc = span.doc
     index = span.start
-    if index > span.sent.start and doc[index - 1].norm_ in BECOMING:
+    if index > span.sent.start and doc[index - 1].norm_ in WORDS["becoming"]:
         index -= 1
     elif not span[0].norm_.endswith("ing"):
         return False
     return (
         index - 2 >= span.sent.start
-        and doc[index - 1].norm_ in FEARED_OF
+        and doc[index - 1].norm_ in WORDS["feared_of"]
         and doc[index - 2].norm_ in FEAR_WORDS
     )
 

@@ -6,16 +6,15 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.nlu.context_rules import (
-    RELATIVE_WORDS,
-)
+from bot.nlu.context_rules import RELATIVE_WORDS
 from bot.nlu.duration import DurationReading, chosen, duration_readings
+from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
-from bot.nlu.targets import PLACE_KINDS
 from bot.triage.findings import Status
 
 PHRASES = load("twitch_duration")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
 # The twitch's own findings (docs/clinical-design.md, "pattern"): a time said with them is the twitch's.
 TWITCH_PATTERN_CODES = frozenset(
@@ -25,10 +24,6 @@ TWITCH_PATTERN_CODES = frozenset(
 CLAUSE_BOUNDARY = re.compile("|".join(PHRASES["clause_boundary"]), re.IGNORECASE)
 # Whose a clause's time is (see whose_clause).
 THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
-# Whose a clause's time is (see whose_clause).
-THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
-CONTINUING_OPENERS = frozenset(PHRASES["continuing_openers"])
-TIME_FILLERS = frozenset(PHRASES["time_fillers"])
 # Another person named in a clause: "my sister had Bell's palsy years back", "dad's been on them for years".
 OTHER_PERSON_WORDS = re.compile(
     r"\b(?:he|she|they|his|her|their|him|them|"
@@ -93,7 +88,9 @@ def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[
     2015", "had it for ages"), or it is only the time ("ages ago", "for years now")."""
     words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
     rest = re.findall(r"[a-z']+", (text[clause[0] : span[0]] + " " + text[span[1] : clause[1]]).lower())
-    return bool(words) and (words[0] in CONTINUING_OPENERS or all(word in TIME_FILLERS for word in rest))
+    return bool(words) and (
+        words[0] in WORDS["continuing_openers"] or all(word in WORDS["time_fillers"] for word in rest)
+    )
 
 
 def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:

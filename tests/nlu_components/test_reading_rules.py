@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from bot.nlu.extraction import ClinicalExtractor
+from bot.nlu.kinds import LOCATION, SIDE
 from bot.nlu.readings import RULES, DocumentReading
 from bot.nlu.resources import load
-from bot.nlu.targets import LOCATION, SIDE, targets_with_spans
+from bot.nlu.targets import targets_with_spans
 from bot.triage.findings import Status
 from tests.nlu_components.reading import NOW
 
