@@ -129,7 +129,7 @@ def is_rate(text: str, start: int, count_word: str) -> bool:
 QUANTITY = re.compile(
     rf"\b(?P<low>{NUMBER})(?:\s*(?:or|to|-|–|/)\s*(?P<high>{NUMBER}))?(?P<plus>\s*\+)?(?P<half1>\s+and\s+a\s+half)?"
     r"(?P<bit>\s+(?:and|&|n)\s+a\s+(?:little\s+|tiny\s+|wee\s+)?bit(?:\s+of)?)?"
-    rf"(?:\s+(?P<whole>good|full|whole|solid|straight)(?=\s+{UNIT}\b))?"
+    rf"(?:\s+(?P<whole>{'|'.join(PHRASES['whole_units'])})(?=\s+{UNIT}\b))?"
     rf"\s*(?:-\s*)?(?P<unit>{UNIT_WORD})\b(?P<half2>\s+and\s+a\s+half)?(?:\s+or\s+(?P<alt>two|three|so|2|3)\b)?",
     re.IGNORECASE,
 )
