@@ -2,9 +2,10 @@
 
 A finding's phrases are present (says it is there), generic (a bare word that gives way to a more specific phrase),
 generic_absent and absent (say it is not there or normal), mention (a topic: absent when denied, else nothing), answer
-(a topic word that is a finding only as a short reply), neutral (read so that no other finding takes the words) and
-implied (a sign that only implies the finding). Places are locations and sides; talk of a stroke or an emergency and a
-vague feeling in the face are targets too, but no findings.
+(a topic word that is a finding only as a short reply), neutral (says nothing either way, but takes its words from a
+shorter phrase) and implied (tells of the finding as part of something else). Places are locations and sides; talk of
+a stroke or an emergency and a vague feeling in the face are targets too, but no findings. bot.nlu.patterns says
+more of each kind.
 """
 
 from __future__ import annotations

@@ -149,7 +149,7 @@ def past_illness(told: Told) -> bool:
 
 
 def neutral_phrase(told: Told) -> bool:
-    """A phrase that names a topic only to keep it from being read as another (bot.nlu.patterns' neutral kind)."""
+    """A phrase that says nothing either way, read so that a shorter phrase of its finding does not take its words."""
     return told.target.kind == NEUTRAL
 
 
@@ -259,12 +259,12 @@ def mention(told: Told) -> bool:
 
 
 def implied_denied(told: Told) -> bool:
-    """A phrase that implies a finding, denied: it implies nothing."""
+    """A phrase that tells of a finding as part of something else, denied ("it doesn't slam shut")."""
     return told.target.kind == IMPLIED and told.negated
 
 
 def implied(told: Told) -> bool:
-    """A phrase that implies a finding."""
+    """A phrase that tells of a finding as part of something else ("my eye clamps shut" is a spasm)."""
     return told.target.kind == IMPLIED
 
 

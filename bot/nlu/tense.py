@@ -63,7 +63,7 @@ def future_obligation(span: Span) -> bool:
 
 
 def markers_inside(target: Target, span: Span) -> set[str]:
-    """Future or past words caught in a phrase's gap (see WORDS["future_words"]), unless the phrase itself names them."""
+    """Future or past words caught in a phrase's gap (future_words in bot/nlu/resources/tense.yml), unless the phrase itself names them."""
     norms = [token.norm_ for token in span]
     pairs = list(pairwise(norms))
     found = set()
