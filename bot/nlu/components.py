@@ -52,7 +52,8 @@ from bot.intents import (
     EVIDENCE_FINDINGS,
     REPORT_EMERGENCY,
 )
-from bot.nlu.extraction import VAGUE_SENSATION, ClinicalExtractor, EntitySpan, Extraction
+from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
+from bot.nlu.kinds import VAGUE_SENSATION
 from bot.nlu.language import is_probably_english
 from bot.triage.engine import is_emergency
 from bot.triage.findings import RED_FLAG_CODES, Status

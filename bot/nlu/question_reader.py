@@ -45,8 +45,8 @@ from bot.knowledge.retrieval import (
     load_paraphrases,
 )
 from bot.nlu import spelling
+from bot.nlu.alarm_talk import QUESTION_STARTS
 from bot.nlu.components import force_intent, message_text, predicted_intent
-from bot.nlu.extraction import QUESTION_STARTS
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import NEGATIVE_INTENTS
 from bot.nlu.spelling import canonical_spelling

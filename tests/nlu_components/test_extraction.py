@@ -343,7 +343,7 @@ def test_long_messages_are_read_to_the_end(extractor: ClinicalExtractor) -> None
 
 
 def test_pieces_of_a_long_message_cover_it_exactly() -> None:
-    from bot.nlu.extraction import CHUNK_CHARS, chunks
+    from bot.nlu.pipeline import CHUNK_CHARS, chunks
 
     for text in ["", "short", "word " * 500, "One sentence here. " * 80, "x" * 1000]:
         pieces = chunks(text)

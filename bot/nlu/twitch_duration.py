@@ -1,0 +1,107 @@
+"""Which of the durations a message states is the twitch's: not one in a clause about another symptom, a trigger, a
+medicine, an old illness or another person (bot.nlu.duration finds every duration)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.nlu.context_rules import RELATIVE_WORDS
+from bot.nlu.duration import DurationReading, chosen, duration_readings
+from bot.nlu.kinds import PLACE_KINDS
+from bot.nlu.readings import Mention
+from bot.nlu.resources import load
+from bot.triage.findings import Status
+
+PHRASES = load("twitch_duration")
+WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
+
+# The twitch's own findings (docs/clinical-design.md, "pattern"): a time said with them is the twitch's.
+TWITCH_PATTERN_CODES = frozenset(
+    {"twitching", "spread", "worsening", "eye_closure", "function_impact", "linked_movements"}
+)
+
+CLAUSE_BOUNDARY = re.compile("|".join(PHRASES["clause_boundary"]), re.IGNORECASE)
+# Whose a clause's time is (see whose_clause).
+THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
+# Another person named in a clause: "my sister had Bell's palsy years back", "dad's been on them for years".
+OTHER_PERSON_WORDS = re.compile(
+    r"\b(?:he|she|they|his|her|their|him|them|"
+    + "|".join(re.escape(word) for word in RELATIVE_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def twitch_duration(text: str, mentions: list[Mention], now: datetime) -> DurationReading:
+    """The twitch's duration (docs/clinical-design.md): of the durations said, those not said of something else, the
+    corrected one or else the longest."""
+    readings = [
+        reading
+        for reading in duration_readings(text, now)
+        if reading.span is None or not said_of_something_else(text, reading.span, mentions)
+    ]
+    return chosen(text, readings)
+
+
+def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """A time in a clause about another symptom, a trigger, a medicine, an old illness or injury, or another person,
+    and not about the twitch: "my arm went weak 10 minutes ago", "my sister had Bell's palsy years back", "I've taken
+    the same tablets for years". A clause that names the twitch, or nothing else ("it's been 3 weeks"), is the twitch's;
+    one that only goes on with the clause before it ("..., have done for years") is that clause's."""
+    clause = clause_around(text, span)
+    whose = whose_clause(text, clause, mentions, denials_count=True)
+    while whose is None and clause[0] > 0 and continues_the_clause_before(text, clause, span):
+        clause = clause_before(text, clause[0])
+        # a denied sign has no time of its own: "no numbness, been like this 3 weeks" is the twitch's
+        whose = whose_clause(text, clause, mentions, denials_count=False)
+    return whose == SOMETHING_ELSE
+
+
+def whose_clause(
+    text: str, clause: tuple[int, int], mentions: list[Mention], denials_count: bool
+) -> str | None:
+    """THE_TWITCH when the clause says the twitch is there, SOMETHING_ELSE when it names another finding, medicine,
+    illness or person, None when it names neither. The twitch's own findings said not to be there or unchanged ("it
+    hasn't got worse") name nothing else."""
+    start, end = clause
+    said = [
+        mention
+        for mention in mentions
+        if start <= mention.start < end and mention.target.kind not in PLACE_KINDS
+    ]
+    if any(
+        mention.target.code in TWITCH_PATTERN_CODES and mention.status is Status.PRESENT for mention in said
+    ):
+        return THE_TWITCH
+    others = [
+        mention
+        for mention in said
+        if mention.target.code not in TWITCH_PATTERN_CODES
+        and (denials_count or mention.status is not Status.ABSENT)
+    ]
+    return SOMETHING_ELSE if others or OTHER_PERSON_WORDS.search(text[start:end]) else None
+
+
+def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
+    """The clause has no subject of its own: it opens with a verb ("have done for years", "been on them since
+    2015", "had it for ages"), or it is only the time ("ages ago", "for years now")."""
+    words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
+    rest = re.findall(r"[a-z']+", (text[clause[0] : span[0]] + " " + text[span[1] : clause[1]]).lower())
+    return bool(words) and (
+        words[0] in WORDS["continuing_openers"] or all(word in WORDS["time_fillers"] for word in rest)
+    )
+
+
+def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause holding the span: between sentence marks, commas, or a joining word before a new subject."""
+    starts = [match.end() for match in CLAUSE_BOUNDARY.finditer(text, 0, span[0])]
+    following = CLAUSE_BOUNDARY.search(text, span[1])
+    return (starts[-1] if starts else 0, following.start() if following else len(text))
+
+
+def clause_before(text: str, start: int) -> tuple[int, int]:
+    """The clause that ends where the clause starting at `start` begins."""
+    boundaries = [match for match in CLAUSE_BOUNDARY.finditer(text, 0, start) if match.end() <= start]
+    end = boundaries[-1].start() if boundaries else 0
+    return clause_around(text, (end, end))
