@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.nlu.duration_amounts import Stated, bare_plurals, life_stages, quantities
+from bot.nlu.duration_amounts import Stated, bare_plurals, life_stages, past_periods, quantities
 from bot.nlu.duration_dates import days_of_month, month_dates, period_starts, relative_days, weekday_dates
 from bot.nlu.resources import load
 
@@ -106,6 +106,7 @@ def longest(readings: list[DurationReading]) -> DurationReading:
 PARSERS: tuple[Callable[[str, datetime], Iterator[Stated]], ...] = (
     quantities,
     bare_plurals,
+    past_periods,
     life_stages,
     relative_days,
     weekday_dates,

@@ -152,7 +152,7 @@ def quantities(text: str, now: datetime) -> Iterator[Stated]:
         if index in added:
             continue
         following = amounts[index + 1] if index + 1 < len(amounts) else None
-        if following is not None and adds_to(text, end, following[0], unit, following[3]):
+        if following is not None and adds_to(text, end, following[0], unit, following[3], following[2]):
             # "three weeks and a day", "a fortnight and a couple of days": one duration, the sum of both
             added.add(index + 1)
             days, end = days + following[2], following[1]
@@ -195,10 +195,11 @@ def misspelt_week(text: str, match: re.Match[str]) -> str | None:
     return None
 
 
-def adds_to(text: str, end: int, next_start: int, unit: float, next_unit: float) -> bool:
+def adds_to(text: str, end: int, next_start: int, unit: float, next_unit: float, next_days: float) -> bool:
     """A smaller unit joined straight after a larger one adds to it ("2 weeks and 3 days"); "3 days and 2 nights"
-    or "a week and a month" are two durations."""
-    return next_unit < unit and bool(ADDED_AMOUNT.fullmatch(text, end, next_start))
+    or "a week and a month" are two durations, and so is an amount as long as the larger unit, which says the
+    same again in other words ("a week or so, 7 or 8 days")."""
+    return next_unit < unit and next_days < unit and bool(ADDED_AMOUNT.fullmatch(text, end, next_start))
 
 
 LIFE_STAGE = re.compile(rf"\b(?:{'|'.join(PHRASES['life_stage'])})\b", re.IGNORECASE)
@@ -216,3 +217,18 @@ def bare_plurals(text: str, now: datetime) -> Iterator[Stated]:
             continue
         unit_start = match.start("unit")
         yield 2 * unit_days(match.group("unit")), (unit_start, match.end())
+
+
+# "for the past week", "over the last month", "this past week or so": one of the unit, up to now.
+PAST_PERIOD = re.compile(
+    rf"\b(?:the|this)\s+(?:past|last|previous)\s+(?P<unit>{'|'.join(PHRASES['past_period_units'])})\b"
+    r"(?P<or_two>\s+or\s+(?:two|2)\b)?(?!\s*and)",
+    re.IGNORECASE,
+)
+
+
+def past_periods(text: str, now: datetime) -> Iterator[Stated]:
+    for match in PAST_PERIOD.finditer(text):
+        # "the past week or two": the longer of the two, as with "2 or 3 weeks"
+        units = 2 if match.group("or_two") else 1
+        yield units * UNIT_DAYS[match.group("unit").lower()], match.span()

@@ -9,8 +9,9 @@ the assistant must never under-triage. The side (bot.nlu.sides), places and the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
@@ -18,6 +19,7 @@ from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
 from bot.nlu.readings import Mention, mentions_in
+from bot.nlu.resources import load
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
 from bot.nlu.twitch_duration import twitch_duration
 from bot.triage.findings import Findings, Status
@@ -81,6 +83,7 @@ class ClinicalExtractor:
             for (offset, _), doc in zip(pieces, docs, strict=True)
             for mention in mentions_in(doc, offset)
         ]
+        mentions = sight_lost_behind_a_shut_eye(mentions, text)
         findings, finding_spans = decide_findings(mentions)
         places = [
             mention
@@ -113,6 +116,30 @@ class ClinicalExtractor:
             stroke_only_past_or_others=stroke_only_past_or_others(docs),
             declares_emergency=declares_emergency(docs),
         )
+
+
+DISTORTED_SIGHT = re.compile("|".join(load("extraction")["distorted_sight"]), re.IGNORECASE)
+
+
+def sight_lost_behind_a_shut_eye(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "my eye clamps shut and I can't see out of it", "both eyes slam shut and I'm blind for a few seconds": sight
+    lost in the sentence that tells of a spasm forcing the eye shut is the spasm getting in the way of seeing
+    (function_impact), not a loss of vision (docs/clinical-design.md). A sentence that tells of blurred or double sight
+    keeps its loss of vision."""
+    shut_in = {
+        mention.sentence
+        for mention in mentions
+        if mention.target.code == "eye_closure" and mention.status is Status.PRESENT
+    }
+    return [
+        replace(mention, target=replace(mention.target, code="function_impact"))
+        if mention.target.code == "vision_loss"
+        and mention.status is Status.PRESENT
+        and mention.sentence in shut_in
+        and not DISTORTED_SIGHT.search(text[mention.sentence[0] : mention.sentence[1]])
+        else mention
+        for mention in mentions
+    ]
 
 
 def decide_findings(mentions: list[Mention]) -> tuple[dict[str, Status], dict[str, tuple[int, int]]]:

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from bot.nlu.context_rules import RELATIVE_WORDS
-from bot.nlu.duration import DurationReading, chosen, duration_readings
+from bot.nlu.duration import CORRECTION_CUE, DurationReading, chosen, duration_readings
 from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
@@ -51,6 +51,8 @@ def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Ment
     one that only goes on with the clause before it ("..., have done for years") is that clause's."""
     clause = clause_around(text, span)
     whose = whose_clause(text, clause, mentions, denials_count=True)
+    if whose is None and tells_of_the_persons_own_doings(text, clause):
+        return True
     while whose is None and clause[0] > 0 and continues_the_clause_before(text, clause, span):
         clause = clause_before(text, clause[0])
         # a denied sign has no time of its own: "no numbness, been like this 3 weeks" is the twitch's
@@ -81,6 +83,23 @@ def whose_clause(
         and (denials_count or mention.status is not Status.ABSENT)
     ]
     return SOMETHING_ELSE if others or OTHER_PERSON_WORDS.search(text[start:end]) else None
+
+
+def tells_of_the_persons_own_doings(text: str, clause: tuple[int, int]) -> bool:
+    """ "I had a full health check 3 months ago", "I last saw a doctor two years back", "I turned 40 last month": a
+    clause whose subject is the person, naming neither the twitch nor anything that stands for it ("I've had it for 3
+    weeks", "I noticed this a month ago" are the twitch's), times something the person did. A clause that opens with
+    an onset word ("since I started the new job 2 months ago") is not one: it may date the twitch."""
+    if CORRECTION_CUE.search(text, clause[0], clause[1]):
+        return False  # "I meant 5 weeks": the person correcting what they said of the twitch
+    words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
+    while words and words[0] in WORDS["clause_fillers"]:
+        words = words[1:]
+    return (
+        bool(words)
+        and words[0] in WORDS["first_person_subjects"]
+        and not any(word in WORDS["words_for_the_twitch"] for word in words)
+    )
 
 
 def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:

@@ -107,6 +107,8 @@ def test_recurrences_count_from_the_first_spell(
         ("I broke my nose 10 years ago, the flicker under my eye began 5 days ago", 5),
         ("the twitch started 2 days ago, my hearing has been muffled for a month", 2),
         ("my dad had Bell's palsy 20 years back and my eye has been jumping for 6 days", 6),
+        ("my lid has been going for 5 days. We moved house 6 months ago so it's been hectic", 5),
+        ("I went for an eye test a year ago and now my right lid flutters, for 5 days", 5),
     ],
 )
 def test_times_of_other_things_are_not_the_twitchs(
@@ -121,6 +123,8 @@ def test_times_of_other_things_are_not_the_twitchs(
         "my aunt had a stroke 4 years ago",
         "I've been on the same inhaler for years",
         "my hand went weak an hour ago",
+        "I had my bloods done 2 months ago and they were fine",
+        "we got back from holiday a fortnight ago",
     ],
 )
 def test_a_message_with_only_another_things_time_has_no_duration(
@@ -169,3 +173,46 @@ def test_the_correction_reaches_rasa_as_the_entity_role(extractor: ClinicalExtra
         if entity.entity == "duration_days"
     ]
     assert entity_dict(duration)[ENTITY_ATTRIBUTE_ROLE] == "correction"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I've had it about 3 weeks now", 21),
+        ("noticed this a month ago, the flicker under my eye", 30),
+        ("since I changed jobs 2 months ago my lid has been jumping", 60),
+    ],
+)
+def test_the_persons_own_words_for_the_twitch_keep_its_time(
+    extractor: ClinicalExtractor, text: str, days: float
+) -> None:
+    assert twitch_days(extractor, text) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the lid's been at it for the past week", 7),
+        ("over the last month it has got no better", 30),
+        ("this past fortnight or so my eye keeps going", 14),
+        ("flickering on and off the past week or two", 14),
+    ],
+)
+def test_the_past_period_up_to_now_is_one_of_its_unit(
+    extractor: ClinicalExtractor, text: str, days: float
+) -> None:
+    assert twitch_days(extractor, text) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("a fortnight, maybe 15 or 16 days", 16),
+        ("a month or so, 31 days", 31),
+        ("two weeks and four days", 18),
+    ],
+)
+def test_an_amount_said_again_in_a_smaller_unit_is_not_added(
+    extractor: ClinicalExtractor, text: str, days: float
+) -> None:
+    assert twitch_days(extractor, text) == pytest.approx(days)

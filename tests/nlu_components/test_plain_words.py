@@ -98,6 +98,8 @@ def test_a_medicine_just_started_is_new_medication(extractor: ClinicalExtractor,
         "my lip feels off",
         "there's an odd sensation around my mouth",
         "the left side of my face is not feeling normal",
+        "something's not right with my left side",
+        "it feels strange down one side of my face",
     ],
 )
 def test_a_vague_face_feeling_is_its_own_entity(extractor: ClinicalExtractor, text: str) -> None:
