@@ -1,6 +1,7 @@
 """A sign told as a lost ability is present: "can't", "couldn't", "unable to", "not able to", "struggling to" belong
-to the description of the sign, not to a denial of it (docs/clinical-design.md; patterns.unable_to). Real denials
-are still read: the ability said to be there, or the difficulty denied."""
+to the description of the sign, not to a denial of it (docs/clinical-design.md; the word list unable_to of
+bot/nlu/resources/target_phrases.yml). Real denials are still read: the ability said to be there, or the difficulty
+denied."""
 
 from __future__ import annotations
 
