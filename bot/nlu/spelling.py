@@ -6,7 +6,8 @@ English. The patterns match on NORM, so a misspelt key word still matches. Two l
 - for longer key words only, one slip (a letter missing, extra, wrong or two letters swapped). Short words and
   words that are real words in their own right ("switch", "months", "check") are never "corrected", because
   turning "months" into "mouths" or "check" into "cheek" would invent a finding.
-Medicines named by their generic or brand names ("propranolol", "Prozac") read as "medication" (see DRUG_ENDINGS).
+Medicines named by their generic or brand names ("propranolol", "Prozac") read as "medication". The words themselves
+are in bot/nlu/resources/spelling.yml.
 """
 
 from __future__ import annotations
@@ -16,324 +17,27 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-VARIANTS = {
-    # British / American and common alternative spellings
-    "tumour": "tumor",
-    "tumours": "tumors",
-    "paralysed": "paralyzed",
-    "paralyse": "paralyze",
-    "paralysing": "paralyzing",
-    "agonising": "agonizing",
-    "numbed": "numb",
-    "colour": "color",
-    "behaviour": "behavior",
-    "programme": "program",
-    "anaemia": "anemia",
-    "haemorrhage": "hemorrhage",
-    "oedema": "edema",
-    "whisky": "whiskey",
-    "tyre": "tire",
-    "tiredness": "tired",
-    "effecting": "affecting",
-    "effected": "affected",
-    "stressy": "stressed",
-    "eyelids": "eyelid",
-    "lefthand": "left",
-    "righthand": "right",
-    # typos on short words, which the one-slip rule below leaves alone
-    "rite": "right",
-    "rigth": "right",
-    "rght": "right",
-    "riht": "right",
-    "rigt": "right",
-    "lft": "left",
-    "leftt": "left",
-    "lef": "left",
-    "eys": "eyes",
-    "eyse": "eyes",
-    "iye": "eye",
-    "ey": "eye",
-    "lid's": "lid",
-    "chek": "cheek",
-    "cheak": "cheek",
-    "cheeck": "cheek",
-    "moth": "mouth",
-    "mouf": "mouth",
-    "nek": "neck",
-    "twich": "twitch",
-    "twitchs": "twitches",
-    "spazm": "spasm",
-    "spazms": "spasms",
-    "spazzing": "spasming",
-    "numbe": "numb",
-    "numbnes": "numbness",
-    "numness": "numbness",
-    "dizy": "dizzy",
-    "dizzi": "dizzy",
-    "dizzyness": "dizziness",
-    "dizzines": "dizziness",
-    "weekness": "weakness",
-    "weaknes": "weakness",
-    "week-ness": "weakness",
-    "droping": "drooping",
-    "slured": "slurred",
-    "slurd": "slurred",
-    "headach": "headache",
-    "hedache": "headache",
-    "migrane": "migraine",
-    "tinglin": "tingling",
-    "tingleing": "tingling",
-    "coffe": "coffee",
-    "cofee": "coffee",
-    "caffiene": "caffeine",
-    "cafeine": "caffeine",
-    "caffine": "caffeine",
-    "alchohol": "alcohol",
-    "alcohal": "alcohol",
-    "stresed": "stressed",
-    "stess": "stress",
-    "stres": "stress",
-    "anxios": "anxious",
-    "exausted": "exhausted",
-    "knackerd": "knackered",
-    "sleeep": "sleep",
-    "slep": "sleep",
-    "bels": "bells",
-    "bell's": "bells",
-    "pallsy": "palsy",
-    "palsey": "palsy",
-    "palsie": "palsy",
-    "pulsy": "palsy",
-    "ms.": "ms",
-    "meds.": "meds",
-    "tabs": "tablets",
-    "medz": "meds",
-    "visoin": "vision",
-    "blury": "blurry",
-    "blured": "blurred",
-    "vission": "vision",
-    "ballance": "balance",
-    "balence": "balance",
-    # a red or painful eye (red_eye, eye_pain)
-    "swolen": "swollen",
-    "swollan": "swollen",
-    "swolled": "swollen",
-    "bloodshoot": "bloodshot",
-    "blodshot": "bloodshot",
-    "bludshot": "bloodshot",
-    "bloodshotted": "bloodshot",
-    "rednes": "redness",
-    "reddness": "redness",
-    "inflammed": "inflamed",
-    "inflamated": "inflamed",
-    "puffey": "puffy",
-    "dischage": "discharge",
-    "discarge": "discharge",
-    "dicharge": "discharge",
-    "throbing": "throbbing",
-    "painfull": "painful",
-    "hurtin": "hurting",
-    "hurtts": "hurts",
-    "stingin": "stinging",
-}
+from bot.nlu.resources import load
 
-# Key words long enough to be recognised through a single slip, and distinctive enough that no common
-# English word is one slip away (those are listed in NEVER_CORRECTED below).
-SLIP_TOLERANT_WORDS = (
-    "twitching",
-    "twitches",
-    "twitched",
-    "twitchy",
-    "twitch",
-    "spasming",
-    "spasms",
-    "flickering",
-    "fluttering",
-    "jumping",
-    "eyelid",
-    "eyebrow",
-    "forehead",
-    "cheekbone",
-    "numbness",
-    "tingling",
-    "tingles",
-    "drooping",
-    "droopy",
-    "droops",
-    "weakness",
-    "paralyzed",
-    "paralysis",
-    "dizzy",
-    "dizziness",
-    "headache",
-    "migraine",
-    "slurred",
-    "slurring",
-    "speech",
-    "vision",
-    "blurry",
-    "blurred",
-    "double",
-    "balance",
-    "unsteady",
-    "vertigo",
-    "tinnitus",
-    "hearing",
-    "muffled",
-    "ringing",
-    "caffeine",
-    "coffee",
-    "espresso",
-    "alcohol",
-    "stressed",
-    "stress",
-    "anxiety",
-    "anxious",
-    "exhausted",
-    "knackered",
-    "insomnia",
-    "sleeping",
-    "screens",
-    "computer",
-    "magnesium",
-    "calcium",
-    "deficiency",
-    "deficient",
-    "vitamin",
-    "palsy",
-    "sclerosis",
-    "multiple",
-    "medication",
-    "medicine",
-    "tablets",
-    "antidepressants",
-    "injury",
-    "injured",
-    "accident",
-    "suddenly",
-    "sudden",
-    "worse",
-    "worsening",
-    "frequent",
-    "spreading",
-    "spread",
-    "tremor",
-    "quivering",
-    "pulsing",
-)
-NEVER_CORRECTED = frozenset(
-    {
-        "switch",
-        "stitch",
-        "witch",
-        "months",
-        "mouths",
-        "check",
-        "checks",
-        "single",
-        "singles",
-        "tinkling",
-        # "my tongue keeps tangling" is speech, not tingling
-        "tangling",
-        "heading",
-        "bearing",
-        "fearing",
-        "nearing",
-        "wearing",
-        "tearing",
-        "searing",
-        "gearing",
-        "sleeting",
-        "sweeping",
-        "steeping",
-        "toffee",
-        "worst",
-        "horse",
-        "nurse",
-        "purse",
-        "curse",
-        "whose",
-        "words",
-        "world",
-        "bread",
-        "dread",
-        "spreads",
-        "bumping",
-        "dumping",
-        "pumping",
-        "humping",
-        "lumping",
-        "vitamins",
-        "tablet",
-        "medicines",
-        "trouble",
-        "doubles",
-        "stresses",
-        "balanced",
-        "pansy",
-        "injure",
-        "tizzy",
-        "busy",
-        "screen",
-        "scream",
-        "screams",
-        "cream",
-        "computers",
-        "sober",
-        "twitter",
-        "tweets",
-        "visions",
-        "version",
-        "versions",
-        "mission",
-        "session",
-        "dropping",
-        "dropped",
-        "drops",
-        "troops",
-        "trooping",
-        "witches",
-        "switches",
-        "switched",
-        "switching",
-        "witching",
-        "switchy",
-        "fizzy",
-        "slurping",
-        "singing",
-        "bringing",
-        "wringing",
-        "ranging",
-        "seeping",
-        "meditation",
-        "tables",
-        "sodden",
-        "morse",
-        "forehand",
-        "cluttering",
-        "quavering",
-        "jingling",
-        "mingling",
-        "tinkles",
-        "jingles",
-        "meekness",
-        # real words one slip from a key word: "pulling" is not "pulsing", "blurring" is vision, not "slurring"
-        "pulling",
-        "pursing",
-        "blurring",
-        "slurry",
-        "healing",
-        "heating",
-        "rinsing",
-        "commuter",
-        "commuters",
-        "dumbness",
-        "flattering",
-        "ruffled",
-        "spams",
-        "ditzy",
-    }
-)
+SPELLINGS = load("spelling")
+VARIANTS: dict[str, str] = SPELLINGS["variants"]
+# Key words long enough to be recognised through a single slip; the real words one slip from them are never corrected.
+SLIP_TOLERANT_WORDS: tuple[str, ...] = tuple(SPELLINGS["slip_tolerant_words"])
+NEVER_CORRECTED = frozenset(SPELLINGS["never_corrected"])
+MIN_SLIP_LENGTH = 5
+DRUG_ENDINGS: tuple[str, ...] = tuple(SPELLINGS["drug_endings"])
+# No common English word this long ends like a medicine.
+MIN_DRUG_LENGTH = 7
+MEDICINE_BRANDS = frozenset(SPELLINGS["medicine_brands"])
+MEDICATION = "medication"
+# "so" before a word of degree intensifies it ("the lid shuts so tight") and starts no clause, unlike the "so" of "I'm
+# stressed so I can't sleep": read as "very", which the phrase gaps may cross.
+DEGREE_WORDS = frozenset(SPELLINGS["degree_words"])
+INTENSIFIER = "very"
+# "for a weak", "2 weaks ago": a misspelt "week" (see weak_means_week).
+WEEK_MISSPELLINGS: dict[str, str] = SPELLINGS["week_misspellings"]
+COUNTS_BEFORE_A_WEEK = frozenset(SPELLINGS["counts_before_a_week"])
+WORDS_AFTER_A_DURATION = frozenset(SPELLINGS["words_after_a_duration"])
 
 
 def damerau_within_one(word: str, other: str) -> bool:
@@ -367,93 +71,6 @@ for _key_word in SLIP_TOLERANT_WORDS:
     for _deleted in deletions(_key_word):
         SLIP_INDEX[_deleted] = (*SLIP_INDEX.get(_deleted, ()), _key_word)
 
-MIN_SLIP_LENGTH = 5
-# Medicines by name ("started propranolol", "new sertraline dose"), recognised by the endings of their generic names
-# and read as "medication", which the finding patterns know. No common English word of more than MIN_DRUG_LENGTH
-# letters ends so.
-DRUG_ENDINGS = (
-    "olol",
-    "pril",
-    "sartan",
-    "statin",
-    "prazole",
-    "oxetine",
-    "opram",
-    "triptyline",
-    "azepam",
-    "azolam",
-    "dipine",
-    "triptan",
-    "mycin",
-    "cillin",
-    "cycline",
-    "floxacin",
-    "gabalin",
-    "apentin",
-    "olone",
-    "isone",
-    "afaxine",
-    "azapine",
-    "traline",
-    "formin",
-    "thyroxine",
-    "profen",
-    "cetamol",
-    "farin",
-    "xaban",
-    "gliptin",
-    "thiazide",
-    "semide",
-    "dronate",
-    "lukast",
-    "aspirin",
-    "trigine",
-    "apine",
-    "azepine",
-    "phenidate",
-    "butamol",
-    "piramate",
-    "racetam",
-    "valproate",
-    "iclone",
-    "irizine",
-    "atadine",
-)
-MIN_DRUG_LENGTH = 7
-# Medicines often called by a brand name ("since I started Prozac"), read as "medication" like the generic names.
-MEDICINE_BRANDS = frozenset(
-    {
-        "prozac",
-        "zoloft",
-        "lustral",
-        "cipramil",
-        "cipralex",
-        "lexapro",
-        "seroxat",
-        "paxil",
-        "efexor",
-        "effexor",
-        "cymbalta",
-        "wellbutrin",
-        "xanax",
-        "valium",
-        "ritalin",
-        "concerta",
-        "adderall",
-        "elvanse",
-        "lyrica",
-        "neurontin",
-        "tegretol",
-        "epilim",
-        "lamictal",
-        "keppra",
-        "topamax",
-        "ventolin",
-        "hrt",
-    }
-)
-MEDICATION = "medication"
-
 
 @lru_cache(maxsize=20000)
 def canonical_spelling(word: str) -> str:
@@ -474,46 +91,10 @@ def canonical_spelling(word: str) -> str:
     return matches[0] if len(matches) == 1 else word
 
 
-# "so" before a word of degree intensifies it ("the lid shuts so tight", "it's so bad") and starts no clause, unlike the
-# "so" of "I'm stressed so I can't sleep": read as "very", which the phrase gaps may cross.
-DEGREE_WORDS = frozenset(
-    {
-        "tight",
-        "tightly",
-        "hard",
-        "bad",
-        "badly",
-        "much",
-        "often",
-        "strong",
-        "strongly",
-        "fast",
-        "quickly",
-        "violently",
-        "forcefully",
-        "severe",
-        "intense",
-        "frequent",
-        "frequently",
-    }
-)
-INTENSIFIER = "very"
-
-
-# "for a weak", "2 weaks ago": with a count before it and nothing after it that could be weak, "weak" is a misspelt
-# "week" and never weakness ("a weak arm", "a weak smile", "a weak and floppy face" name what is weak, so stay
-# weakness). The duration reader asks the same question (bot.nlu.duration), so both read such a "weak" alike.
-WEEK_MISSPELLINGS = {"weak": "week", "weaks": "weeks"}
-COUNTS_BEFORE_A_WEEK = frozenset(
-    {"a", "one", "last", "this", "past", "couple", "few", "two", "three", "four", "five", "six", "several"}
-)
-WORDS_AFTER_A_DURATION = frozenset(
-    {"ago", "or", "now", "already", "yeah", "yes", "so", "lol", "tbh", "plus", "but", "i", "it", "its", "my"}
-)
-
-
 def weak_means_week(before: str, after: str | None) -> bool:
-    """Whether a "weak" between these two words (lower case; `after` None at the end of a phrase) is a week."""
+    """Whether a "weak" between these two words (lower case; `after` None at the end of a phrase) is a week: with a
+    count before it and nothing after it that could be weak ("a weak arm", "a weak and floppy face" stay weakness). The
+    duration reader asks the same question (bot.nlu.duration), so both read such a "weak" alike."""
     counted = before in COUNTS_BEFORE_A_WEEK or before.isdigit()
     return counted and (after is None or not after.isalpha() or after in WORDS_AFTER_A_DURATION)
 
