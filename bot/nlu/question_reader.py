@@ -45,12 +45,12 @@ from bot.knowledge.retrieval import (
     load_paraphrases,
 )
 from bot.nlu import spelling
-from bot.nlu.alarm_talk import QUESTION_STARTS
 from bot.nlu.components import force_intent, message_text, predicted_intent
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import NEGATIVE_INTENTS
 from bot.nlu.spelling import canonical_spelling
 from bot.nlu.stored_model import StoredModelComponent
+from bot.nlu.vocabulary import QUESTION_STARTS_IN_CHAT
 
 logger = logging.getLogger(__name__)
 
@@ -65,27 +65,6 @@ CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}
 # How sure the retriever must be before a message read as a move of the conversation is answered as a question.
 MIN_CONFIDENCE_OVER_A_MOVE = 0.5
 MIN_WORDS_OVER_A_MOVE = 4
-# How a question starts, texting included ("cld it be", "wat causes").
-QUESTION_WORDS = QUESTION_STARTS | {
-    "am",
-    "any",
-    "anything",
-    "cld",
-    "cn",
-    "did",
-    "has",
-    "have",
-    "hows",
-    "isnt",
-    "r",
-    "shud",
-    "wat",
-    "wats",
-    "whys",
-    "wot",
-    "wud",
-    "y",
-}
 # Worries, wonderings and guesses are questions too: "I'm terrified it's MS", "could be the coffee idk".
 ASKING_PHRASES = re.compile(
     r"\b(wonder|wondering|worried|worry|scared|terrified|afraid|concerned|curious|any ?one know|any idea|idk|"
@@ -161,7 +140,7 @@ def looks_like_a_question(text: str) -> bool:
     sentence_starts = re.findall(r"(?:^|[.!,;]\s*)([a-z']+)", lowered)
     return (
         "?" in text
-        or any(word in QUESTION_WORDS for word in sentence_starts)
+        or any(word in QUESTION_STARTS_IN_CHAT for word in sentence_starts)
         or ASKING_PHRASES.search(lowered) is not None
     )
 

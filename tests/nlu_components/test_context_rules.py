@@ -1,11 +1,75 @@
-"""The ConText rules' word lists (bot/nlu/context_rules.py) agree with the extractor's."""
+"""The ConText rules read from bot/nlu/resources/context_rules.yml (engine: bot/nlu/context_rules.py): a malformed
+group fails naming it, each group modifies only the codes it allows, and the family rules take the people words of
+bot/nlu/vocabulary.py."""
 
 from __future__ import annotations
 
-from bot.nlu import context_rules, other_people
+import pytest
+
+from bot.nlu import context_rules, vocabulary
+from bot.nlu.resources import ResourceError
 
 
-def test_one_list_of_relatives() -> None:
-    assert frozenset(context_rules.RELATIVE_WORDS) == other_people.RELATIVES
-    family = set(context_rules.FAMILY_PHRASES)
-    assert set(context_rules.RELATIVE_WORDS) - context_rules.NOT_ALWAYS_SOMEONE_ELSE <= family
+@pytest.mark.parametrize(
+    ("group", "problem"),
+    [
+        (
+            {"name": "n", "category": "NEGATED", "direction": "FORWARD", "literals": ["no"]},
+            "category 'NEGATED'",
+        ),
+        (
+            {
+                "name": "n",
+                "category": "HYPOTHETICAL",
+                "direction": "FORWARD",
+                "allowed_types": ["redflags"],
+                "literals": ["if"],
+            },
+            "allowed_types names 'redflags', which is no group of codes",
+        ),
+        (
+            {
+                "name": "n",
+                "category": "QUESTION",
+                "direction": "FORWARD",
+                "on_modifies": "asks",
+                "literals": ["can"],
+            },
+            "on_modifies 'asks' is none of",
+        ),
+        (
+            {"name": "n", "category": "NOW", "direction": "PSEUDO", "literals": ["now"], "scope": 3},
+            "unknown field 'scope'",
+        ),
+        (
+            {"name": "n", "category": "NOW", "direction": "PSEUDO"},
+            "needs either literals or a literal and a pattern",
+        ),
+        ({"name": "n", "category": "NOW", "direction": "PSEUDO", "literals": ["{nows}"]}, "no word list"),
+    ],
+)
+def test_a_malformed_context_rule_group_fails_naming_it(group: dict[str, object], problem: str) -> None:
+    with pytest.raises(ResourceError, match=r"context_rules\.yml rules\[7\]") as error:
+        context_rules.checked(group, 7)
+    assert problem in str(error.value)
+
+
+def test_a_context_rule_modifies_only_the_codes_its_group_allows() -> None:
+    # (medspaCy keeps the labels in upper case)
+    target_labels = {code: {f"PRESENT:{code.upper()}"} for code in ("numbness", "stress", "twitching")}
+    rules = {rule.literal: rule for rule in context_rules.context_rules(target_labels)}
+    assert rules["no"].allowed_types == {"PRESENT:NUMBNESS", "PRESENT:STRESS", "PRESENT:TWITCHING"}
+    # a guess ("might be a tumour") never discounts a red flag; worry about a twitch still reports it
+    assert rules["might be a"].allowed_types == {"PRESENT:STRESS", "PRESENT:TWITCHING"}
+    assert rules["worried about"].allowed_types == {"PRESENT:STRESS"}
+    assert rules["gave up"].allowed_types == {"PRESENT:STRESS"}
+    assert rules["my"].allowed_types is None
+
+
+def test_a_relative_always_someone_else_is_a_family_phrase_and_the_others_are_not() -> None:
+    family = {
+        rule.literal for rule in context_rules.context_rules({}) if rule.category == context_rules.FAMILY
+    }
+    assert family >= vocabulary.RELATIVES - vocabulary.NOT_ALWAYS_SOMEONE_ELSE
+    assert not vocabulary.NOT_ALWAYS_SOMEONE_ELSE & family
+    assert family >= vocabulary.THIRD_PERSON
