@@ -93,6 +93,7 @@ QUESTION_SIGNS_PATTERN = re.compile(
     r"\b(?:" + "|".join(re.escape(phrase) for phrase in words_of("question_signs")) + r")\b"
 )
 OWNING_WORDS = frozenset(words_of("owning_words"))
+SPEAKERS = frozenset(words_of("speakers"))
 WHY_VERBS = frozenset(words_of("why_verbs"))
 ASKED_ABOUT = frozenset(words_of("asked_about"))
 ONSET_WORDS = frozenset(words_of("onset_words"))
@@ -192,7 +193,7 @@ def opens_sentence(target: Span, modifier: Span, between: Span) -> bool:
 def not_said_by_me(target: Span, modifier: Span, between: Span) -> bool:
     """ "the pharmacist put it down to stress" is a guess; "I'd put it down to stress" tells of the person's own."""
     before = modifier.doc[max(modifier.sent.start, modifier.start - 2) : modifier.start]
-    return not any(token.norm_ in ("i", "we") for token in before)
+    return not any(token.norm_ in SPEAKERS for token in before)
 
 
 def asks_cause(target: Span, modifier: Span, between: Span) -> bool:
