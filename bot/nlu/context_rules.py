@@ -50,6 +50,8 @@ from bot.nlu.vocabulary import (
 )
 from bot.triage.findings import FINDING_CODES, HISTORY_CODES, PATTERN_CODES, RED_FLAG_CODES
 
+# Whether a modifier reaches a target: (target, modifier, the words between them).
+Check = Callable[[Span, Span, Span], bool]
 NEGATED = "NEGATED_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
 WORRY = "WORRY"
@@ -128,7 +130,6 @@ GROUP_FIELDS = frozenset(
     {"name", "category", "direction", "allowed_types", "except_types", "max_scope", "terminated_by"}
     | {"on_modifies", "literal", "literals", "pattern"}
 )
-CHECKS = frozenset({"opens_sentence", "not_said_by_me", "asks_about", "asks_cause", "in_the_past"})
 
 
 def checked(group: Any, index: int) -> dict[str, Any]:
@@ -201,7 +202,7 @@ def asks_cause(target: Span, modifier: Span, between: Span) -> bool:
     return in_question(target, modifier, between) and not presupposed(target)
 
 
-def asks_about(red_flags: set[str]) -> Callable[[Span, Span, Span], bool]:
+def asks_about(red_flags: set[str]) -> Check:
     """A question word discounts what is not a red flag unless the question presupposes it; a red flag only when the
     question asks about it in general ("is numbness a bad sign?"), not the person's own ("is my face drooping?")."""
 
@@ -285,7 +286,7 @@ def opens_like_a_question(sentence: Span) -> bool:
     )
 
 
-def past_time_of(history_labels: set[str]) -> Callable[[Span, Span, Span], bool]:
+def past_time_of(history_labels: set[str]) -> Check:
     """A time in the past is said of the finding next to it: in the same statement, and with no history item between
     them ("my balance is fine, had a facial injury in 2019": 2019 is the injury's)."""
 
@@ -335,6 +336,14 @@ def same_statement(target: Span, modifier: Span, between: Span) -> bool:
     )
 
 
+# The checks a group may name as on_modifies, each made with the span labels of the codes of a group it needs.
+CHECKS: dict[str, Callable[[Callable[[str], set[str]]], Check]] = {
+    "opens_sentence": lambda labels_of: opens_sentence,
+    "not_said_by_me": lambda labels_of: not_said_by_me,
+    "asks_about": lambda labels_of: asks_about(labels_of("red_flags")),
+    "asks_cause": lambda labels_of: asks_cause,
+    "in_the_past": lambda labels_of: past_time_of(labels_of("history")),
+}
 GROUPS = [checked(group, index) for index, group in enumerate(RULES["rules"])]
 SINGLE_WORD_CLAUSE_STARTS = frozenset(
     literal
@@ -364,13 +373,7 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
             return None
         return labels(codes(group["allowed_types"]) - codes(group.get("except_types", [])))
 
-    checks: dict[str, Callable[[Span, Span, Span], bool]] = {
-        "opens_sentence": opens_sentence,
-        "not_said_by_me": not_said_by_me,
-        "asks_about": asks_about(labels(codes(["red_flags"]))),
-        "asks_cause": asks_cause,
-        "in_the_past": past_time_of(labels(codes(["history"]))),
-    }
+    checks = {name: make(lambda group_name: labels(codes([group_name]))) for name, make in CHECKS.items()}
     return [
         ConTextRule(
             literal,

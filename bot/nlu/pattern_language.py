@@ -19,30 +19,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-TokenPattern = dict[str, Any]
+from bot.nlu.vocabulary import CLAUSE_BREAKS
 
-# Words a gap never crosses: past them, the words belong to another statement.
-CLAUSE_BREAKS = [
-    "but",
-    "although",
-    "though",
-    "however",
-    "except",
-    "because",
-    "cause",
-    "cos",
-    "whereas",
-    "while",
-    "when",
-    "whenever",
-    "if",
-    "unless",
-    "and",
-    "or",
-    "nor",
-    "so",
-    "then",
-]
+TokenPattern = dict[str, Any]
 
 
 def compile_pattern(notation: str) -> list[TokenPattern]:
@@ -51,7 +30,7 @@ def compile_pattern(notation: str) -> list[TokenPattern]:
 
 def compile_token(spec: str) -> TokenPattern:
     if spec.startswith("~"):
-        return {"IS_PUNCT": False, "NORM": {"NOT_IN": CLAUSE_BREAKS}, "OP": f"{{0,{int(spec[1:])}}}"}
+        return {"IS_PUNCT": False, "NORM": {"NOT_IN": sorted(CLAUSE_BREAKS)}, "OP": f"{{0,{int(spec[1:])}}}"}
     optional = spec.endswith("?") and len(spec) > 1
     if optional:
         spec = spec[:-1]

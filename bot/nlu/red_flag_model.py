@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
 
 from bot.nlu.extraction import EntitySpan
+from bot.nlu.vocabulary import NEGATION_CUES
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 # Chosen on the cross-validated development phrases (docs/red-flag-readers.md): a suspicion only leads to a
@@ -58,11 +59,9 @@ NEGATIVE_INTENTS = (
     "ask_why",
     "request_summary",
 )
-# A rules' denial counts as explicit when one of these words is in it or just before it ("no numbness", "I haven't
-# had any weakness"); apostrophes are often left out in chat ("havent", "cant").
-NEGATION_CUE = re.compile(
-    r"n'?t\b|\b(?:no|not|never|nor|neither|none|nothing|without|deny|denies|denied|cannot)\b", re.IGNORECASE
-)
+# A rules' denial counts as explicit when a negation cue (bot/nlu/vocabulary.py) is in it or just before it ("no
+# numbness", "I haven't had any weakness"); apostrophes are often left out in chat ("havent", "cant").
+NEGATION_CUE = re.compile(r"n'?t\b|\b(?:" + "|".join(sorted(NEGATION_CUES)) + r")\b", re.IGNORECASE)
 NEGATION_REACH_CHARS = 30
 
 

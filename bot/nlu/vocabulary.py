@@ -32,6 +32,11 @@ NEGATION_WORDS = frozenset(WORD_LISTS["negations"])
 # "not" and "never": the negations of a verb ("doesn't make", "never had").
 VERB_NEGATIONS = frozenset(WORD_LISTS["verb_negations"])
 
+# The words that make a denial explicit, besides an "n't".
+NEGATION_CUES = frozenset(WORD_LISTS["negation_cues"])
+# A phrase's gap never crosses these: past them, the words belong to another statement.
+CLAUSE_BREAKS = frozenset(WORD_LISTS["clause_breaks"])
+
 THIRD_PERSON_POSSESSIVES = frozenset(WORD_LISTS["third_person_possessives"])
 POSSESSIVES = frozenset(WORD_LISTS["conversation_possessives"]) | THIRD_PERSON_POSSESSIVES
 ANYONE = frozenset(WORD_LISTS["anyone"])
