@@ -180,6 +180,7 @@ def checked(group: Any, index: int) -> dict[str, Any]:
 
 
 def literals(group: dict[str, Any]) -> list[str]:
+    """The phrases of a group, one rule each: its literals with their word lists filled in, or its pattern's name."""
     if "pattern" in group:
         return [group["literal"]]
     where = f"{RESOURCE}.yml rules ({group['name']})"

@@ -17,6 +17,8 @@ RESOURCE = "target_phrases"
 
 @dataclass(frozen=True)
 class CodePatterns:
+    """The phrases of one finding by kind (target_phrases.yml says what each kind means)."""
+
     present: tuple[str, ...] = ()
     generic: tuple[str, ...] = ()
     generic_absent: tuple[str, ...] = ()
@@ -31,6 +33,7 @@ KINDS = frozenset(field.name for field in fields(CodePatterns))
 
 
 def phrases(entries: Any, words: WordLists, where: str) -> tuple[str, ...]:
+    """The phrases of a list of entries, word lists filled in; `where` names the list in errors."""
     if not isinstance(entries, list):
         raise ResourceError(f"{RESOURCE}.yml {where}: expected a list of phrases, found {entries!r}")
     return tuple(
@@ -41,6 +44,7 @@ def phrases(entries: Any, words: WordLists, where: str) -> tuple[str, ...]:
 
 
 def code_patterns(code: str, kinds: Any, words: WordLists) -> CodePatterns:
+    """The phrases of one finding code by kind, or a ResourceError for an unknown code or kind."""
     if code not in FINDING_CODES:
         raise ResourceError(f"{RESOURCE}.yml findings: {code!r} is no finding code (bot/triage/findings.py)")
     if not isinstance(kinds, dict) or not set(kinds) <= KINDS:
@@ -53,22 +57,21 @@ def code_patterns(code: str, kinds: Any, words: WordLists) -> CodePatterns:
 
 
 def phrases_by_name(section: str, words: WordLists) -> dict[str, tuple[str, ...]]:
-    return {
-        name: phrases(entries, words, f"{section}.{name}") for name, entries in RESOURCES[section].items()
-    }
+    """The phrases of each place or side of a section."""
+    return {name: phrases(entries, words, f"{section}.{name}") for name, entries in PHRASES[section].items()}
 
 
-RESOURCES = load(RESOURCE)
-WORDS: WordLists = RESOURCES["words"]
+PHRASES = load(RESOURCE)
+WORDS: WordLists = PHRASES["words"]
 FINDING_PATTERNS: dict[str, CodePatterns] = {
-    code: code_patterns(code, kinds, WORDS) for code, kinds in RESOURCES["findings"].items()
+    code: code_patterns(code, kinds, WORDS) for code, kinds in PHRASES["findings"].items()
 }
 # A feeling in the face that names no sign: not a finding; the dialogue asks about numbness and weakness because of it.
-VAGUE_FEELING_WORDS = phrases(RESOURCES["vague_feeling_words"], WORDS, "vague_feeling_words")
-STROKE_WORDS = phrases(RESOURCES["stroke_words"], WORDS, "stroke_words")
-EMERGENCY_WORDS = phrases(RESOURCES["emergency_words"], WORDS, "emergency_words")
+VAGUE_FEELING_WORDS = phrases(PHRASES["vague_feeling_words"], WORDS, "vague_feeling_words")
+STROKE_WORDS = phrases(PHRASES["stroke_words"], WORDS, "stroke_words")
+EMERGENCY_WORDS = phrases(PHRASES["emergency_words"], WORDS, "emergency_words")
 LOCATION_PATTERNS = phrases_by_name("location_patterns", WORDS)
 SIDE_PATTERNS = phrases_by_name("side_patterns", WORDS)
-SIDE_WORDS: dict[str, str] = RESOURCES["side_words"]
+SIDE_WORDS: dict[str, str] = PHRASES["side_words"]
 # A lone side word ("the left one") is read as the side only in a reply of at most this many tokens.
 SHORT_REPLY_TOKENS = 4
