@@ -8,37 +8,12 @@ from spacy.tokens import Doc, Span
 from bot.nlu.context_rules import DISCOUNTING, FAMILY, NEGATED, RECENT, STROKE
 from bot.nlu.kinds import ALARM_TALK
 from bot.nlu.resources import load
-from bot.nlu.targets import NEGATION_WORDS, targets_with_spans
+from bot.nlu.targets import targets_with_spans
 from bot.nlu.tense import FEAR_WORDS, PAST_OR_OTHERS
+from bot.nlu.vocabulary import NEGATION_WORDS, QUESTION_STARTS
 
 PHRASES = load("alarm_talk")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
-
-# The first words of a question ("can coffee cause this?").
-QUESTION_STARTS = frozenset(
-    {
-        "what",
-        "why",
-        "how",
-        "can",
-        "could",
-        "does",
-        "do",
-        "is",
-        "are",
-        "should",
-        "will",
-        "would",
-        "when",
-        "where",
-        "which",
-        "who",
-        "tell",
-        "explain",
-        "whats",
-        "what's",
-    }
-)
 
 
 def stroke_only_past_or_others(docs: list[Doc]) -> bool:

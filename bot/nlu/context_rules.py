@@ -43,7 +43,6 @@ from bot.nlu.vocabulary import (
     ASKING_WORDS,
     AUXILIARY_OPENINGS,
     OWN_POSSESSIVES,
-    RELATIVES,
     TRIGGERS,
     VERB_NEGATIONS,
     WORD_LISTS,
@@ -68,8 +67,6 @@ RECENT = "RECENT"
 STROKE = "stroke"
 # The doc span group that holds the targets (bot.nlu.extraction).
 TARGET_GROUP = "finding_targets"
-# Read by bot.nlu.extraction until it takes the people words from bot.nlu.vocabulary.
-RELATIVE_WORDS = RELATIVES
 # Categories that make a mention not count at all (negation turns it into absent instead).
 DISCOUNTING = frozenset({HYPOTHETICAL, WORRY, QUESTION, HISTORICAL, FAMILY})
 

@@ -14,7 +14,8 @@ from bot.nlu.context_rules import NEGATED
 from bot.nlu.kinds import ABSENT_KINDS, ANSWER, NOT_FINDINGS, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.target_overlaps import ONSET
-from bot.nlu.targets import INSIDE_NEGATIONS, NEGATION_WORDS, PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import INSIDE_NEGATIONS, PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.vocabulary import NEGATION_WORDS, POSSESSIVES, THIRD_PERSON, VERB_NEGATIONS
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 PHRASES = load("denials")
@@ -23,13 +24,12 @@ WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 REPLY_DENIAL = re.compile(rf"^(?:{'|'.join(PHRASES['reply_denial'])})\b")
 REPLY_WORDS = 6
 # Whose a finding is, between a joining "or" and the finding: "... or my chewing".
-OWNERS = frozenset({"my", "the", "his", "her", "their"})
+OWNERS = POSSESSIVES | {"the"}
 CONDITIONS = frozenset(PHRASES["conditions"])
 DETERMINERS = frozenset(PHRASES["determiners"])
 AUXILIARY_REACH = 2
 # How far before an "or" a negation still covers what comes after it ("isn't weak or droopy").
 COORDINATED_REACH = 3
-OTHER_SUBJECTS = frozenset({"his", "her", "their", "he", "she", "they"})
 
 
 def echoed_then_denied(span: Span) -> bool:
@@ -58,7 +58,7 @@ def twitch_as_condition(target: Target, span: Span) -> bool:
 
 
 def not_just_before(span: Span) -> bool:
-    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in ("not", "never")
+    return span.start > span.sent.start and span.doc[span.start - 1].norm_ in VERB_NEGATIONS
 
 
 def has_negation_inside(span: Span) -> bool:
@@ -95,7 +95,7 @@ def new_subject_after_negation(span: Span) -> bool:
     last_negation_end = max(modifier.modifier_span[1] for modifier in negations)
     between = span.doc[last_negation_end : span.start + 1]
     return any(
-        first.norm_ in WORDS["statement_separators"] | {"but"} and second.norm_ in OTHER_SUBJECTS
+        first.norm_ in WORDS["statement_separators"] | {"but"} and second.norm_ in THIRD_PERSON
         for first, second in pairwise(between)
     )
 
@@ -106,11 +106,11 @@ def negated_just_before(span: Span) -> bool:
     the second of a denied pair, "face isn't weak or droopy", whose negation sits inside the first phrase, and "no
     weakness in my face or arms", whose first phrase is denied."""
     before = span.doc[span.sent.start : span.start]
-    if len(before) and before[-1].norm_ in ("not", "never"):
+    if len(before) and before[-1].norm_ in VERB_NEGATIONS:
         return True
     # "haven't gone deaf", "hasn't gone numb": "not gone" is no denial of a twitch that has not gone away (a
     # pseudo-negation for ConText), but a sign right after it is denied
-    if len(before) > 1 and before[-1].norm_ == "gone" and before[-2].norm_ in ("not", "never"):
+    if len(before) > 1 and before[-1].norm_ == "gone" and before[-2].norm_ in VERB_NEGATIONS:
         return True
     # the "or" before the phrase, or starting it ("no palsy or ms"), or before its owner ("doesn't affect my eyesight
     # or my chewing")
@@ -123,7 +123,7 @@ def negated_just_before(span: Span) -> bool:
     else:
         return False
     before_joint = span.doc[max(span.sent.start, joint - COORDINATED_REACH) : joint]
-    return any(token.norm_ in ("not", "never") for token in before_joint) or any(
+    return any(token.norm_ in VERB_NEGATIONS for token in before_joint) or any(
         other_span.end == joint
         and (
             NEGATED in {modifier.category for modifier in other_span._.modifiers}

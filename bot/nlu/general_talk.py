@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import TRIGGERS
 from bot.nlu.denials import DETERMINERS
 from bot.nlu.kinds import ANSWER, GENERIC, IMPLIED, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.targets import Target, targets_with_spans
+from bot.nlu.vocabulary import TRIGGERS
 
 PHRASES = load("general_talk")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}

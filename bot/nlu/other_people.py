@@ -9,23 +9,17 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from bot.nlu.context_rules import ASKING_VERBS, GUESS_VERBS, HYPOTHETICAL, RECENT, RELATIVE_WORDS
+from bot.nlu.context_rules import ASKING_VERBS, GUESS_VERBS, HYPOTHETICAL, RECENT
 from bot.nlu.kinds import ALARM_TALK, GENERIC, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.nlu.tense import CLAUSE_JOINTS, PAST_ILLNESS_LINKS, PAST_TENSE_REACH, PAST_TENSE_WORDS, STILL_NOW
+from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE, RELATIVES
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
 PHRASES = load("other_people")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
 
-# A relative's twitch compared with the person's own ("my mum's eye twitches too", "my sister is vegan and gets
-# twitches as well", "twitching runs in my family"): the relative is not the one being assessed, so what the sentence
-# says of them (a twitch, a trigger) is not a finding. Red flags are kept whoever has them.
-RELATIVES = frozenset(RELATIVE_WORDS)
-
-OTHER_PEOPLE = RELATIVES | {"he", "she", "they", "his", "her", "their", "him", "them"}
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 PERSON_ITSELF = frozenset({"me"})
 INHERITED_REACH = 2
 RELATIVE_COMPARED = re.compile("|".join(PHRASES["relative_compared"]))

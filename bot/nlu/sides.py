@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from bot.nlu.patterns import SHORT_REPLY_TOKENS, SIDE_WORDS
 from bot.nlu.resources import load
-from bot.nlu.targets import NEGATION_WORDS
+from bot.nlu.vocabulary import NEGATION_WORDS
 
 PHRASES = load("sides")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}

@@ -20,7 +20,8 @@ from bot.nlu.kinds import (
     SIDE,
 )
 from bot.nlu.resources import load
-from bot.nlu.targets import NEGATION_WORDS, Target, overlaps
+from bot.nlu.targets import Target, overlaps
+from bot.nlu.vocabulary import NEGATION_WORDS
 
 PHRASES = load("target_overlaps")
 # How specific the kinds of phrase that give way are; present and absent phrases are the most specific.

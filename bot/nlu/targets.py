@@ -18,10 +18,10 @@ from bot.nlu.patterns import (
     STROKE_WORDS,
     VAGUE_FEELING_WORDS,
 )
+from bot.nlu.vocabulary import NEGATION_WORDS
 
 TARGETS = TARGET_GROUP
 
-NEGATION_WORDS = frozenset({"not", "no", "never"})
 # Inside a phrase, "nothing" denies as "not" does: "when I smile nothing happens to my eye".
 INSIDE_NEGATIONS = NEGATION_WORDS | {"nothing"}
 PRESENTING_COMPLAINT = "twitching"

@@ -9,10 +9,11 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-from bot.nlu.context_rules import FAMILY, HISTORICAL, HYPOTHETICAL, TRIGGERS
+from bot.nlu.context_rules import FAMILY, HISTORICAL, HYPOTHETICAL
 from bot.nlu.kinds import GENERIC, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.vocabulary import TRIGGERS
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
 PHRASES = load("tense")

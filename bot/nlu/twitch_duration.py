@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.nlu.context_rules import RELATIVE_WORDS
 from bot.nlu.duration import CORRECTION_CUE, DurationReading, chosen, duration_readings
 from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
+from bot.nlu.vocabulary import OTHER_PEOPLE
 from bot.triage.findings import Status
 
 PHRASES = load("twitch_duration")
@@ -26,9 +26,7 @@ CLAUSE_BOUNDARY = re.compile("|".join(PHRASES["clause_boundary"]), re.IGNORECASE
 THE_TWITCH, SOMETHING_ELSE = "the twitch", "something else"
 # Another person named in a clause: "my sister had Bell's palsy years back", "dad's been on them for years".
 OTHER_PERSON_WORDS = re.compile(
-    r"\b(?:he|she|they|his|her|their|him|them|"
-    + "|".join(re.escape(word) for word in RELATIVE_WORDS)
-    + r")\b",
+    r"\b(?:" + "|".join(re.escape(word) for word in sorted(OTHER_PEOPLE)) + r")\b",
     re.IGNORECASE,
 )
 
