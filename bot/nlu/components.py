@@ -21,10 +21,8 @@ import re
 from datetime import datetime
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import (
     ENTITIES,
@@ -128,17 +126,21 @@ class UsesSharedExtractor(GraphComponent):
     """Both components read messages with the one extractor the process builds (building it takes seconds)."""
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> Self:
+    def create(cls, *args: Any, **kwargs: Any) -> Self:
+        """Rasa's create: none of its arguments (config, model storage, resource, context) is needed."""
         return cls(ClinicalExtractor.shared())
 
     def __init__(self, extractor: ClinicalExtractor) -> None:
         self.extractor = extractor
+
+    def extraction_or_none(self, message: Message, instead: str) -> Extraction | None:
+        """The message's extraction, or None when reading it fails: logged, with what is done instead, and the
+        message still answered (a safety check must never take the assistant down)."""
+        try:
+            return self.extraction_of(message)
+        except Exception:
+            logger.exception("Reading the message for the emergency check failed; %s.", instead)
+            return None
 
     def extraction_of(self, message: Message) -> Extraction:
         """The message's extraction, computed once per message: the second component reads what the first one
@@ -193,10 +195,8 @@ class SafetyIntentOverride(UsesSharedExtractor):
 
     def emergency_evidence(self, message: Message) -> str:
         """What a report_emergency rests on: the findings first, then the person's own words, else the classifier."""
-        try:
-            extraction = self.extraction_of(message)
-        except Exception:
-            logger.exception("Emergency evidence check failed; the emergency rests on the classifier.")
+        extraction = self.extraction_or_none(message, "the emergency rests on the classifier")
+        if extraction is None:
             return EVIDENCE_CLASSIFIER
         if is_emergency(extraction.to_findings()):
             return EVIDENCE_FINDINGS
@@ -213,10 +213,8 @@ class SafetyIntentOverride(UsesSharedExtractor):
             # English", a person answering a question would be asked it again and again (the intake counts a reply
             # it does not understand, and after two records "not known").
             return NOT_UNDERSTOOD
-        try:
-            extraction = self.extraction_of(message)
-        except Exception:
-            logger.exception("Emergency check failed; keeping the classifier's intent.")
+        extraction = self.extraction_or_none(message, "keeping the classifier's intent")
+        if extraction is None:
             return None
         if is_emergency(extraction.to_findings()):
             return REPORT_EMERGENCY

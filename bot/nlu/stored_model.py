@@ -8,7 +8,7 @@ import logging
 from typing import Any, ClassVar, Generic, TypeVar
 
 import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from typing_extensions import Self
@@ -34,31 +34,20 @@ class StoredModelComponent(GraphComponent, Generic[Model]):
         self.model = model
 
     @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> Self:
-        return cls(config, model_storage, resource, None)
+    def create(cls, *args: Any, **kwargs: Any) -> Self:
+        """Rasa's create, called with keywords: config, model_storage, resource, execution_context (unused)."""
+        return cls(kwargs["config"], kwargs["model_storage"], kwargs["resource"], None)
 
     @classmethod
-    def load(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> Self:
+    def load(cls, *args: Any, **kwargs: Any) -> Self:
+        """Rasa's load, called with the same keywords as create: the component with the model its resource holds."""
+        component = cls.create(*args, **kwargs)
         try:
-            with model_storage.read_from(resource) as directory:
-                model = joblib.load(directory / cls.model_file)
+            with component.model_storage.read_from(component.resource) as directory:
+                component.model = joblib.load(directory / cls.model_file)
         except (ValueError, OSError):
             logger.warning(cls.without_model)
-            model = None
-        return cls(config, model_storage, resource, model)
+        return component
 
     def store(self, model: Model) -> Resource:
         """Keep the trained model as this component's resource (what `train` returns)."""
