@@ -92,10 +92,11 @@ ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_Q
 # Asked about an arm, speech, sight or a headache, two replies that deny only the other stroke signs are a "no". Not
 # so for the face and the onset, which people describe in their own words ("my mouth is down as I said", "it was fine
 # at six, I noticed it at nine") next to their denials: words the NLU missed there are not a "no".
+SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN = frozenset({"facial_weakness", "sudden_onset"})
 SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS = frozenset(
     question
     for question in SIGN_CHECK_QUESTIONS
-    if not set(question.covers) & {"facial_weakness", "sudden_onset"}
+    if not set(question.covers) & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
 )
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
@@ -342,6 +343,16 @@ def _record_answer(
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     if _only_denies_some(question, intent, reading):
+        still_open = {code for code in question.covers if known_before.is_unknown(code)}
+        if (
+            asked_the_rest
+            and not keep_open
+            and not any(known_before.is_unknown(code) for code in named)
+            and still_open & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
+        ):
+            # Asked about the onset still open, and told again only that the other signs are fine ("no idea when it
+            # started; his arms are fine, he talks normally"): nothing said of what was asked, so not a "no" to it.
+            return None
         if asked_the_rest:
             # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
             # for the signs a vague feeling was already asked about by name and is still all the person can say:

@@ -39,7 +39,19 @@ def twitch_duration(text: str, mentions: list[Mention], now: datetime) -> Durati
         for reading in duration_readings(text, now)
         if reading.span is None or not said_of_something_else(text, reading.span, mentions)
     ]
-    return chosen(text, readings)
+    reading = chosen(text, readings)
+    if reading.span is not None and times_only_this_spell(text, reading.span):
+        # how long the twitch has come and gone is still to be asked: the current spell is no more than its least
+        return DurationReading(days=None, vague=True, span=reading.span)
+    return reading
+
+
+def times_only_this_spell(text: str, span: tuple[int, int]) -> bool:
+    """ "this bout started Monday", "at it again since the weekend": a time in the clause of the latest spell of a
+    twitch that has come before, which says nothing of how long it has been coming and going."""
+    clause = clause_around(text, span)
+    words = set(re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower()))
+    return bool(words & (WORDS["current_spell"] | WORDS["twitch_back_again"]))
 
 
 def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Mention]) -> bool:

@@ -292,3 +292,25 @@ def test_denials_of_other_signs_twice_are_no_answer_about_the_face_or_the_onset(
 
     assert not Evidence.from_json(slots["evidence"]).findings.is_absent(sign)
     assert level_after(slots) is Level.EMERGENCY
+
+
+def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open() -> None:
+    # Weakness known, arms, speech and sight denied, the onset still open; twice: "no idea when it started, maybe
+    # this morning, maybe last night; arms fine, talking fine, sees fine".
+    onset_open = {
+        **EYELID_TWITCH,
+        "facial_weakness": "present",
+        "limb_weakness": "absent",
+        "speech_difficulty": "absent",
+        "vision_loss": "absent",
+    }
+    denials = with_entities(
+        "inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"), ("vision_loss", "absent")
+    )
+    first, _ = validate(intake_tracker(onset_open, denials, "q_stroke_screen"))
+    asked_the_rest = {**onset_open, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
+
+    assert "evidence" not in slots  # nothing recorded: the onset is asked once more, then taken as unclear
+    assert slots["requested_slot"] == "q_stroke_screen"

@@ -216,3 +216,25 @@ def test_an_amount_said_again_in_a_smaller_unit_is_not_added(
     extractor: ClinicalExtractor, text: str, days: float
 ) -> None:
     assert twitch_days(extractor, text) == pytest.approx(days)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lid twitching again. This bout began on Tuesday.",
+        "my eye is at it again since the weekend",
+        "the latest flare started 3 days ago",
+    ],
+)
+def test_the_latest_spell_alone_leaves_the_twitchs_duration_to_be_asked(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    duration = extractor.extract(text, NOW).duration
+    assert duration.days is None and duration.vague
+
+
+def test_the_latest_spell_beside_how_long_it_has_come_and_gone_takes_the_longer(
+    extractor: ClinicalExtractor,
+) -> None:
+    text = "on and off for about 8 months, this bout started on Tuesday"
+    assert twitch_days(extractor, text) == pytest.approx(240)
