@@ -286,3 +286,40 @@ def test_questions_back_instead_of_an_answer_do_not_keep_the_intake_asking(runni
     )
     assert slots["triage_level"] in ("routine", "urgent")
     assert max(slots["times_asked"].values()) <= 3
+
+
+def test_not_knowing_when_a_weakness_began_is_never_read_as_a_slow_onset(running_bot: RunningBot) -> None:
+    # The weakness is told; asked when it began, the person twice says only that the other signs are fine.
+    unsure = "no clue when it started honestly, could be today could be last night. arms are ok, talking ok, seeing ok"
+    slots = talk(
+        running_bot,
+        "onset-unknown",
+        ["my lower lid twitches and tonight the corner of my mouth is drooping on the left"],
+        {"q_stroke_screen": unsure, "q_check_sudden_onset": unsure},
+    )
+    assert slots["triage_level"] == "emergency"
+
+
+def test_a_time_of_the_persons_own_doings_is_not_the_twitchs(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "own-doings",
+        [
+            "my left top lid has been flickering since Tuesday. I had a check-up at the GP 5 months ago, all fine"
+        ],
+    )
+    assert float(slots["duration_days"]) < 14
+    assert slots["triage_level"] == "self_care"
+
+
+def test_the_latest_spell_of_a_twitch_that_comes_back_asks_how_long_it_has_come_and_gone(
+    running_bot: RunningBot,
+) -> None:
+    slots = talk(
+        running_bot,
+        "latest-spell",
+        ["my right lower lid is twitching again, this bout started on Sunday"],
+        {"q_duration": "it's been coming and going for about 5 months"},
+    )
+    assert float(slots["duration_days"]) > 14
+    assert slots["triage_level"] == "routine"
