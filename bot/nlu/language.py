@@ -12,34 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.nlu.resources import load
 
-def words_of(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-ENGLISH_WORDS = words_of("""
-i i'm im me my mine you your it it's its is are was were be been am have has had do does did not no yes the a an
-and or but if of to in on at for with from by about since ago this that these those there here what when where why
-how which who can can't cant could would should will won't don't dont doesn't didn't isn't wasn't haven't just
-really very so too also some any all one two three day days week weeks month months year years left right side
-eye eyes eyelid lid face cheek mouth lip neck twitch twitching twitches spasm jumping keeps keep started start
-still now again get got feel feels feeling think know bit lot little bad worse better hi hello thanks thank please
-ok okay yeah yep nope nah sure maybe like been having
-""")
-FOREIGN_WORDS = (
-    words_of("""
-el la los las un una unos unas y o pero que qué por para con sin del al es está estoy tengo tiene mi mis tu su
-ojo ojos cara hola gracias muy también desde hace días semanas se le les yo eso esta este
-le les une des et ou mais qui quoi avec sans du au aux est suis j'ai ai mon mes ton ta sa ses oeil
-yeux visage bonjour merci très aussi depuis jours semaines je tu il elle nous vous ils ce cette c'est pas ne
-der das ein eine einer und oder aber mit ohne von zu ist habe mein meine dein sein ihr auge augen
-gesicht hallo danke sehr auch seit tagen wochen ich du er sie wir nicht zuckt zucken lid
-il gli della delle che per senza sono mio mia occhio faccia ciao grazie molto anche giorni
-os um uma com sem não sou estou tenho meu minha olho rosto olá obrigado muito também dias
-het een en maar niet ik heb mijn oog gezicht hoi ook sinds dagen weken
-""")
-    - ENGLISH_WORDS
-)
+WORDS = load("language")
+ENGLISH_WORDS = frozenset(WORDS["english"].split())
+FOREIGN_WORDS = frozenset(WORDS["foreign"].split()) - ENGLISH_WORDS
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 SHORT_REPLY_WORDS = 2
 NON_LATIN_SHARE = 0.3
