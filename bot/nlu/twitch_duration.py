@@ -61,7 +61,7 @@ def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Ment
     one that only goes on with the clause before it ("..., have done for years") is that clause's."""
     clause = clause_around(text, span)
     whose = whose_clause(text, clause, mentions, denials_count=True)
-    if whose is None and tells_of_the_persons_own_doings(text, clause):
+    if whose is None and tells_of_the_persons_own_doings_or_things(text, clause):
         return True
     while whose is None and clause[0] > 0 and continues_the_clause_before(text, clause, span):
         clause = clause_before(text, clause[0])
@@ -95,21 +95,24 @@ def whose_clause(
     return SOMETHING_ELSE if others or OTHER_PERSON_WORDS.search(text[start:end]) else None
 
 
-def tells_of_the_persons_own_doings(text: str, clause: tuple[int, int]) -> bool:
-    """ "I had a full health check 3 months ago", "I last saw a doctor two years back", "I turned 40 last month": a
-    clause whose subject is the person, naming neither the twitch nor anything that stands for it ("I've had it for 3
-    weeks", "I noticed this a month ago" are the twitch's), times something the person did. A clause that opens with
-    an onset word ("since I started the new job 2 months ago") is not one: it may date the twitch."""
+def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]) -> bool:
+    """ "I had a full health check 3 months ago", "I turned 40 last month", "my lower back has bugged me for 3 months":
+    a clause whose subject is the person or something of theirs, naming neither the twitch, its place, nor anything
+    that stands for it ("I've had it for 3 weeks", "my lid has been at it a month" are the twitch's), times something
+    else. A clause that opens with an onset word ("since I started the new job 2 months ago") is not one: it may date
+    the twitch."""
     if CORRECTION_CUE.search(text, clause[0], clause[1]):
         return False  # "I meant 5 weeks": the person correcting what they said of the twitch
     words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
     while words and words[0] in WORDS["clause_fillers"]:
         words = words[1:]
-    return (
-        bool(words)
-        and words[0] in WORDS["first_person_subjects"]
-        and not any(word in WORDS["words_for_the_twitch"] for word in words)
-    )
+    # "eye's", "lid's": the word itself as well as with its ending
+    said = {*words, *(word.split("'")[0] for word in words)}
+    if not words or said & WORDS["words_for_the_twitch"]:
+        return False
+    if words[0] in WORDS["first_person_possessives"]:
+        return not said & WORDS["places_of_the_twitch"]
+    return words[0] in WORDS["first_person_subjects"]
 
 
 def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
