@@ -143,12 +143,14 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("info about hemifacial spasm", True),
         ("I'd really like to understand what the facial nerve does", True),
         ("lid jumping since the weekend, had loads to drink - would that be it", True),
-        ("ok so tips for making it stop", True),
+        ("pls tell me how to make it stop", True),
         ("twitchy eye for a fortnight. worth getting it checked", True),
         ("my left eye twitches.", False),
         ("since Monday", False),
         ("the doctor said it was stress - he gave me nothing for it", False),
         ("ok thanks, that helps", False),
+        # what an answer tells, after a word that could open a question in another message
+        ("also have some numbness in my cheek", False),
     ],
 )
 def test_what_looks_like_a_question(text: str, asks: bool) -> None:
