@@ -80,16 +80,16 @@ def test_after_the_emergency_answer_no_reassurance_is_given(running_bot: Running
 
 
 @pytest.mark.parametrize(
-    ("sender", "request", "item"),
+    ("sender", "asked", "item"),
     [
         ("explain-hfs", "I'd like someone to explain hemifacial spasm to me", "hemifacial_spasm"),
         ("info-blepharospasm", "info on blepharospasm pls", "blepharospasm"),
     ],
 )
 def test_a_request_to_be_told_is_answered(
-    running_bot: RunningBot, sender: str, request: str, item: str
+    running_bot: RunningBot, sender: str, asked: str, item: str
 ) -> None:
-    replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(request)
+    replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
     assert replies[0]["text"] == answer_text(item)
 
 
