@@ -8,14 +8,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.assessment import INTAKE_FORM
-from actions.tracker_findings import evidence_from_tracker, latest_reading, slot_events
-from bot.knowledge.items import ANSWERABLE, answer_text
+from actions.tracker_findings import evidence_from_tracker, latest_reading, reports_emergency, slot_events
+from bot.knowledge.items import ANSWERABLE, TOPIC_ENTITY, answer_after_an_emergency, answer_text
 
 WHICH_TOPIC = (
     "I can tell you about the causes of twitching (such as caffeine, alcohol, stress, sleep, screens, medicines "
     "or low minerals), how long a twitch lasts, what helps, hemifacial spasm, Bell's palsy, blepharospasm, "
     "stroke signs, MS and tumours, tests, and when to see a doctor. Which would help?"
 )
+# The question reader (bot/nlu/question_reader.py) lists the items best first: two at most, as a wall of text on
+# a phone helps nobody.
+MAX_ANSWERS = 2
 
 
 class ActionAnswerQuestion(Action):
@@ -26,11 +29,20 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         # Only items this action server knows: a model trained on older items must not break the conversation.
-        topics = [
-            e["value"]
-            for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == "topic" and e.get("value") in ANSWERABLE
-        ]
+        topics = list(
+            dict.fromkeys(
+                e["value"]
+                for e in tracker.latest_message.get("entities", [])
+                if e.get("entity") == TOPIC_ENTITY and e.get("value") in ANSWERABLE
+            )
+        )
+        if reports_emergency(tracker):
+            # After the emergency answer (bot/dialogue/emergency_policy.py), which has said what to do: only answers
+            # that say the same, and the findings are the assessment's to record.
+            fitting = (answer_after_an_emergency(topic) for topic in topics)
+            for topic in list(dict.fromkeys(topic for topic in fitting if topic))[:MAX_ANSWERS]:
+                dispatcher.utter_message(text=answer_text(topic))
+            return []
         # A question that carries a symptom ("is it normal my cheek goes numb with it?") is a description too
         # (docs/clinical-design.md): what it says counts, the question is answered, and the intake starts or goes on.
         reading = latest_reading(tracker)
@@ -39,8 +51,6 @@ class ActionAnswerQuestion(Action):
         carried = slot_events(before, before.add_message(reading)) if describes else []
         if not topics and not describes:
             dispatcher.utter_message(text=WHICH_TOPIC)
-        # The question reader (bot/nlu/question_reader.py) lists the items best first, two at most: a wall of
-        # text on a phone helps nobody.
-        for topic in list(dict.fromkeys(topics))[:2]:
+        for topic in topics[:MAX_ANSWERS]:
             dispatcher.utter_message(text=answer_text(topic))
         return [*carried, ActiveLoop(INTAKE_FORM)] if describes else []

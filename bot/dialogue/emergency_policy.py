@@ -5,6 +5,10 @@ RulePolicy predicts the form before any rule ("loop happy path"), and the rules 
 rejects the message. Our form validates through the action server, so with the action server down the form
 fails silently and the rule never runs. This policy outranks the loop and plays the same steps as the rules
 (answer, leave the intake, record the assessment), so the emergency answer needs nothing but Rasa itself.
+
+A message that carries an emergency sign and asks a question ("my face has dropped, is it Bell's palsy?") gets
+the emergency answer first and then the answer to its question, before the assessment is recorded. The question's
+answer is a custom action: with the action server down it is lost, and the emergency answer is not.
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.dialogue.restatement import EMERGENCY_RESPONSE, restates_known_weakness
 from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_CLASSIFIER, REPORT_EMERGENCY
+from bot.knowledge.items import TOPIC_ENTITY
 
 RECORD_ASSESSMENT_ACTION = "action_assess"
+ANSWER_QUESTION_ACTION = "action_answer_question"
 # Checks a classifier-only emergency sign by sign (its validation asks the stroke screen first).
 INTAKE_FORM = "intake_form"
 
@@ -61,7 +67,7 @@ class EmergencyInterruptPolicy(Policy):
 
     @staticmethod
     def _next_emergency_step(tracker: DialogueStateTracker) -> str | None:
-        """The next of: answer, leave an active intake, record the assessment, listen."""
+        """The next of: answer, leave an active intake, answer the question asked, record the assessment, listen."""
         latest_message = tracker.latest_message
         if latest_message is None or latest_message.intent.get("name") != REPORT_EMERGENCY:
             return None
@@ -79,11 +85,18 @@ class EmergencyInterruptPolicy(Policy):
         if done[-1] == EMERGENCY_RESPONSE and tracker.active_loop_name:
             return ACTION_DEACTIVATE_LOOP_NAME
         if done[-1] in (EMERGENCY_RESPONSE, ACTION_DEACTIVATE_LOOP_NAME):
+            return ANSWER_QUESTION_ACTION if _asks_a_question(latest_message) else RECORD_ASSESSMENT_ACTION
+        if done[-1] == ANSWER_QUESTION_ACTION:
             return RECORD_ASSESSMENT_ACTION
         if done[-1] == RECORD_ASSESSMENT_ACTION and not tracker.active_loop_name:
             return ACTION_LISTEN_NAME
         # The assessment re-opened the intake (to ask the stroke screen): the form takes over from here.
         return None
+
+
+def _asks_a_question(message: UserUttered) -> bool:
+    """The question reader named what the message asks about (bot/nlu/question_reader.py)."""
+    return any(entity.get("entity") == TOPIC_ENTITY for entity in message.entities)
 
 
 def _actions_since_latest_user_message(tracker: DialogueStateTracker) -> list[str]:

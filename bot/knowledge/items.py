@@ -37,11 +37,18 @@ def source_titles(sources: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class KnowledgeItem:
-    """An answer to a question about one topic."""
+    """An answer to a question about one topic.
+
+    `fit_after_an_emergency`: the answer may follow the emergency answer when a message both shows an emergency
+    sign and asks something ("my face has dropped, is it Bell's palsy?"): it says what to do about a dropped face,
+    or only says what something is. An answer that reassures ("usually not serious", "settles on its own"), points
+    to an everyday trigger or suggests waiting would undercut the emergency answer, so it is not given after it.
+    """
 
     topic: str
     body: str
     sources: tuple[str, ...]
+    fit_after_an_emergency: bool = False
 
     def __post_init__(self) -> None:
         _check_sources(f"knowledge item {self.topic}", self.sources)
@@ -143,6 +150,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "short-lived irritation gives a small twitch; long-lasting irritation can cause a forceful spasm of "
         "several muscles.",
         (TWITCHING_DOC,),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "hemifacial_spasm",
@@ -151,6 +159,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "months or years, to the cheek, mouth and neck on the same side, sometimes closing the eye or pulling "
         "the mouth to one side. It is most often caused by a blood vessel pressing on the facial nerve.",
         BOTH_DOCS,
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "hemifacial_spasm_cause",
@@ -160,6 +169,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "contract on their own. Rarely, a tumour, a cyst or a lesion of multiple sclerosis presses on or "
         "irritates the nerve instead; an MRI scan can show the nerve.",
         BOTH_DOCS,
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "synkinesis",
@@ -168,6 +178,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "get 'miswired' to the wrong muscles. The corner of the mouth may pull up when you close your eye, or "
         "the eye may narrow when you smile.",
         (SPASMS_DOC,),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "bells_palsy",
@@ -177,6 +188,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "appointment today: treatment works best when started within 72 hours. Linked movements (synkinesis) "
         "can develop afterwards as the nerve regrows.",
         (NHS_BELLS_PALSY, NHS_STROKE_FAST, SPASMS_DOC),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "blepharospasm",
@@ -186,6 +198,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "for that. Eyes being forced shut, or a spasm that gets in the way of seeing, should be checked by a "
         "doctor.",
         (NHS_DYSTONIA, TWITCHING_DOC),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "multiple_sclerosis",
@@ -219,6 +232,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "more than 2 weeks, gets worse, spreads, stops you seeing or eating, comes with pain, numbness, hearing "
         "or balance changes, or a medicine may be causing it.",
         (TWITCHING_DOC, NHS_TWITCHING, NHS_BELLS_PALSY, NHS_STROKE_FAST),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "is_it_serious",
@@ -234,6 +248,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "keep them there, or their Speech is slurred: it is Time to call the emergency number straight away. "
         "BE-FAST adds Balance and Eye (vision) problems; adding them cut missed strokes from 14.1% to 4.4%.",
         (NHS_STROKE_FAST, BE_FAST),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "stroke_or_twitch",
@@ -242,6 +257,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "even if you are not sure. A twitch without weakness is different: twitches are common and very rarely "
         "a sign of anything serious; see a GP if one lasts more than 2 weeks.",
         (NHS_STROKE_FAST, NHS_BELLS_PALSY, NHS_TWITCHING),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "red_flags",
@@ -250,6 +266,7 @@ _ITEMS: tuple[KnowledgeItem, ...] = (
         "lasts more than 2 weeks, gets stronger or more frequent, spreads, or stops you seeing or eating. A "
         "face that has dropped, a weak arm or slurred speech are stroke signs: call the emergency number now.",
         (TWITCHING_DOC, NHS_TWITCHING, NHS_STROKE_FAST),
+        fit_after_an_emergency=True,
     ),
     KnowledgeItem(
         "self_care",
@@ -286,6 +303,23 @@ NOT_COVERED = (
     "tell me about your twitch, I can help you decide how soon to get it checked."
 )
 ANSWERABLE = frozenset(KNOWLEDGE) | {NOT_COVERED_TOPIC}
+FIT_AFTER_AN_EMERGENCY = frozenset(item.topic for item in _ITEMS if item.fit_after_an_emergency)
+# Two questions have an answer fit after an emergency under another item: once an emergency sign is there, "is it
+# serious?" asks which signs are (the red flags), and "what can I do?" where to get help and how fast.
+EMERGENCY_COUNTERPARTS = {"is_it_serious": "red_flags", "self_care": "when_to_see_doctor"}
+
+
+def answer_after_an_emergency(topic: str) -> str | None:
+    """The item that answers a question about `topic` asked with an emergency sign, or None when none may follow
+    the emergency answer (see `KnowledgeItem.fit_after_an_emergency`)."""
+    if topic in FIT_AFTER_AN_EMERGENCY:
+        return topic
+    return EMERGENCY_COUNTERPARTS.get(topic)
+
+
+# The entity by which the NLU names, best first, the items a message asks about (bot/nlu/question_reader.py); the
+# emergency policy and the answering action read it.
+TOPIC_ENTITY = "topic"
 
 
 def answer(topic: str) -> KnowledgeItem:

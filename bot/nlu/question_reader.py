@@ -37,6 +37,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.intents import REPORT_EMERGENCY
 from bot.knowledge import retrieval
+from bot.knowledge.items import TOPIC_ENTITY
 from bot.knowledge.retrieval import (
     MIN_CONFIDENCE,
     PARAPHRASES_FILE,
@@ -44,7 +45,7 @@ from bot.knowledge.retrieval import (
     QuestionRetriever,
     load_paraphrases,
 )
-from bot.nlu import spelling
+from bot.nlu import resources, spelling
 from bot.nlu.components import force_intent, message_text, predicted_intent
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import NEGATIVE_INTENTS
@@ -54,7 +55,6 @@ from bot.nlu.vocabulary import QUESTION_STARTS_IN_CHAT
 
 logger = logging.getLogger(__name__)
 
-TOPIC_ENTITY = "topic"
 ASK_QUESTION = "ask_question"
 # The intents whose reading stands even when the message asks something: the override after this component has
 # the last word on emergencies, and text that is not English is not read at all.
@@ -65,11 +65,16 @@ CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}
 # How sure the retriever must be before a message read as a move of the conversation is answered as a question.
 MIN_CONFIDENCE_OVER_A_MOVE = 0.5
 MIN_WORDS_OVER_A_MOVE = 4
-# Worries, wonderings and guesses are questions too: "I'm terrified it's MS", "could be the coffee idk".
-ASKING_PHRASES = re.compile(
-    r"\b(wonder|wondering|worried|worry|scared|terrified|afraid|concerned|curious|any ?one know|any idea|idk|"
-    r"is it|is this|is that|could it|could this|could be|cld|might be|maybe|can it|would it|should i|do i need)\b"
-)
+# How a message asks (bot/nlu/resources/question_openings.yml), beside the question openings of the vocabulary.
+OPENINGS = resources.load("question_openings")
+OPENINGS_FILE = resources.RESOURCES / "question_openings.yml"
+QUESTION_WORDS = QUESTION_STARTS_IN_CHAT | frozenset(OPENINGS["request_openings"])
+OPENERS = "|".join(map(re.escape, OPENINGS["openers"]))
+# The first word of each sentence or clause after any openers: clauses end at a sentence mark, a comma, a colon,
+# a dash between words or a line break ("had a lot to drink on saturday - would that be it").
+CLAUSE_START = re.compile(rf"(?:^|[.!?,;:\n(]\s*|\s[-\u2013\u2014]+\s+)(?:(?:{OPENERS})\b[\s,!.]*)*([a-z']+)")
+CLAUSE_END = re.compile(r"(?<=[.!?;:])\s+|,\s*|\s[-\u2013\u2014]+\s+|\n")
+ASKING_PHRASES = re.compile(rf"\b(?:{'|'.join(OPENINGS['asking_phrases'])})\b")
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
@@ -82,9 +87,10 @@ class QuestionReader(StoredModelComponent[QuestionRetriever], EntityExtractorMix
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        """The paraphrases and the code that reads them (the retriever, the spelling, this module) are not part of
-        Rasa's own fingerprint."""
+        """The paraphrases, the question openings and the code that reads them (the retriever, the spelling, this
+        module) are not part of Rasa's own fingerprint."""
         digest = hashlib.sha256(PARAPHRASES_FILE.read_bytes())
+        digest.update(OPENINGS_FILE.read_bytes())
         for module in (retrieval, spelling, sys.modules[__name__]):
             digest.update(inspect.getsource(module).encode("utf-8"))
         return digest.hexdigest()
@@ -122,7 +128,9 @@ class QuestionReader(StoredModelComponent[QuestionRetriever], EntityExtractorMix
             return []
         # A fault here must cost the message its answer, never the conversation.
         try:
-            return self.model.items_to_answer(in_canonical_spelling(text))
+            return self.model.items_to_answer(
+                in_canonical_spelling(text), in_canonical_spelling(asking_clauses(text))
+            )
         except Exception:
             logger.exception("Question retrieval failed; the question gets no topic.")
             return []
@@ -135,14 +143,21 @@ def in_canonical_spelling(text: str) -> str:
 
 
 def looks_like_a_question(text: str) -> bool:
-    """A question mark, a sentence that starts as a question, or a worry or wondering."""
+    """A question mark, a sentence or clause that starts as a question, or an asking phrase."""
     lowered = text.lower().replace("\u2019", "'")
-    sentence_starts = re.findall(r"(?:^|[.!,;]\s*)([a-z']+)", lowered)
     return (
         "?" in text
-        or any(word in QUESTION_STARTS_IN_CHAT for word in sentence_starts)
+        or any(word in QUESTION_WORDS for word in CLAUSE_START.findall(lowered))
         or ASKING_PHRASES.search(lowered) is not None
     )
+
+
+def asking_clauses(text: str) -> str:
+    """The sentences and clauses of `text` that ask ("what should I watch out for?" after a description), or all
+    of it when none does alone."""
+    clauses = [clause for clause in CLAUSE_END.split(text) if clause.strip()]
+    asking = [clause.strip() for clause in clauses if looks_like_a_question(clause)]
+    return " ".join(asking) or text
 
 
 def reads_as_a_question(message: Message, best: Match) -> bool:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import NOTHING_TO_EXPLAIN, ActionExplainWhy
 from actions.knowledge import WHICH_TOPIC, ActionAnswerQuestion
+from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_FINDINGS
 from bot.knowledge.items import NOT_COVERED, NOT_COVERED_TOPIC, answer
 from tests.actions.trackers import message, tracker_after
 
@@ -84,6 +85,35 @@ def test_a_question_that_carries_a_symptom_is_answered_and_the_symptom_counts() 
     evidence = next(event["value"] for event in events if event.get("name") == "evidence")
     assert evidence["statuses"] == {"numbness_tingling": "present"}
     assert events[-1]["name"] == "intake_form"
+
+
+def test_after_the_emergency_answer_a_question_gets_only_answers_that_say_the_same() -> None:
+    # "my face has dropped on one side, is it stress or bell's palsy?": the emergency answer has been given.
+    dropped_face_question = message(
+        "report_emergency", {"facial_weakness": "present"}, **{EMERGENCY_EVIDENCE_KEY: EVIDENCE_FINDINGS}
+    )
+    dropped_face_question["entities"] += [
+        {"entity": "topic", "value": "stress"},
+        {"entity": "topic", "value": "bells_palsy"},
+    ]
+
+    events, texts = run(ActionAnswerQuestion(), tracker_after(dropped_face_question))
+
+    # Not "stress can cause twitching" after an emergency; the assessment records the findings, and no intake.
+    assert texts == [answer("bells_palsy").text]
+    assert events == []
+
+
+def test_after_the_emergency_answer_is_it_serious_is_answered_with_the_signs_that_are() -> None:
+    # "I can't lift my arm and my eye twitches, is this serious?": never "usually not".
+    weak_arm_question = message(
+        "report_emergency", {"limb_weakness": "present"}, **{EMERGENCY_EVIDENCE_KEY: EVIDENCE_FINDINGS}
+    )
+    weak_arm_question["entities"].append({"entity": "topic", "value": "is_it_serious"})
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(weak_arm_question))
+
+    assert texts == [answer("red_flags").text]
 
 
 def test_why_before_any_assessment_says_there_is_nothing_to_explain_yet() -> None:

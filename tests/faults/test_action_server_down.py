@@ -48,6 +48,19 @@ def test_the_emergency_answer_comes_at_the_start_without_the_action_server(bot: 
         assert person.tracker()["slots"]["triage_level"] == "emergency"
 
 
+def test_an_emergency_that_asks_a_question_gets_the_emergency_answer_without_the_action_server(
+    bot: RunningBot,
+) -> None:
+    # The answer to the question is a custom action, after the emergency answer: only it is lost.
+    person = new_client(bot, "down-question")
+
+    with action_server_down(bot):
+        assert_emergency_answer(
+            person.send("my face just dropped on one side, what are the signs of a stroke?")
+        )
+        assert person.tracker()["slots"]["triage_level"] == "emergency"
+
+
 def test_the_emergency_answer_comes_during_the_intake_without_the_action_server(bot: RunningBot) -> None:
     person = new_client(bot, "down-intake")
     assert question_asked(person.send(VAGUE_OPENING)) is not None

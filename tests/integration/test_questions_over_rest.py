@@ -53,11 +53,51 @@ def test_a_question_during_the_intake_is_answered_and_the_intake_goes_on(running
     assert question_asked(replies) == first_question
 
 
-def test_an_emergency_sign_in_a_question_gets_the_emergency_answer_first(running_bot: RunningBot) -> None:
+def test_an_emergency_sign_in_a_question_gets_the_emergency_answer_first_then_the_answer(
+    running_bot: RunningBot,
+) -> None:
     client = ChatClient(running_bot.rasa_url, "questions-emergency")
     replies = client.send(
         "my face has suddenly dropped on one side and my speech is slurred, is this a stroke?"
     )
+    texts = [reply.get("text") or "" for reply in replies]
 
-    assert "emergency" in replies[0]["text"].lower() and "call" in replies[0]["text"].lower()
+    assert "emergency" in texts[0].lower() and "call" in texts[0].lower()
     assert any(reply.get("custom", {}).get("urgency") == "emergency" for reply in replies)
+    stroke_answers = {answer_text("stroke_signs"), answer_text("stroke_or_twitch")}
+    answered_at = [position for position, text in enumerate(texts) if text in stroke_answers]
+    assert answered_at and answered_at[0] > 0
+    assert client.tracker()["active_loop"].get("name") is None  # no intake question after the alarm
+
+
+def test_after_the_emergency_answer_no_reassurance_is_given(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-emergency-reassurance")
+    replies = client.send("my mouth went droopy on one side a few minutes ago, could it just be stress?")
+    texts = [reply.get("text") or "" for reply in replies]
+
+    assert "emergency" in texts[0].lower()
+    assert answer_text("stress") not in texts
+
+
+@pytest.mark.parametrize(
+    ("sender", "asked", "item"),
+    [
+        ("explain-hfs", "I'd like someone to explain hemifacial spasm to me", "hemifacial_spasm"),
+        ("info-blepharospasm", "info on blepharospasm pls", "blepharospasm"),
+    ],
+)
+def test_a_request_to_be_told_is_answered(
+    running_bot: RunningBot, sender: str, asked: str, item: str
+) -> None:
+    replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
+    assert replies[0]["text"] == answer_text(item)
+
+
+def test_a_question_after_a_dash_is_answered_and_the_intake_starts(running_bot: RunningBot) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-dash")
+    replies = client.send(
+        "my eyelid has been flickering since Friday - would all the energy drinks explain it"
+    )
+
+    assert replies[0]["text"] == answer_text("caffeine")
+    assert question_asked(replies) is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.items import (
+    EMERGENCY_COUNTERPARTS,
+    FIT_AFTER_AN_EMERGENCY,
     KNOWLEDGE,
     MAX_MESSAGE_CHARS,
     MEDICAL_SOURCES,
@@ -61,6 +63,29 @@ def test_a_face_dropping_is_a_stroke_sign_on_its_own() -> None:
     bells = answer("bells_palsy").body
     assert "call the emergency number now" in bells
     assert "comes with arm weakness" not in bells
+
+
+@pytest.mark.parametrize("topic", sorted(FIT_AFTER_AN_EMERGENCY))
+def test_no_answer_given_after_the_emergency_answer_reassures_before_it_says_to_call(topic: str) -> None:
+    # "A twitch without weakness is different: ... very rarely serious" may come after "call the emergency number".
+    body = answer(topic).body.lower()
+    reassuring = (
+        "usually not",
+        "harmless",
+        "very rarely",
+        "settle on their own",
+        "by itself",
+        "not to worry",
+        "few weeks",
+    )
+    first_reassurance = min((body.index(words) for words in reassuring if words in body), default=None)
+    if first_reassurance is not None:
+        assert -1 < body.find("call the emergency number") < first_reassurance
+
+
+def test_reassurance_is_never_given_after_the_emergency_answer() -> None:
+    assert {"is_it_serious", "self_care", "stress", "caffeine", "duration"}.isdisjoint(FIT_AFTER_AN_EMERGENCY)
+    assert set(EMERGENCY_COUNTERPARTS.values()) <= FIT_AFTER_AN_EMERGENCY
 
 
 @pytest.mark.parametrize("topic", ["when_to_see_doctor", "bells_palsy"])

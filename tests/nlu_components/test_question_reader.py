@@ -110,6 +110,22 @@ def test_an_emergency_stays_an_emergency(reader: QuestionReader) -> None:
     assert message.get(INTENT)["name"] == "report_emergency"
 
 
+def test_an_emergency_that_asks_names_what_it_asks_about(reader: QuestionReader) -> None:
+    # The emergency answer comes first; the topic lets the answer to the question follow it.
+    message = read(
+        reader,
+        "my mouth's gone droopy on the left all of a sudden, are those stroke signs?",
+        intent="report_emergency",
+    )
+    assert TOPIC_OF_ITEM[topics(message)[0]] == "stroke_signs"
+
+
+def test_a_request_to_be_told_read_as_a_description_becomes_a_question(reader: QuestionReader) -> None:
+    message = read(reader, "could you explain blepharospasm to me please", intent="describe_symptoms")
+    assert message.get(INTENT)["name"] == "ask_question"
+    assert topics(message)[0] == "blepharospasm"
+
+
 def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -> None:
     message = read(reader, "my left eyelid has been jumping since Monday", intent="describe_symptoms")
     assert topics(message) == []
@@ -122,8 +138,19 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("can coffee cause this", True),
         ("eye twitching 4 days now cld it be the redbull", True),
         ("I'm terrified it's MS", True),
+        # requests to be told, and a question after a dash or an opening word
+        ("pls can u explain what blepharospasm even is", True),
+        ("info about hemifacial spasm", True),
+        ("I'd really like to understand what the facial nerve does", True),
+        ("lid jumping since the weekend, had loads to drink - would that be it", True),
+        ("pls tell me how to make it stop", True),
+        ("twitchy eye for a fortnight. worth getting it checked", True),
         ("my left eye twitches.", False),
         ("since Monday", False),
+        ("the doctor said it was stress - he gave me nothing for it", False),
+        ("ok thanks, that helps", False),
+        # what an answer tells, after a word that could open a question in another message
+        ("also have some numbness in my cheek", False),
     ],
 )
 def test_what_looks_like_a_question(text: str, asks: bool) -> None:
