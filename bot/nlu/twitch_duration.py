@@ -63,6 +63,8 @@ def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Ment
     whose = whose_clause(text, clause, mentions, denials_count=True)
     if whose is None and tells_of_the_persons_own_doings_or_things(text, clause):
         return True
+    if whose == THE_TWITCH and another_persons_twitch_beside_ones_own(text, clause, mentions):
+        return True
     while whose is None and clause[0] > 0 and continues_the_clause_before(text, clause, span):
         clause = clause_before(text, clause[0])
         # a denied sign has no time of its own: "no numbness, been like this 3 weeks" is the twitch's
@@ -93,6 +95,30 @@ def whose_clause(
         and (denials_count or mention.status is not Status.ABSENT)
     ]
     return SOMETHING_ELSE if others or OTHER_PERSON_WORDS.search(text[start:end]) else None
+
+
+def another_persons_twitch_beside_ones_own(
+    text: str, clause: tuple[int, int], mentions: list[Mention]
+) -> bool:
+    """ "I've got a twitch in my lower lid. My husband had an eye twitch for 2 weeks last spring": a twitch of another
+    person's, told beside the person's own, is timed for that person. Typed for someone else ("my husband has had an
+    eye twitch for 2 weeks"), with no twitch of the writer's own, it is the twitch asked about."""
+    if not OTHER_PERSON_WORDS.search(text[clause[0] : clause[1]]):
+        return False
+    return any(
+        mention.target.code == "twitching"
+        and mention.status is Status.PRESENT
+        and not clause[0] <= mention.start < clause[1]
+        and is_the_writers_own(text, clause_around(text, (mention.start, mention.end)))
+        for mention in mentions
+    )
+
+
+def is_the_writers_own(text: str, clause: tuple[int, int]) -> bool:
+    """The clause speaks of the writer ("I've got", "my lid") and of nobody else."""
+    said = text[clause[0] : clause[1]]
+    words = set(re.findall(r"[a-z']+", said.lower()))
+    return bool(words & WORDS["the_writer"]) and not OTHER_PERSON_WORDS.search(said)
 
 
 def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]) -> bool:

@@ -126,6 +126,7 @@ def test_times_of_other_things_are_not_the_twitchs(
         "I had my bloods done 2 months ago and they were fine",
         "we got back from holiday a fortnight ago",
         "my knee has been sore for 4 months",
+        "my lid jumps now and then. My sister had a twitchy eye for a month last year",
     ],
 )
 def test_a_message_with_only_another_things_time_has_no_duration(
@@ -184,6 +185,7 @@ def test_the_correction_reaches_rasa_as_the_entity_role(extractor: ClinicalExtra
         ("since I changed jobs 2 months ago my lid has been jumping", 60),
         ("my cheek has been at it for 5 weeks", 35),
         ("my left eye's been going for about 5 days", 5),
+        ("my son's eyelid has been flickering for 3 weeks", 21),
     ],
 )
 def test_the_persons_own_words_for_the_twitch_keep_its_time(
