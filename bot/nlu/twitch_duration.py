@@ -10,7 +10,7 @@ from bot.nlu.duration import CORRECTION_CUE, DurationReading, chosen, duration_r
 from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
-from bot.nlu.vocabulary import OTHER_PEOPLE
+from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE
 from bot.triage.findings import Status
 
 PHRASES = load("twitch_duration")
@@ -117,8 +117,8 @@ def another_persons_twitch_beside_ones_own(
 def is_the_writers_own(text: str, clause: tuple[int, int]) -> bool:
     """The clause speaks of the writer ("I've got", "my lid") and of nobody else."""
     said = text[clause[0] : clause[1]]
-    words = set(re.findall(r"[a-z']+", said.lower()))
-    return bool(words & WORDS["the_writer"]) and not OTHER_PERSON_WORDS.search(said)
+    words = {word.split("'")[0] for word in re.findall(r"[a-z']+", said.lower())}
+    return bool(words & FIRST_PERSON) and not OTHER_PERSON_WORDS.search(said)
 
 
 def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]) -> bool:
