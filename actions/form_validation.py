@@ -61,6 +61,9 @@ from bot.triage.question_wording import (
 )
 
 UNCLEAR_ANSWERS_SLOT = "unclear_answers"
+# The intents of a reply that may say yes by pointing back at something told before: never a "no", a correction, a
+# request or small talk ("forget what I told you", "none of those, like I said").
+ANSWERS_THAT_MAY_POINT_BACK = frozenset({"inform", "affirm", "describe_symptoms"})
 TIMES_ASKED_SLOT = "times_asked"
 # A question asked this many times and still open is not asked again, whatever kept it open (questions back, small
 # talk, replies that settle nothing): it is recorded as a reply still unclear after asking twice is, never as a "no".
@@ -341,6 +344,11 @@ def _record_answer(
     present = [code for code in named if reading.statuses[code] is Status.PRESENT]
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
+    still_open = [code for code in question.covers if findings.is_unknown(code)]
+    if reading.points_back and intent in ANSWERS_THAT_MAY_POINT_BACK and question.is_checklist and still_open:
+        # "no pain, no numbness, just the ear I mentioned", "the jolts I told you about": yes to something told in
+        # words that name no sign, so one of the signs the reply leaves undenied (docs/clinical-design.md)
+        return at_least_one_present(findings, still_open)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     if _only_denies_some(question, intent, reading):
         still_open = {code for code in question.covers if known_before.is_unknown(code)}

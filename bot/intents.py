@@ -15,3 +15,6 @@ EMERGENCY_EVIDENCE_KEY = "emergency_evidence"
 EVIDENCE_FINDINGS = "findings"  # an emergency rule is met by the message's own findings
 EVIDENCE_DECLARED = "declared"  # the person says it is an emergency or a stroke, now
 EVIDENCE_CLASSIFIER = "classifier"  # only the intent classifier thinks so
+# An entity of a reply that says yes to something the person told before in their own words ("just the ear I
+# mentioned"): the checklist reads it as one of the signs the reply did not deny.
+POINTS_BACK_ENTITY = "points_back"

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from bot.intents import POINTS_BACK_ENTITY
 from bot.triage.findings import FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
 
 DURATION_ENTITY = "duration_days"
@@ -61,6 +62,8 @@ class MessageReading:
     vague_sensation: bool = False
     suspected: frozenset[str] = frozenset()
     message_id: str | None = None
+    # "just the ear I mentioned": yes to something told before, in words that name no sign
+    points_back: bool = False
 
     @property
     def signs_a_vague_feeling_may_be(self) -> frozenset[str]:
@@ -101,6 +104,7 @@ def read_message(
     sides: list[str] = []
     durations: list[tuple[float, bool]] = []
     vague = False
+    points_back = False
     suspected: set[str] = set()
     for entity in entities:
         name, value = entity.get("entity"), entity.get("value")
@@ -116,6 +120,8 @@ def read_message(
             durations.append((days, entity.get("role") == CORRECTION_ROLE))
         elif name == VAGUE_SENSATION_ENTITY:
             vague = True
+        elif name == POINTS_BACK_ENTITY:
+            points_back = True
         elif name == SUSPECTED_SIGN_ENTITY and value in FINDING_CODES:
             suspected.add(value)
     corrected = [days for days, is_correction in durations if is_correction]
@@ -130,6 +136,7 @@ def read_message(
         vague_sensation=vague,
         suspected=frozenset(suspected),
         message_id=message_id,
+        points_back=points_back,
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from bot.intents import POINTS_BACK_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
 from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
@@ -22,6 +23,7 @@ from bot.nlu.readings import Mention, mentions_in
 from bot.nlu.resources import load
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
 from bot.nlu.twitch_duration import twitch_duration
+from bot.nlu.vocabulary import NEGATION_CUES
 from bot.triage.findings import Findings, Status
 
 CORRECTION_ROLE = "correction"
@@ -106,6 +108,7 @@ class ClinicalExtractor:
             + side_entities(face_side, places, len(text))
             + duration_entities(duration)
             + vague_sensation_entities(mentions)
+            + pointing_back_entities(text)
         )
         return Extraction(
             findings=findings,
@@ -119,6 +122,28 @@ class ClinicalExtractor:
 
 
 DISTORTED_SIGHT = re.compile("|".join(load("extraction")["distorted_sight"]), re.IGNORECASE)
+
+
+POINTS_BACK = re.compile("|".join(load("extraction")["points_back"]), re.IGNORECASE)
+# What pointing back at something already told never means: "no, just the twitch", "only the eye".
+THE_TWITCH_ITSELF = re.compile("|".join(load("extraction")["the_twitch_itself"]), re.IGNORECASE)
+
+
+def pointing_back_entities(text: str) -> list[EntitySpan]:
+    """ "just the ear I mentioned", "the jolts I told you about": a reply that says yes to something told before in
+    the person's own words, which the checklist reads as one of the signs it has not heard denied."""
+    for match in POINTS_BACK.finditer(text):
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in ",.;!?\n") + 1
+        clause_end = min(
+            (end for mark in ",.;!?\n" if (end := text.find(mark, match.end())) >= 0), default=len(text)
+        )
+        clause_words = set(re.findall(r"[a-z']+", text[clause_start:clause_end].lower()))
+        denied_here = bool(clause_words & NEGATION_CUES) or any(word.endswith("n't") for word in clause_words)
+        pointed_at = text[match.end() - len(match.group(0).split()[-1]) :]
+        if not denied_here and not THE_TWITCH_ITSELF.match(pointed_at):
+            # "no pain as I said" points back at a denial, "just the twitch" at the twitch itself
+            return [EntitySpan(POINTS_BACK_ENTITY, Status.PRESENT.value, match.start(), match.end())]
+    return []
 
 
 def sight_lost_behind_a_shut_eye(mentions: list[Mention], text: str) -> list[Mention]:

@@ -314,3 +314,21 @@ def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open(
 
     assert "evidence" not in slots  # nothing recorded: the onset is asked once more, then taken as unclear
     assert slots["requested_slot"] == "q_stroke_screen"
+
+
+def test_pointing_back_at_something_told_is_a_yes_to_the_signs_left_undenied() -> None:
+    # "face fine, no pain, no numbness, steady on my feet. Only the ear thing I said before"
+    pointing_back = with_entities(
+        "inform",
+        ("facial_weakness", "absent"),
+        ("severe_pain", "absent"),
+        ("numbness_tingling", "absent"),
+        ("balance_problem", "absent"),
+        ("points_back", "present"),
+    )
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, pointing_back, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert frozenset({"hearing_change"}) in findings.unresolved_lists()
+    assert level_after(slots) is Level.URGENT

@@ -134,3 +134,19 @@ def test_a_denied_vague_feeling_is_no_entity(extractor: ClinicalExtractor) -> No
 )
 def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
     assert "vague_sensation" in {entity.entity for entity in extractor.extract(text, NOW).entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "points_back"),
+    [
+        ("no drooping or pain, only the buzzing I described earlier", True),
+        ("the stabbing thing I said, that's still there", True),
+        ("nope, just the twitch", False),
+        ("no numbness like I said, all fine", False),
+    ],
+)
+def test_a_reply_pointing_back_at_something_told_before_is_marked(
+    extractor: ClinicalExtractor, text: str, points_back: bool
+) -> None:
+    entities = [entity.entity for entity in extractor.extract(text, NOW).entities]
+    assert ("points_back" in entities) is points_back
