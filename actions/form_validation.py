@@ -344,11 +344,11 @@ def _record_answer(
     present = [code for code in named if reading.statuses[code] is Status.PRESENT]
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
-    still_open = [code for code in question.covers if findings.is_unknown(code)]
-    if reading.points_back and intent in ANSWERS_THAT_MAY_POINT_BACK and question.is_checklist and still_open:
+    undenied = [code for code in question.covers if findings.is_unknown(code)]
+    if reading.points_back and intent in ANSWERS_THAT_MAY_POINT_BACK and question.is_checklist and undenied:
         # "no pain, no numbness, just the ear I mentioned", "the jolts I told you about": yes to something told in
         # words that name no sign, so one of the signs the reply leaves undenied (docs/clinical-design.md)
-        return at_least_one_present(findings, still_open)
+        return at_least_one_present(findings, undenied)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     if _only_denies_some(question, intent, reading):
         still_open = {code for code in question.covers if known_before.is_unknown(code)}
