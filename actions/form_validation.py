@@ -345,9 +345,15 @@ def _record_answer(
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     undenied = [code for code in question.covers if findings.is_unknown(code)]
-    if reading.points_back and intent in ANSWERS_THAT_MAY_POINT_BACK and question.is_checklist and undenied:
+    if (
+        reading.points_back
+        and intent in ANSWERS_THAT_MAY_POINT_BACK
+        and question in WARNING_SIGN_QUESTIONS
+        and undenied
+    ):
         # "no pain, no numbness, just the ear I mentioned", "the jolts I told you about": yes to something told in
-        # words that name no sign, so one of the signs the reply leaves undenied (docs/clinical-design.md)
+        # words that name no sign, so one of the warning signs the reply leaves undenied (docs/clinical-design.md).
+        # Not for the other lists: "only the pill, been on it for years" to the history is no new medicine.
         return at_least_one_present(findings, undenied)
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     if _only_denies_some(question, intent, reading):
