@@ -7,7 +7,7 @@ import pytest
 
 from bot.eval.questions import DEV_QUESTIONS, ON_TOPIC_BAR, ask_all, load_cases, rest_chats, summarise
 from bot.eval.rest_client import ChatClient, question_asked
-from bot.knowledge.items import answer_text
+from bot.knowledge.items import NOT_COVERED, answer_text
 from tests.conftest import RunningBot
 
 
@@ -101,3 +101,32 @@ def test_a_question_after_a_dash_is_answered_and_the_intake_starts(running_bot: 
 
     assert replies[0]["text"] == answer_text("caffeine")
     assert question_asked(replies) is not None
+
+
+@pytest.mark.parametrize(
+    ("sender", "asked", "item"),
+    [
+        (
+            "hearsay-screens",
+            "my brother-in-law swears eye twitches come from staring at monitors, is that true?",
+            "eye_strain",
+        ),
+        ("hearsay-tea", "my aunt reckons all the tea I drink makes my lid flutter, is she right", "caffeine"),
+    ],
+)
+def test_something_heard_asked_back_is_answered(
+    running_bot: RunningBot, sender: str, asked: str, item: str
+) -> None:
+    replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
+    assert replies[0]["text"] == answer_text(item)
+
+
+def test_a_question_the_sources_do_not_answer_after_a_description_is_told_so_and_the_intake_starts(
+    running_bot: RunningBot,
+) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-not-covered-described")
+    replies = client.send("my top lip has twitched for four days and I've got psoriasis, are they linked")
+
+    assert replies[0]["text"] == NOT_COVERED
+    assert question_asked(replies) is not None
+    assert client.tracker()["active_loop"]["name"] == "intake_form"

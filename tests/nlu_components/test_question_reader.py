@@ -145,9 +145,14 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("lid jumping since the weekend, had loads to drink - would that be it", True),
         ("pls tell me how to make it stop", True),
         ("twitchy eye for a fortnight. worth getting it checked", True),
+        # something heard asked back, and a link asked about after a description
+        ("my gran says twitches come from the nerves, is that right", True),
+        ("my lid jumps and I've been doing night shifts, could that explain it", True),
+        ("cheek twitching and I've got eczema, are they connected", True),
         ("my left eye twitches.", False),
         ("since Monday", False),
         ("the doctor said it was stress - he gave me nothing for it", False),
+        ("that's right, the left one", False),
         ("ok thanks, that helps", False),
         # what an answer tells, after a word that could open a question in another message
         ("also have some numbness in my cheek", False),
