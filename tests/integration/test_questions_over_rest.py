@@ -84,6 +84,7 @@ def test_after_the_emergency_answer_no_reassurance_is_given(running_bot: Running
     [
         ("explain-hfs", "I'd like someone to explain hemifacial spasm to me", "hemifacial_spasm"),
         ("info-blepharospasm", "info on blepharospasm pls", "blepharospasm"),
+        ("search-stroke", "Stroke symptoms", "stroke_signs"),
     ],
 )
 def test_a_request_to_be_told_is_answered(
