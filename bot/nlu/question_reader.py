@@ -185,7 +185,9 @@ def reads_as_a_question(message: Message, best: Match) -> bool:
 
 def names_a_topic_plainly(items: list[Match]) -> bool:
     """A sure reading of one of the items, as a message that does not ask needs to be taken for a question."""
-    return bool(items) and items[0].topic != NOT_COVERED_TOPIC and items[0].confidence >= MIN_CONFIDENCE_UNASKED
+    return (
+        bool(items) and items[0].topic != NOT_COVERED_TOPIC and items[0].confidence >= MIN_CONFIDENCE_UNASKED
+    )
 
 
 def topic_entity(item: Match, text: str) -> dict[str, Any]:
