@@ -84,10 +84,17 @@ def test_after_the_emergency_answer_no_reassurance_is_given(running_bot: Running
     [
         ("explain-hfs", "I'd like someone to explain hemifacial spasm to me", "hemifacial_spasm"),
         ("info-blepharospasm", "info on blepharospasm pls", "blepharospasm"),
+        # a topic typed as into a search box, and something heard asked back
         ("search-stroke", "Stroke symptoms", "stroke_signs"),
+        (
+            "hearsay-screens",
+            "my brother-in-law swears eye twitches come from staring at monitors, is that true?",
+            "eye_strain",
+        ),
+        ("hearsay-tea", "my aunt reckons all the tea I drink makes my lid flutter, is she right", "caffeine"),
     ],
 )
-def test_a_request_to_be_told_is_answered(
+def test_what_asks_without_a_question_word_is_answered(
     running_bot: RunningBot, sender: str, asked: str, item: str
 ) -> None:
     replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
@@ -102,24 +109,6 @@ def test_a_question_after_a_dash_is_answered_and_the_intake_starts(running_bot: 
 
     assert replies[0]["text"] == answer_text("caffeine")
     assert question_asked(replies) is not None
-
-
-@pytest.mark.parametrize(
-    ("sender", "asked", "item"),
-    [
-        (
-            "hearsay-screens",
-            "my brother-in-law swears eye twitches come from staring at monitors, is that true?",
-            "eye_strain",
-        ),
-        ("hearsay-tea", "my aunt reckons all the tea I drink makes my lid flutter, is she right", "caffeine"),
-    ],
-)
-def test_something_heard_asked_back_is_answered(
-    running_bot: RunningBot, sender: str, asked: str, item: str
-) -> None:
-    replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
-    assert replies[0]["text"] == answer_text(item)
 
 
 def test_a_question_the_sources_do_not_answer_after_a_description_is_told_so_and_the_intake_starts(
