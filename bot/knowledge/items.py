@@ -304,9 +304,15 @@ NOT_COVERED = (
 )
 ANSWERABLE = frozenset(KNOWLEDGE) | {NOT_COVERED_TOPIC}
 FIT_AFTER_AN_EMERGENCY = frozenset(item.topic for item in _ITEMS if item.fit_after_an_emergency)
-# Two questions have an answer fit after an emergency under another item: once an emergency sign is there, "is it
-# serious?" asks which signs are (the red flags), and "what can I do?" where to get help and how fast.
-EMERGENCY_COUNTERPARTS = {"is_it_serious": "red_flags", "self_care": "when_to_see_doctor"}
+# Some questions have an answer fit after an emergency under another item: once an emergency sign is there, "is it
+# serious?" asks which signs are (the red flags), "what can I do?" where to get help and how fast, and "what does a
+# drooping face mean?" or "what causes it?" how a stroke differs from a twitch.
+EMERGENCY_COUNTERPARTS = {
+    "is_it_serious": "red_flags",
+    "self_care": "when_to_see_doctor",
+    "twitching": "stroke_or_twitch",
+    "causes": "stroke_or_twitch",
+}
 
 
 def answer_after_an_emergency(topic: str) -> str | None:

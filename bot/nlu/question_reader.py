@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.intents import REPORT_EMERGENCY
 from bot.knowledge import retrieval
-from bot.knowledge.items import TOPIC_ENTITY
+from bot.knowledge.items import NOT_COVERED_TOPIC, TOPIC_ENTITY
 from bot.knowledge.retrieval import (
     MIN_CONFIDENCE,
     PARAPHRASES_FILE,
@@ -65,6 +65,12 @@ CONVERSATION_MOVES = frozenset(NEGATIVE_INTENTS) | {"correct"}
 # How sure the retriever must be before a message read as a move of the conversation is answered as a question.
 MIN_CONFIDENCE_OVER_A_MOVE = 0.5
 MIN_WORDS_OVER_A_MOVE = 4
+# A message the intent classifier did not understand that names a topic the way one types into a search box
+# ("stroke symptoms", "causes of eye twitching") asks about it, when the retriever is this sure of the item and
+# the findings extractor read nothing in it: "alcohol" alone answers the intake's question about triggers, and an
+# unsure reading is more likely a garbled answer than a question.
+NOT_UNDERSTOOD = "nlu_fallback"
+MIN_CONFIDENCE_UNASKED = 0.8
 # How a message asks (bot/nlu/resources/question_openings.yml), beside the question openings of the vocabulary.
 OPENINGS = resources.load("question_openings")
 OPENINGS_FILE = resources.RESOURCES / "question_openings.yml"
@@ -123,17 +129,20 @@ class QuestionReader(StoredModelComponent[QuestionRetriever], EntityExtractorMix
 
     def items_asked_about(self, message: Message) -> list[Match]:
         text = message_text(message)
-        asked = predicted_intent(message) == ASK_QUESTION or looks_like_a_question(text)
-        if self.model is None or not asked or not is_probably_english(text):
+        intent = predicted_intent(message)
+        asked = intent == ASK_QUESTION or looks_like_a_question(text)
+        searched = intent == NOT_UNDERSTOOD and not message.get(ENTITIES)
+        if self.model is None or not (asked or searched) or not is_probably_english(text):
             return []
         # A fault here must cost the message its answer, never the conversation.
         try:
-            return self.model.items_to_answer(
+            items = self.model.items_to_answer(
                 in_canonical_spelling(text), in_canonical_spelling(asking_clauses(text))
             )
         except Exception:
             logger.exception("Question retrieval failed; the question gets no topic.")
             return []
+        return items if asked or names_a_topic_plainly(items) else []
 
 
 def in_canonical_spelling(text: str) -> str:
@@ -172,6 +181,13 @@ def reads_as_a_question(message: Message, best: Match) -> bool:
         words = len(message_text(message).split())
         return words >= MIN_WORDS_OVER_A_MOVE and best.confidence >= MIN_CONFIDENCE_OVER_A_MOVE
     return best.confidence >= MIN_CONFIDENCE
+
+
+def names_a_topic_plainly(items: list[Match]) -> bool:
+    """A sure reading of one of the items, as a message that does not ask needs to be taken for a question."""
+    return (
+        bool(items) and items[0].topic != NOT_COVERED_TOPIC and items[0].confidence >= MIN_CONFIDENCE_UNASKED
+    )
 
 
 def topic_entity(item: Match, text: str) -> dict[str, Any]:

@@ -7,7 +7,7 @@ import pytest
 
 from bot.eval.questions import DEV_QUESTIONS, ON_TOPIC_BAR, ask_all, load_cases, rest_chats, summarise
 from bot.eval.rest_client import ChatClient, question_asked
-from bot.knowledge.items import answer_text
+from bot.knowledge.items import NOT_COVERED, answer_text
 from tests.conftest import RunningBot
 
 
@@ -84,9 +84,17 @@ def test_after_the_emergency_answer_no_reassurance_is_given(running_bot: Running
     [
         ("explain-hfs", "I'd like someone to explain hemifacial spasm to me", "hemifacial_spasm"),
         ("info-blepharospasm", "info on blepharospasm pls", "blepharospasm"),
+        # a topic typed as into a search box, and something heard asked back
+        ("search-stroke", "Stroke symptoms", "stroke_signs"),
+        (
+            "hearsay-screens",
+            "my brother-in-law swears eye twitches come from staring at monitors, is that true?",
+            "eye_strain",
+        ),
+        ("hearsay-tea", "my aunt reckons all the tea I drink makes my lid flutter, is she right", "caffeine"),
     ],
 )
-def test_a_request_to_be_told_is_answered(
+def test_what_asks_without_a_question_word_is_answered(
     running_bot: RunningBot, sender: str, asked: str, item: str
 ) -> None:
     replies = ChatClient(running_bot.rasa_url, f"questions-{sender}").send(asked)
@@ -101,3 +109,26 @@ def test_a_question_after_a_dash_is_answered_and_the_intake_starts(running_bot: 
 
     assert replies[0]["text"] == answer_text("caffeine")
     assert question_asked(replies) is not None
+
+
+def test_a_question_the_sources_do_not_answer_after_a_description_is_told_so_and_the_intake_starts(
+    running_bot: RunningBot,
+) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-not-covered-described")
+    replies = client.send("my top lip has twitched for four days and I've got psoriasis, are they linked")
+
+    assert replies[0]["text"] == NOT_COVERED
+    assert question_asked(replies) is not None
+    assert client.tracker()["active_loop"]["name"] == "intake_form"
+
+
+def test_the_cause_of_an_emergency_sign_asked_is_answered_with_how_a_stroke_differs(
+    running_bot: RunningBot,
+) -> None:
+    client = ChatClient(running_bot.rasa_url, "questions-emergency-cause")
+    replies = client.send("my mouth has suddenly sagged on one side, what causes that?")
+    texts = [reply.get("text") or "" for reply in replies]
+
+    assert "emergency" in texts[0].lower()
+    assert answer_text("stroke_or_twitch") in texts[1:]
+    assert answer_text("causes") not in texts

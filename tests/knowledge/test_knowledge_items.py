@@ -15,6 +15,7 @@ from bot.knowledge.items import (
     KnowledgeItem,
     SourcedText,
     answer,
+    answer_after_an_emergency,
     answer_text,
 )
 from bot.knowledge.sources import SOURCES, source
@@ -86,6 +87,11 @@ def test_no_answer_given_after_the_emergency_answer_reassures_before_it_says_to_
 def test_reassurance_is_never_given_after_the_emergency_answer() -> None:
     assert {"is_it_serious", "self_care", "stress", "caffeine", "duration"}.isdisjoint(FIT_AFTER_AN_EMERGENCY)
     assert set(EMERGENCY_COUNTERPARTS.values()) <= FIT_AFTER_AN_EMERGENCY
+
+
+@pytest.mark.parametrize("topic", ["twitching", "causes"])
+def test_what_a_sign_means_asked_with_an_emergency_sign_is_told_how_a_stroke_differs(topic: str) -> None:
+    assert answer_after_an_emergency(topic) == "stroke_or_twitch"
 
 
 @pytest.mark.parametrize("topic", ["when_to_see_doctor", "bells_palsy"])

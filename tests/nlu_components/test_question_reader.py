@@ -126,6 +126,28 @@ def test_a_request_to_be_told_read_as_a_description_becomes_a_question(reader: Q
     assert topics(message)[0] == "blepharospasm"
 
 
+def test_a_topic_typed_as_into_a_search_box_is_a_question(reader: QuestionReader) -> None:
+    message = read(reader, "facts about blepharospasm", intent="nlu_fallback")
+    assert message.get(INTENT)["name"] == "ask_question"
+    assert topics(message)[0] == "blepharospasm"
+
+
+def test_a_finding_not_understood_stays_an_answer(reader: QuestionReader) -> None:
+    finding = {"entity": "alcohol", "value": "present", "start": 0, "end": 7}
+    message = Message(
+        data={TEXT: "alcohol", INTENT: {"name": "nlu_fallback", "confidence": 0.4}, ENTITIES: [finding]}
+    )
+    reader.process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+    assert topics(message) == []
+
+
+def test_something_not_understood_and_unsure_stays_not_understood(reader: QuestionReader) -> None:
+    message = read(reader, "the thing from before", intent="nlu_fallback")
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+    assert topics(message) == []
+
+
 def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -> None:
     message = read(reader, "my left eyelid has been jumping since Monday", intent="describe_symptoms")
     assert topics(message) == []
@@ -145,9 +167,14 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("lid jumping since the weekend, had loads to drink - would that be it", True),
         ("pls tell me how to make it stop", True),
         ("twitchy eye for a fortnight. worth getting it checked", True),
+        # something heard asked back, and a link asked about after a description
+        ("my gran says twitches come from the nerves, is that right", True),
+        ("my lid jumps and I've been doing night shifts, could that explain it", True),
+        ("cheek twitching and I've got eczema, are they connected", True),
         ("my left eye twitches.", False),
         ("since Monday", False),
         ("the doctor said it was stress - he gave me nothing for it", False),
+        ("that's right, the left one", False),
         ("ok thanks, that helps", False),
         # what an answer tells, after a word that could open a question in another message
         ("also have some numbness in my cheek", False),
