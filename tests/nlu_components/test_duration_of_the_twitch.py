@@ -177,49 +177,27 @@ def test_the_correction_reaches_rasa_as_the_entity_role(extractor: ClinicalExtra
     assert entity_dict(duration)[ENTITY_ATTRIBUTE_ROLE] == "correction"
 
 
+# The twitch's time, read by kind: the person's own words for the twitch keep its time; the past period up to now is one
+# of its unit; an amount said again in a smaller unit is not added.
 @pytest.mark.parametrize(
     ("text", "days"),
     [
-        ("I've had it about 3 weeks now", 21),
-        ("noticed this a month ago, the flicker under my eye", 30),
-        ("since I changed jobs 2 months ago my lid has been jumping", 60),
-        ("my cheek has been at it for 5 weeks", 35),
-        ("my left eye's been going for about 5 days", 5),
-        ("my son's eyelid has been flickering for 3 weeks", 21),
+        pytest.param("I've had it about 3 weeks now", 21, id="own words: it"),
+        pytest.param("noticed this a month ago, the flicker under my eye", 30, id="own words: this"),
+        pytest.param("since I changed jobs 2 months ago my lid has been jumping", 60, id="own words: since"),
+        pytest.param("my cheek has been at it for 5 weeks", 35, id="own words: its place"),
+        pytest.param("my left eye's been going for about 5 days", 5, id="own words: eye's"),
+        pytest.param("my son's eyelid has been flickering for 3 weeks", 21, id="typed for another person"),
+        pytest.param("the lid's been at it for the past week", 7, id="past period: week"),
+        pytest.param("over the last month it has got no better", 30, id="past period: month"),
+        pytest.param("this past fortnight or so my eye keeps going", 14, id="past period: fortnight"),
+        pytest.param("flickering on and off the past week or two", 14, id="past period: or two"),
+        pytest.param("a fortnight, maybe 15 or 16 days", 16, id="said again: days"),
+        pytest.param("a month or so, 31 days", 31, id="said again: a month"),
+        pytest.param("two weeks and four days", 18, id="added: a smaller amount"),
     ],
 )
-def test_the_persons_own_words_for_the_twitch_keep_its_time(
-    extractor: ClinicalExtractor, text: str, days: float
-) -> None:
-    assert twitch_days(extractor, text) == pytest.approx(days)
-
-
-@pytest.mark.parametrize(
-    ("text", "days"),
-    [
-        ("the lid's been at it for the past week", 7),
-        ("over the last month it has got no better", 30),
-        ("this past fortnight or so my eye keeps going", 14),
-        ("flickering on and off the past week or two", 14),
-    ],
-)
-def test_the_past_period_up_to_now_is_one_of_its_unit(
-    extractor: ClinicalExtractor, text: str, days: float
-) -> None:
-    assert twitch_days(extractor, text) == pytest.approx(days)
-
-
-@pytest.mark.parametrize(
-    ("text", "days"),
-    [
-        ("a fortnight, maybe 15 or 16 days", 16),
-        ("a month or so, 31 days", 31),
-        ("two weeks and four days", 18),
-    ],
-)
-def test_an_amount_said_again_in_a_smaller_unit_is_not_added(
-    extractor: ClinicalExtractor, text: str, days: float
-) -> None:
+def test_the_twitchs_time_by_kind(extractor: ClinicalExtractor, text: str, days: float) -> None:
     assert twitch_days(extractor, text) == pytest.approx(days)
 
 
