@@ -67,7 +67,7 @@ FINDING_STATUSES = ("present", "absent")
 UNKNOWN_DURATION = "unknown"
 TAGS = ("context", "duration")
 # Entities of the contract that the held-out set does not score; any other unscored entity is malformed output.
-IGNORED_ENTITIES = ("topic", "emergency_number", "vague_sensation", "suspected_sign")
+IGNORED_ENTITIES = ("topic", "emergency_number", "vague_sensation", "suspected_sign", "points_back")
 
 
 @dataclass(frozen=True)
