@@ -50,7 +50,7 @@ def times_only_this_spell(text: str, span: tuple[int, int]) -> bool:
     """ "this bout started Monday", "at it again since the weekend": a time in the clause of the latest spell of a
     twitch that has come before, which says nothing of how long it has been coming and going."""
     clause = clause_around(text, span)
-    words = set(re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower()))
+    words = set(words_of(text, clause))
     return bool(words & (WORDS["current_spell"] | WORDS["twitch_back_again"]))
 
 
@@ -117,8 +117,9 @@ def another_persons_twitch_beside_ones_own(
 def is_the_writers_own(text: str, clause: tuple[int, int]) -> bool:
     """The clause speaks of the writer ("I've got", "my lid") and of nobody else."""
     said = text[clause[0] : clause[1]]
-    words = {word.split("'")[0] for word in re.findall(r"[a-z']+", said.lower())}
-    return bool(words & FIRST_PERSON) and not OTHER_PERSON_WORDS.search(said)
+    return bool(with_bare_forms(words_of(text, clause)) & FIRST_PERSON) and not OTHER_PERSON_WORDS.search(
+        said
+    )
 
 
 def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]) -> bool:
@@ -129,11 +130,10 @@ def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]
     the twitch."""
     if CORRECTION_CUE.search(text, clause[0], clause[1]):
         return False  # "I meant 5 weeks": the person correcting what they said of the twitch
-    words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
+    words = words_of(text, clause)
     while words and words[0] in WORDS["clause_fillers"]:
         words = words[1:]
-    # "eye's", "lid's": the word itself as well as with its ending
-    said = {*words, *(word.split("'")[0] for word in words)}
+    said = {*words, *with_bare_forms(words)}
     if not words or said & WORDS["words_for_the_twitch"]:
         return False
     if words[0] in WORDS["first_person_possessives"]:
@@ -144,11 +144,21 @@ def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]
 def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
     """The clause has no subject of its own: it opens with a verb ("have done for years", "been on them since
     2015", "had it for ages"), or it is only the time ("ages ago", "for years now")."""
-    words = re.findall(r"[a-z']+", text[clause[0] : clause[1]].lower())
-    rest = re.findall(r"[a-z']+", (text[clause[0] : span[0]] + " " + text[span[1] : clause[1]]).lower())
+    words = words_of(text, clause)
+    rest = words_of(text, (clause[0], span[0])) + words_of(text, (span[1], clause[1]))
     return bool(words) and (
         words[0] in WORDS["continuing_openers"] or all(word in WORDS["time_fillers"] for word in rest)
     )
+
+
+def words_of(text: str, span: tuple[int, int]) -> list[str]:
+    """The lower-case words of a part of the message, apostrophes kept ("i've", "eye's")."""
+    return re.findall(r"[a-z']+", text[span[0] : span[1]].lower())
+
+
+def with_bare_forms(words: list[str]) -> set[str]:
+    """Each word without what follows its apostrophe ("eye's" -> "eye", "i've" -> "i")."""
+    return {word.split("'")[0] for word in words}
 
 
 def clause_around(text: str, span: tuple[int, int]) -> tuple[int, int]:
