@@ -29,6 +29,7 @@ from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
+from bot.nlu.plain_no import opens_with_a_plain_no
 from bot.triage.engine import decide
 from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
@@ -236,6 +237,8 @@ def _read_reply(
     """The evidence after this reply (already merged into `evidence`), what to tell the person about it (if
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
+    if _is_a_plain_no(question, reading, tracker.latest_message.get("text") or ""):
+        intent = "deny"
     retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
     answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)
@@ -297,6 +300,28 @@ def _still_unclear(question: Question, findings: Findings, yes_was_said: bool) -
     return not_known, RECORDED_AS_NOT_KNOWN
 
 
+def _may_point_back(question: Question, intent: str | None) -> bool:
+    """A reply pointing back at something told before says yes to a warning-sign list, and to a sign asked on its own
+    ("only the head thing, like I said" to "a sudden severe headache?"), whatever the classifier made of it there, unless
+    it is a "no" ("no, just the twitch I mentioned")."""
+    if question in SIGN_CHECK_QUESTIONS:
+        return ANSWER_KIND_BY_INTENT.get(intent or "") is not AnswerKind.NONE
+    return question in WARNING_SIGN_QUESTIONS and intent in ANSWERS_THAT_MAY_POINT_BACK
+
+
+def _is_a_plain_no(question: Question, reading: MessageReading, text: str) -> bool:
+    """ "No. My face isn't drooping, my arms are fine", "nope, doesn't stop me doing anything": a "no" to a yes-or-no
+    question, however the classifier read the words after it, when those words tell of nothing present, point back at
+    nothing and leave no sign to ask about (an unclear reply is never a "no": this one is not unclear)."""
+    return (
+        question.is_checklist
+        and opens_with_a_plain_no(text)
+        and Status.PRESENT not in reading.statuses.values()
+        and not reading.signs_to_ask_about
+        and not reading.points_back
+    )
+
+
 def _denies_only_other_warning_signs(reading: MessageReading) -> bool:
     """The reply denies warning signs and says nothing else of the person: no sign present, no vague feeling.
     Only red flags count: a stray denial of anything else ("I'd rather not go into it" read as "not spreading")
@@ -345,12 +370,7 @@ def _record_answer(
     if present:
         return apply_checklist_answer(findings, question, present, AnswerKind.NAMED, keep_open)
     undenied = [code for code in question.covers if findings.is_unknown(code)]
-    if (
-        reading.points_back
-        and intent in ANSWERS_THAT_MAY_POINT_BACK
-        and question in WARNING_SIGN_QUESTIONS
-        and undenied
-    ):
+    if reading.points_back and undenied and _may_point_back(question, intent):
         # "no pain, no numbness, just the ear I mentioned", "the jolts I told you about": yes to something told in
         # words that name no sign, so one of the warning signs the reply leaves undenied (docs/clinical-design.md).
         # Not for the other lists: "only the pill, been on it for years" to the history is no new medicine.

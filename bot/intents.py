@@ -18,3 +18,6 @@ EVIDENCE_CLASSIFIER = "classifier"  # only the intent classifier thinks so
 # An entity of a reply that says yes to something the person told before in their own words ("just the ear I
 # mentioned"): the checklist reads it as one of the signs the reply did not deny.
 POINTS_BACK_ENTITY = "points_back"
+# An entity naming a red flag the NLU suspects but did not read ("my head" with nothing said of it, or a wording only
+# the learned reader knows): the dialogue asks about that sign on its own.
+SUSPECTED_SIGN_ENTITY = "suspected_sign"

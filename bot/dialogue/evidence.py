@@ -23,14 +23,13 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
-from bot.intents import POINTS_BACK_ENTITY
+from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.triage.findings import FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
 
 DURATION_ENTITY = "duration_days"
 LOCATION_ENTITY = "location"
 SIDE_ENTITY = "face_side"
 VAGUE_SENSATION_ENTITY = "vague_sensation"
-SUSPECTED_SIGN_ENTITY = "suspected_sign"
 # Rasa's entity role that the NLU gives a value the person corrects ("I meant 6 days, not 6 weeks").
 CORRECTION_ROLE = "correction"
 CORRECT_INTENT = "correct"

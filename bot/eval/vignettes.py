@@ -32,6 +32,9 @@ BLIND_DIR = Path(__file__).resolve().parents[2] / "tests" / "blind"
 # The questions every persona scripts an answer to. A red flag asked on its own (q_check_<code>) is answered from
 # the persona's per-sign answers where it has them, else from its answer to the list that names the sign.
 SIGN_CHECKS = {question.name: question.covers[0] for question in SIGN_CHECK_QUESTIONS}
+# A sudden severe headache is named by no list; it is an emergency sign, and personas tell those in their answer to the
+# stroke screen (not in the accompanying-signs answer, which is about the face).
+ANSWERED_FROM_THE_STROKE_SCREEN = frozenset({*STROKE_SCREEN, "severe_headache"})
 SCRIPTED_QUESTIONS = frozenset(QUESTIONS_BY_NAME) - frozenset(SIGN_CHECKS)
 # A bound on the person's messages: a conversation that needs more is stuck in a loop.
 MAX_TURNS = 20
@@ -71,7 +74,9 @@ class Persona:
             return self.answers[question]
         if code in self.sign_answers:
             return self.sign_answers[code]
-        return self.answers["q_stroke_screen" if code in STROKE_SCREEN else "q_accompanying"]
+        return self.answers[
+            "q_stroke_screen" if code in ANSWERED_FROM_THE_STROKE_SCREEN else "q_accompanying"
+        ]
 
     def answer(self, question: str, times_answered: int) -> str:
         """The reply to a question answered `times_answered` times before: the next scripted reply, or the last."""

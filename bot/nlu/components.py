@@ -49,6 +49,7 @@ from bot.intents import (
     EVIDENCE_DECLARED,
     EVIDENCE_FINDINGS,
     REPORT_EMERGENCY,
+    SUSPECTED_SIGN_ENTITY,
 )
 from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.kinds import VAGUE_SENSATION
@@ -83,8 +84,6 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
     }
 )
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
-# The learned red-flag reader's entity (bot.nlu.learned_reader): a sign to ask about, not a finding.
-SUSPECTED_SIGN = "suspected_sign"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
 EXTRACTION_PROPERTY = "clinical_extraction"
@@ -234,11 +233,14 @@ class SafetyIntentOverride(UsesSharedExtractor):
 
 
 def tells_of_the_person(extraction: Extraction, message: Message) -> bool:
-    """The message tells of a sign (read, or suspected by the learned reader, which ran before), a side, a place, a
-    duration or a feeling in the face."""
+    """The message tells of a sign (read, suspected from a body part, or suspected by the learned reader, which ran
+    before), a side, a place, a duration or a feeling in the face."""
     return (
         Status.PRESENT in extraction.findings.values()
-        or any(entity.get(ENTITY_ATTRIBUTE_TYPE) == SUSPECTED_SIGN for entity in message.get(ENTITIES) or ())
+        or any(
+            entity.get(ENTITY_ATTRIBUTE_TYPE) == SUSPECTED_SIGN_ENTITY
+            for entity in message.get(ENTITIES) or ()
+        )
         or extraction.face_side is not None
         or bool(extraction.locations)
         or extraction.duration.days is not None

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.intents import POINTS_BACK_ENTITY
+from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
+from bot.nlu.body_mentions import BodyMentions, suspected_signs
 from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
@@ -69,6 +70,7 @@ class ClinicalExtractor:
 
     def __init__(self) -> None:
         self.nlp = build_pipeline()
+        self.body_mentions = BodyMentions(self.nlp.vocab)
 
     @classmethod
     def shared(cls) -> ClinicalExtractor:
@@ -86,6 +88,11 @@ class ClinicalExtractor:
             for mention in mentions_in(doc, offset)
         ]
         mentions = sight_lost_behind_a_shut_eye(mentions, text)
+        body_parts = [
+            body_part
+            for (offset, _), doc in zip(pieces, docs, strict=True)
+            for body_part in self.body_mentions.in_doc(doc, offset)
+        ]
         findings, finding_spans = decide_findings(mentions)
         places = [
             mention
@@ -108,6 +115,7 @@ class ClinicalExtractor:
             + side_entities(face_side, places, len(text))
             + duration_entities(duration)
             + vague_sensation_entities(mentions)
+            + suspected_sign_entities(text, body_parts, findings)
             + pointing_back_entities(text)
         )
         return Extraction(
@@ -204,6 +212,15 @@ def vague_sensation_entities(mentions: list[Mention]) -> list[EntitySpan]:
         and not any(sign.start < mention.end and mention.start < sign.end for sign in signs)
     ]
     return [EntitySpan(VAGUE_SENSATION, Status.PRESENT.value, vague[0].start, vague[0].end)] if vague else []
+
+
+def suspected_sign_entities(
+    text: str, body_parts: list[tuple[str, int, int]], findings: Mapping[str, Status]
+) -> list[EntitySpan]:
+    return [
+        EntitySpan(SUSPECTED_SIGN_ENTITY, code, start, end)
+        for code, (start, end) in suspected_signs(text, body_parts, findings).items()
+    ]
 
 
 def duration_entities(duration: DurationReading) -> list[EntitySpan]:

@@ -36,8 +36,9 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.intents import SUSPECTED_SIGN_ENTITY
 from bot.nlu import red_flag_model
-from bot.nlu.components import SUSPECTED_SIGN, ClinicalFindingsExtractor, message_text
+from bot.nlu.components import ClinicalFindingsExtractor, message_text
 from bot.nlu.extraction import EntitySpan
 from bot.nlu.language import is_probably_english
 from bot.nlu.red_flag_model import (
@@ -137,7 +138,7 @@ def rule_red_flags(message: Message) -> Iterable[EntitySpan]:
 
 def suspicion_entity(code: str, text: str) -> dict[str, Any]:
     return {
-        ENTITY_ATTRIBUTE_TYPE: SUSPECTED_SIGN,
+        ENTITY_ATTRIBUTE_TYPE: SUSPECTED_SIGN_ENTITY,
         ENTITY_ATTRIBUTE_VALUE: code,
         ENTITY_ATTRIBUTE_START: 0,
         ENTITY_ATTRIBUTE_END: len(text),

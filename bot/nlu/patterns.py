@@ -68,6 +68,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
 }
 # A feeling in the face that names no sign: not a finding; the dialogue asks about numbness and weakness because of it.
 VAGUE_FEELING_WORDS = phrases(PHRASES["vague_feeling_words"], WORDS, "vague_feeling_words")
+# A body part or function a red flag affects, by the red flag's code (target_phrases.yml says why).
+BODY_MENTION_PATTERNS = phrases_by_name("body_mentions", WORDS)
 STROKE_WORDS = phrases(PHRASES["stroke_words"], WORDS, "stroke_words")
 EMERGENCY_WORDS = phrases(PHRASES["emergency_words"], WORDS, "emergency_words")
 LOCATION_PATTERNS = phrases_by_name("location_patterns", WORDS)

@@ -256,11 +256,19 @@ def _suspicion_asked_on_its_own(findings: Findings, code: str) -> bool:
     about it, not two; but a possible emergency never waits behind other questions."""
     if code not in findings.suspected:
         return False
+    if code == "sudden_onset" and not _weakness_told_or_suspected(findings):
+        # The policy times only a weakness of the face (bot.triage.rules); the onset of anything else, a headache say,
+        # is asked within that sign's own question, and "did the weakness come on suddenly?" would make no sense.
+        return False
     if code in STROKE_SCREEN and _worth_asking(findings, STROKE_SCREEN_QUESTION):
         return is_settled(findings, STROKE_SCREEN_QUESTION)
     if code in ACCOMPANYING_SIGNS and code not in SIGNS_CHECKED_AT_ONCE:
         return is_settled(findings, ACCOMPANYING_QUESTION)
     return True
+
+
+def _weakness_told_or_suspected(findings: Findings) -> bool:
+    return findings.is_present("facial_weakness") or "facial_weakness" in findings.suspected
 
 
 def _worth_asking(findings: Findings, question: Question) -> bool:

@@ -332,3 +332,44 @@ def test_pointing_back_at_something_told_is_a_yes_to_the_signs_left_undenied() -
     findings = Evidence.from_json(slots["evidence"]).findings
     assert frozenset({"hearing_change"}) in findings.unresolved_lists()
     assert level_after(slots) is Level.URGENT
+
+
+def test_a_reply_opening_with_a_plain_no_is_a_no_whatever_the_classifier_read() -> None:
+    # "Nope. Arms are grand, talking's fine" to "a sudden severe headache?", classified as information
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
+    plain_no = with_entities("inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"))
+    plain_no["text"] = "Nope. Arms are grand, talking's fine"
+
+    slots, _ = validate(intake_tracker(suspected, plain_no, "q_check_severe_headache"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("severe_headache")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, but my hand has gone a bit funny",  # sets something against the no
+        "nah, only the ear thing",  # sets something against the no
+        "no idea, my arms are fine",  # "no" is no answer of its own here
+    ],
+)
+def test_a_no_that_is_not_plain_is_not_read_as_a_no(text: str) -> None:
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
+    reply = with_entities("inform", ("limb_weakness", "absent"))
+    reply["text"] = text
+
+    slots, _ = validate(intake_tracker(suspected, reply, "q_check_severe_headache"))
+
+    assert not Evidence.from_json(slots["evidence"]).findings.is_absent("severe_headache")
+
+
+def test_pointing_back_in_reply_to_one_screened_sign_is_a_yes_to_it() -> None:
+    # "only the head thing, like I told you" to "a sudden severe headache?", which DIET took for an emergency
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
+    pointing_back = with_entities(
+        "report_emergency", ("points_back", "present"), emergency_evidence="classifier"
+    )
+
+    slots, _ = validate(intake_tracker(suspected, pointing_back, "q_check_severe_headache"))
+
+    assert level_after(slots) is Level.EMERGENCY

@@ -76,6 +76,19 @@ def test_each_question_gets_the_personas_answer_until_the_assessment() -> None:
     assert outcome.reasons == ("rule_for_self_care",) and outcome.findings == {"twitching": "present"}
 
 
+def test_a_sign_asked_on_its_own_is_answered_from_the_list_a_persona_would_tell_it_in() -> None:
+    answers = {
+        **persona().answers,
+        "q_stroke_screen": "my arms are fine but the headache hit like a train",
+        "q_accompanying": "my cheek is a bit numb",
+    }
+    told = persona(answers=answers)
+    # the emergency signs, a sudden severe headache among them, from the stroke screen; the face's from the checklist
+    assert told.replies_to("q_check_severe_headache") == told.replies_to("q_stroke_screen")
+    assert told.replies_to("q_check_limb_weakness") == told.replies_to("q_stroke_screen")
+    assert told.replies_to("q_check_numbness_tingling") == told.replies_to("q_accompanying")
+
+
 def test_asking_a_volunteered_question_is_redundant() -> None:
     server = ScriptedServer([ask("q_side"), ASSESSED], "self_care")
 

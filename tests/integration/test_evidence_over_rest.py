@@ -323,3 +323,30 @@ def test_the_latest_spell_of_a_twitch_that_comes_back_asks_how_long_it_has_come_
     )
     assert float(slots["duration_days"]) > 14
     assert slots["triage_level"] == "routine"
+
+
+def test_a_body_part_told_of_in_unlisted_words_is_asked_about_and_a_yes_is_the_emergency(
+    running_bot: RunningBot,
+) -> None:
+    slots = talk(
+        running_bot,
+        "body-part",
+        [
+            "my top lid on the right has been flickering for 6 days. and twenty minutes ago at the sink something "
+            "went off in my head like a firework, I've had to lie down"
+        ],
+        answers={"q_check_severe_headache": "yes, it's awful"},
+    )
+    assert findings(slots)["severe_headache"] == "present"
+    assert slots["triage_level"] == "emergency"
+
+
+def test_a_body_part_asked_about_and_denied_carries_on_to_self_care(running_bot: RunningBot) -> None:
+    slots = talk(
+        running_bot,
+        "body-part-denied",
+        ["my lower lid's been going for three days, it tickles when I rub it with my hand"],
+        answers={"q_check_limb_weakness": "no, my arms and legs are fine"},
+    )
+    assert findings(slots)["limb_weakness"] == "absent"
+    assert slots["triage_level"] == "self_care"

@@ -21,6 +21,9 @@ from tests.nlu_components.reading import P, findings_of
         "she's been struggling to walk steadily since the morning",
         "I'm teetering like I'm on a tightrope",
         "walking is a problem, I keep toppling sideways",
+        "every time I stand the ground seems to roll under me",
+        "honestly I am not steady, I hold on to things",
+        "whenever I walk I keep drifting off to the right",
     ],
 )
 def test_plain_words_for_a_balance_problem(extractor: ClinicalExtractor, text: str) -> None:

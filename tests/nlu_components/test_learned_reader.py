@@ -17,11 +17,11 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.intents import SUSPECTED_SIGN_ENTITY
 from bot.nlu.components import ClinicalFindingsExtractor
 from bot.nlu.extraction import ClinicalExtractor
 from bot.nlu.learned_reader import (
     DEFAULT_LABELLED_FILES,
-    SUSPECTED_SIGN,
     LearnedRedFlagReader,
     negative_texts,
 )
@@ -146,7 +146,7 @@ def message(text: str, rule_entities: tuple[tuple[str, str, str], ...] = ()) -> 
 
 def suspected(reader: LearnedRedFlagReader, item: Message) -> list[str]:
     reader.process([item])
-    return [entity["value"] for entity in item.get(ENTITIES) if entity["entity"] == SUSPECTED_SIGN]
+    return [entity["value"] for entity in item.get(ENTITIES) if entity["entity"] == SUSPECTED_SIGN_ENTITY]
 
 
 def test_the_model_survives_a_round_trip_through_model_storage(
@@ -161,7 +161,7 @@ def test_a_paraphrase_of_a_trained_sign_is_suspected(loaded: LearnedRedFlagReade
     item = message(PARAPHRASE)
     assert suspected(loaded, item) == ["facial_weakness"]
     assert item.get(INTENT)["name"] == "describe_symptoms"
-    assert all(entity["entity"] == SUSPECTED_SIGN for entity in item.get(ENTITIES))
+    assert all(entity["entity"] == SUSPECTED_SIGN_ENTITY for entity in item.get(ENTITIES))
 
 
 def test_a_sign_in_one_sentence_of_a_long_message_is_suspected(loaded: LearnedRedFlagReader) -> None:

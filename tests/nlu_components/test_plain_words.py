@@ -100,6 +100,8 @@ def test_a_medicine_just_started_is_new_medication(extractor: ClinicalExtractor,
         "the left side of my face is not feeling normal",
         "something's not right with my left side",
         "it feels strange down one side of my face",
+        "my cheek feels like it belongs to a shop dummy",
+        "the skin by my mouth feels as though it's been wrapped in cling film",
     ],
 )
 def test_a_vague_face_feeling_is_its_own_entity(extractor: ClinicalExtractor, text: str) -> None:

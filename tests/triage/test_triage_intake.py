@@ -245,6 +245,15 @@ def test_a_suspected_stroke_sign_waits_for_the_stroke_screen_that_names_it() -> 
     assert names[0] == "q_stroke_screen"
 
 
+def test_a_suspected_sudden_onset_is_asked_only_of_a_weakness() -> None:
+    # "it came on out of nowhere" beside a headache: the onset of the headache is no question of its own
+    headache = replace(findings(["twitching"]), suspected=frozenset({"sudden_onset", "severe_headache"}))
+    assert "q_check_sudden_onset" not in _names(headache)
+    assert _names(headache)[0] == "q_check_severe_headache"
+    weakness = replace(findings(["twitching"]), suspected=frozenset({"sudden_onset", "facial_weakness"}))
+    assert "q_check_sudden_onset" in _names(weakness)
+
+
 def test_a_suspected_weakness_is_checked_at_once_not_left_to_the_checklist() -> None:
     suspicious = replace(findings(["twitching"]), suspected=frozenset({"facial_weakness"}))
     assert _names(suspicious)[0] == "q_check_facial_weakness"

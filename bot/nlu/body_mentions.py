@@ -1,0 +1,90 @@
+"""Red flags suspected from the body part they affect: "the back of my head feels like it was hit with a bat", "my hand
+let go of the kettle", "my hearing has gone all tinny".
+
+People tell a sign in words nobody listed far more often than they leave out the body part it is in. So a body part a
+red flag affects, told of as the person's own and not said to be well, in a message that read nothing of that red flag,
+makes the dialogue ask about the red flag on its own: a "no" carries on, an unclear answer counts as the sign
+(docs/clinical-design.md). The phrases are in resources/target_phrases.yml (body_mentions).
+
+These phrases are matched apart from the finding phrases and ConText on purpose: as targets of their own they would
+take the negations ConText hands out one target at a time ("no issues with my balance" would deny the body part and
+leave the balance unread).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from bot.nlu.pattern_language import compile_pattern
+from bot.nlu.patterns import BODY_MENTION_PATTERNS
+from bot.nlu.resources import load
+from bot.nlu.tense import FEAR_WORDS
+from bot.nlu.tense import WORDS as TENSE_WORDS
+from bot.nlu.vocabulary import NEGATION_CUES, QUESTION_STARTS_IN_CHAT
+from bot.triage.findings import RED_FLAG_CODES, Status
+
+CLAUSE_END = re.compile(r"[,.;:!?\n]|\bbut\b", re.IGNORECASE)
+# Words before a body part in its sentence that make it a worry, a supposition or the past, not what is happening:
+# "scared I'll lose my sight", "if my arm goes numb", "my speech used to be slurred".
+NOT_NOW_BEFORE = TENSE_WORDS["future_words"] | FEAR_WORDS | {"if", "unless", "whether", "used"}
+NORMAL_WORDS = frozenset(load("context_rules")["words"]["normal_words"])
+WORD = re.compile(r"[a-z']+")
+
+
+class BodyMentions:
+    """Finds the body-part phrases of a document, by the red flag each one names."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        unknown = set(BODY_MENTION_PATTERNS) - set(RED_FLAG_CODES)
+        if unknown:
+            raise ValueError(f"body_mentions names no red flag: {sorted(unknown)}")
+        self.matcher = Matcher(vocab)
+        for code, notations in BODY_MENTION_PATTERNS.items():
+            self.matcher.add(code, [compile_pattern(notation) for notation in notations])
+
+    def in_doc(self, doc: Doc, offset: int) -> list[tuple[str, int, int]]:
+        """(red flag code, start, end) of each body-part phrase told of as now, offsets in the whole message."""
+        return [
+            (doc.vocab.strings[match_id], offset + span.start_char, offset + span.end_char)
+            for match_id, start, end in self.matcher(doc)
+            if told_as_now(span := doc[start:end])
+        ]
+
+
+def told_as_now(span: Span) -> bool:
+    """Not in a question ("could it affect my eyesight?") and not after a worry, a supposition or a past in its
+    sentence: those are answered as worries, and asking about the sign would not follow what was said."""
+    sentence = span.sent
+    if sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS_IN_CHAT:
+        return False
+    return not any(token.norm_ in NOT_NOW_BEFORE for token in span.doc[sentence.start : span.start])
+
+
+def suspected_signs(
+    text: str, mentions: Iterable[tuple[str, int, int]], findings: Mapping[str, Status]
+) -> dict[str, tuple[int, int]]:
+    """The red flags to ask about, with the span of the body part that raised each: a sign the message read, present
+    or denied, was heard and is no suspicion."""
+    suspected: dict[str, tuple[int, int]] = {}
+    for code, start, end in mentions:
+        if code in findings or code in suspected:
+            continue
+        if not said_to_be_well(text, start, end):
+            suspected[code] = (start, end)
+    return suspected
+
+
+def said_to_be_well(text: str, start: int, end: int) -> bool:
+    """Denied before it or said to be well after it, within its clause ("nothing wrong with my head", "my arm's fine").
+    A negation after it tells what is wrong ("my hand won't hold the cup") and is no denial."""
+    clause_start = max((match.end() for match in CLAUSE_END.finditer(text, 0, start)), default=0)
+    clause_end = next((match.start() for match in CLAUSE_END.finditer(text, end)), len(text))
+    before = set(WORD.findall(text[clause_start:start].lower()))
+    after = set(WORD.findall(text[end:clause_end].lower()))
+    denied_before = bool(before & NEGATION_CUES) or any(word.endswith("n't") for word in before)
+    return denied_before or bool(after & NORMAL_WORDS)

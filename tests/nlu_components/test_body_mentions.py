@@ -1,0 +1,83 @@
+"""A red flag suspected from the body part it affects (bot.nlu.body_mentions): told of as the person's own and now,
+not said to be well, and not read as a sign either way. Each suspicion becomes a question about that one sign."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.extraction import ClinicalExtractor
+from tests.nlu_components.reading import NOW
+
+
+def suspected(extractor: ClinicalExtractor, text: str) -> set[str]:
+    return {
+        entity.value for entity in extractor.extract(text, NOW).entities if entity.entity == "suspected_sign"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("while I was gardening something hit the inside of my head like a hammer", "severe_headache"),
+        (
+            "my right hand dropped the mug for no reason and it still feels like it belongs to someone else",
+            "limb_weakness",
+        ),
+        ("my words have gone sort of sideways since lunch", "speech_difficulty"),
+        ("my vision has a sort of shimmer at the edge since this morning", "vision_loss"),
+        ("my left ear is like being in a swimming pool", "hearing_change"),
+        ("my balance has been all over the shop", "balance_problem"),
+        ("since breakfast there is something funny going on down my left side", "limb_weakness"),
+    ],
+)
+def test_a_body_part_told_of_in_unlisted_words_raises_its_red_flag(
+    extractor: ClinicalExtractor, text: str, sign: str
+) -> None:
+    assert sign in suspected(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nothing the matter with my arms",
+        "my hearing's grand, thanks",
+        "not a bother with my balance",
+        "my head is ok, it's only the lid jumping",
+    ],
+)
+def test_a_body_part_denied_or_said_to_be_well_raises_nothing(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert suspected(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would this ever spread to my arm?",
+        "how long before it affects my eyesight",
+        "I'm petrified I will lose my hearing over this",
+        "if my speech goes strange what do I do",
+        "my grandad's leg went after his stroke",
+    ],
+)
+def test_a_worry_a_question_or_someone_elses_body_raises_nothing(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert suspected(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my left leg has gone weak", "limb_weakness"),
+        ("my speech is slurred", "speech_difficulty"),
+        ("no problems with my vision", "vision_loss"),
+    ],
+)
+def test_a_sign_read_in_the_message_is_no_suspicion(
+    extractor: ClinicalExtractor, text: str, sign: str
+) -> None:
+    reading = extractor.extract(text, NOW)
+    assert sign in reading.findings
+    assert sign not in suspected(extractor, text)
