@@ -39,6 +39,7 @@ from bot.triage.intake import (
     QUESTIONS_BY_NAME,
     SIDE_QUESTION,
     SIGN_CHECK_QUESTIONS,
+    SIGNS_CHECKED_AT_ONCE,
     STROKE_SCREEN_QUESTION,
     AnswerKind,
     Question,
@@ -294,6 +295,11 @@ def _still_unclear(question: Question, findings: Findings, yes_was_said: bool) -
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
         said = RECORDED_AS_POSSIBLE if question in SIGN_CHECK_QUESTIONS else RECORDED_AS_ONE_OF_THEM
         return apply_unspecified_yes(findings, question), said
+    still_open = [code for code in question.covers if findings.is_unknown(code)]
+    if question.is_checklist and still_open and set(still_open) <= set(SIGNS_CHECKED_AT_ONCE):
+        # A list asked again about only an emergency sign it left open ("weakness or drooping of the face?") is a sign
+        # asked on its own, and an unclear answer to that counts as the sign, as it does for a sign check.
+        return at_least_one_present(findings, still_open), RECORDED_AS_POSSIBLE
     not_known = _record_not_known(question, findings)
     if question.is_checklist and findings.suspected & frozenset(question.covers):
         return at_least_one_present(not_known, findings.suspected), RECORDED_AS_ONE_OF_THEM

@@ -25,12 +25,14 @@ from bot.nlu.patterns import BODY_MENTION_PATTERNS
 from bot.nlu.resources import load
 from bot.nlu.tense import FEAR_WORDS
 from bot.nlu.tense import WORDS as TENSE_WORDS
-from bot.nlu.vocabulary import NEGATION_CUES, QUESTION_STARTS_IN_CHAT
+from bot.nlu.vocabulary import NEGATION_CUES, QUESTION_STARTS_IN_CHAT, RELATIVES, THIRD_PERSON_POSSESSIVES
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 CLAUSE_END = re.compile(r"[,.;:!?\n]|\bbut\b", re.IGNORECASE)
 # Words before a body part in its sentence that make it a worry, a supposition or the past, not what is happening:
 # "scared I'll lose my sight", "if my arm goes numb", "my speech used to be slurred".
+# A sentence with one of these tells of someone else's body, or of someone else's stroke, when it says "his" or "her".
+ANOTHERS = RELATIVES | {"stroke", "strokes"}
 NOT_NOW_BEFORE = TENSE_WORDS["future_words"] | FEAR_WORDS | {"if", "unless", "whether", "used"}
 NORMAL_WORDS = frozenset(load("context_rules")["words"]["normal_words"])
 WORD = re.compile(r"[a-z']+")
@@ -57,10 +59,14 @@ class BodyMentions:
 
 
 def told_as_now(span: Span) -> bool:
-    """Not in a question ("could it affect my eyesight?") and not after a worry, a supposition or a past in its
-    sentence: those are answered as worries, and asking about the sign would not follow what was said."""
+    """Not in a question ("could it affect my eyesight?"), not someone else's, and not after a worry, a supposition or a
+    past in its sentence: those are answered as worries, and asking about the sign would not follow what was said."""
     sentence = span.sent
     if sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS_IN_CHAT:
+        return False
+    if span[0].norm_ in THIRD_PERSON_POSSESSIVES and any(token.norm_ in ANOTHERS for token in sentence):
+        # "my nan lost her sight after a stroke": a relative's body, not the patient's (who may be "he" when someone
+        # types for them: "his right hand wouldn't hold the fork")
         return False
     return not any(token.norm_ in NOT_NOW_BEFORE for token in span.doc[sentence.start : span.start])
 

@@ -12,7 +12,12 @@ from bot.dialogue.evidence import Evidence
 from bot.triage.engine import assess
 from bot.triage.findings import FINDING_CODES, Findings
 from bot.triage.levels import Level
-from bot.triage.question_wording import ASK_WHICH_ONE, RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THEM
+from bot.triage.question_wording import (
+    ASK_WHICH_ONE,
+    RECORDED_AS_NOT_KNOWN,
+    RECORDED_AS_ONE_OF_THEM,
+    RECORDED_AS_POSSIBLE,
+)
 from tests.actions.test_intake_validation import EYELID_TWITCH, GRADUAL_WEAKNESS_SCREENED, validate
 from tests.actions.trackers import intake_tracker, message
 
@@ -372,4 +377,25 @@ def test_pointing_back_in_reply_to_one_screened_sign_is_a_yes_to_it() -> None:
 
     slots, _ = validate(intake_tracker(suspected, pointing_back, "q_check_severe_headache"))
 
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_list_left_open_only_on_the_face_and_still_unclear_counts_the_weakness_as_possible() -> None:
+    # "no pain, nothing numb, I hear fine, not giddy" to the accompanying signs, then to the same list asked again about
+    # only the face, and again: the denials say nothing of the face. Weakness of the face is an emergency sign, and a
+    # sign asked on its own and still unclear is not a "no".
+    other_denials = with_entities(
+        "inform",
+        ("severe_pain", "absent"),
+        ("numbness_tingling", "absent"),
+        ("hearing_change", "absent"),
+        ("balance_problem", "absent"),
+    )
+    partly, _ = validate(intake_tracker(EYELID_TWITCH, other_denials, "q_accompanying"))
+    asked_thrice = {**EYELID_TWITCH, "evidence": partly["evidence"], "times_asked": {"q_accompanying": 3}}
+
+    slots, texts = validate(intake_tracker(asked_thrice, other_denials, "q_accompanying"))
+
+    assert RECORDED_AS_POSSIBLE in texts
+    assert frozenset({"facial_weakness"}) in Evidence.from_json(slots["evidence"]).findings.at_least_one_of
     assert level_after(slots) is Level.EMERGENCY
