@@ -39,7 +39,6 @@ from bot.triage.intake import (
     QUESTIONS_BY_NAME,
     SIDE_QUESTION,
     SIGN_CHECK_QUESTIONS,
-    SIGNS_CHECKED_AT_ONCE,
     STROKE_SCREEN_QUESTION,
     AnswerKind,
     Question,
@@ -295,11 +294,19 @@ def _still_unclear(question: Question, findings: Findings, yes_was_said: bool) -
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
         said = RECORDED_AS_POSSIBLE if question in SIGN_CHECK_QUESTIONS else RECORDED_AS_ONE_OF_THEM
         return apply_unspecified_yes(findings, question), said
-    still_open = [code for code in question.covers if findings.is_unknown(code)]
-    if question.is_checklist and still_open and set(still_open) <= set(SIGNS_CHECKED_AT_ONCE):
-        # A list asked again about only an emergency sign it left open ("weakness or drooping of the face?") is a sign
-        # asked on its own, and an unclear answer to that counts as the sign, as it does for a sign check.
-        return at_least_one_present(findings, still_open), RECORDED_AS_POSSIBLE
+    still_open = (
+        [code for code in question.covers if findings.is_unknown(code)] if question.is_checklist else []
+    )
+    if (
+        question.is_checklist
+        and 0 < len(still_open) < len(question.covers)
+        and set(still_open) <= set(RED_FLAG_CODES)
+    ):
+        # Warning signs denied but for the ones asked again by name ("weakness or drooping of the face?", "numbness or
+        # tingling?"), and these still unclear: a sign asked about on its own, where an unclear answer counts as the
+        # sign, as it does for a sign check (docs/clinical-design.md: a partial denial is no "no" to the rest).
+        said = RECORDED_AS_POSSIBLE if len(still_open) == 1 else RECORDED_AS_ONE_OF_THEM
+        return at_least_one_present(findings, still_open), said
     not_known = _record_not_known(question, findings)
     if question.is_checklist and findings.suspected & frozenset(question.covers):
         return at_least_one_present(not_known, findings.suspected), RECORDED_AS_ONE_OF_THEM
@@ -386,7 +393,7 @@ def _record_answer(
         still_open = {code for code in question.covers if known_before.is_unknown(code)}
         if (
             asked_the_rest
-            and not keep_open
+            and not keep_open & still_open
             and not any(known_before.is_unknown(code) for code in named)
             and still_open & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
         ):

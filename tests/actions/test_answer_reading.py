@@ -321,6 +321,34 @@ def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open(
     assert slots["requested_slot"] == "q_stroke_screen"
 
 
+def test_a_suspicion_of_a_sign_already_denied_does_not_turn_the_other_denials_into_a_no_to_the_onset() -> (
+    None
+):
+    # The same denials twice, and the learned reader suspecting speech in "my talking is normal": still nothing said
+    # of when the weakness began, so the onset is not "gradual".
+    onset_open = {
+        **EYELID_TWITCH,
+        "facial_weakness": "present",
+        "limb_weakness": "absent",
+        "speech_difficulty": "absent",
+        "vision_loss": "absent",
+    }
+    denials = with_entities(
+        "describe_symptoms",
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+        ("vision_loss", "absent"),
+        ("suspected_sign", "speech_difficulty"),
+    )
+    first, _ = validate(intake_tracker(onset_open, denials, "q_stroke_screen"))
+    asked_the_rest = {**onset_open, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings if "evidence" in slots else None
+    assert findings is None or not findings.is_absent("sudden_onset")
+
+
 def test_pointing_back_at_something_told_is_a_yes_to_the_signs_left_undenied() -> None:
     # "face fine, no pain, no numbness, steady on my feet. Only the ear thing I said before"
     pointing_back = with_entities(
@@ -380,22 +408,43 @@ def test_pointing_back_in_reply_to_one_screened_sign_is_a_yes_to_it() -> None:
     assert level_after(slots) is Level.EMERGENCY
 
 
-def test_a_list_left_open_only_on_the_face_and_still_unclear_counts_the_weakness_as_possible() -> None:
-    # "no pain, nothing numb, I hear fine, not giddy" to the accompanying signs, then to the same list asked again about
-    # only the face, and again: the denials say nothing of the face. Weakness of the face is an emergency sign, and a
-    # sign asked on its own and still unclear is not a "no".
-    other_denials = with_entities(
-        "inform",
-        ("severe_pain", "absent"),
-        ("numbness_tingling", "absent"),
-        ("hearing_change", "absent"),
-        ("balance_problem", "absent"),
-    )
+@pytest.mark.parametrize(
+    ("left_open", "level"), [("facial_weakness", Level.EMERGENCY), ("numbness_tingling", Level.URGENT)]
+)
+def test_a_warning_sign_a_list_left_open_and_still_unclear_counts_as_possible(
+    left_open: str, level: Level
+) -> None:
+    # Every other sign of the accompanying list denied, then the same list asked again about only the one left open,
+    # and again: replies that say nothing clear of it ("ah, maybe that, the coffee never feels hot on that side").
+    # A warning sign asked on its own and still unclear is not a "no".
+    others = [
+        code
+        for code in (
+            "facial_weakness",
+            "severe_pain",
+            "numbness_tingling",
+            "hearing_change",
+            "balance_problem",
+        )
+        if code != left_open
+    ]
+    other_denials = with_entities("inform", *((code, "absent") for code in others))
     partly, _ = validate(intake_tracker(EYELID_TWITCH, other_denials, "q_accompanying"))
     asked_thrice = {**EYELID_TWITCH, "evidence": partly["evidence"], "times_asked": {"q_accompanying": 3}}
 
-    slots, texts = validate(intake_tracker(asked_thrice, other_denials, "q_accompanying"))
+    slots, texts = validate(intake_tracker(asked_thrice, message("inform"), "q_accompanying"))
 
     assert RECORDED_AS_POSSIBLE in texts
-    assert frozenset({"facial_weakness"}) in Evidence.from_json(slots["evidence"]).findings.at_least_one_of
-    assert level_after(slots) is Level.EMERGENCY
+    assert frozenset({left_open}) in Evidence.from_json(slots["evidence"]).findings.at_least_one_of
+    assert level_after(slots) is level
+
+
+def test_a_duration_still_unclear_after_asking_is_recorded_as_not_known() -> None:
+    # "no idea", then "couldn't tell you, days or weeks": the duration stays unknown, and the intake goes on
+    duration_unknown = {name: value for name, value in EYELID_TWITCH.items() if name != "duration_days"}
+    asked_once = {**duration_unknown, "unclear_answers": {"q_duration": 1}}
+
+    slots, texts = validate(intake_tracker(asked_once, message("not_sure"), "q_duration"))
+
+    assert RECORDED_AS_NOT_KNOWN in texts
+    assert slots["requested_slot"] != "q_duration"
