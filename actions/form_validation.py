@@ -65,6 +65,8 @@ UNCLEAR_ANSWERS_SLOT = "unclear_answers"
 # The intents of a reply that may say yes by pointing back at something told before: never a "no", a correction, a
 # request or small talk ("forget what I told you", "none of those, like I said").
 ANSWERS_THAT_MAY_POINT_BACK = frozenset({"inform", "affirm", "describe_symptoms"})
+# Intents of a reply that tells something in its own words, as opposed to a yes, a no, a "not sure" or a refusal.
+REPLIES_THAT_TELL_SOMETHING = frozenset({"inform", "describe_symptoms"})
 TIMES_ASKED_SLOT = "times_asked"
 # A question asked this many times and still open is not asked again, whatever kept it open (questions back, small
 # talk, replies that settle nothing): it is recorded as a reply still unclear after asking twice is, never as a "no".
@@ -281,7 +283,10 @@ def _read_reply(
         return evidence.record(denied, Source.ANSWER, question.name), None, []
 
     yes_was_said = first_unclear_reply == FIRST_REPLY_WAS_YES or kind is AnswerKind.YES_UNSPECIFIED
-    recorded, said = _still_unclear(question, findings, yes_was_said)
+    # Told something about warning signs twice that reads as none of them, nor as a "no" or "not sure": most likely a
+    # sign in words nobody listed, so one of them counts, as after a "yes" (docs/clinical-design.md).
+    told_unread_words = question in WARNING_SIGN_QUESTIONS and intent in REPLIES_THAT_TELL_SOMETHING
+    recorded, said = _still_unclear(question, findings, yes_was_said or told_unread_words)
     return evidence.record(recorded, Source.ANSWER, question.name), said, []
 
 

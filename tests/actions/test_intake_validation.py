@@ -9,7 +9,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ValidateIntakeForm
-from bot.triage.question_wording import ASK_AGAIN, ASK_WHICH_ONE, RECORDED_AS_NOT_KNOWN, UPDATED
+from bot.triage.question_wording import (
+    ASK_AGAIN,
+    ASK_WHICH_ONE,
+    RECORDED_AS_NOT_KNOWN,
+    RECORDED_AS_ONE_OF_THEM,
+    UPDATED,
+)
 from tests.actions.trackers import intake_tracker, message
 
 # A weakness that came on gradually, stroke screen negative: urgent, the checklist of other signs still open.
@@ -95,17 +101,31 @@ def test_a_bare_yes_to_a_checklist_is_asked_which_one() -> None:
     }  # remembered: a second unclear reply is a yes
 
 
-def test_an_unclear_reply_is_asked_once_more_then_recorded_as_not_known() -> None:
-    mumble = message("inform")
+def test_not_knowing_is_asked_once_more_then_recorded_as_not_known() -> None:
+    not_sure = message("not_sure")
 
-    slots, texts = validate(intake_tracker(EYELID_TWITCH, mumble, "q_accompanying"))
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, not_sure, "q_accompanying"))
     assert texts[0] == ASK_AGAIN and slots["requested_slot"] == "q_accompanying"
 
     asked_once = {**EYELID_TWITCH, "unclear_answers": slots["unclear_answers"]}
-    slots, texts = validate(intake_tracker(asked_once, mumble, "q_accompanying"))
+    slots, texts = validate(intake_tracker(asked_once, not_sure, "q_accompanying"))
     assert texts[0] == RECORDED_AS_NOT_KNOWN
     assert slots["requested_slot"] != "q_accompanying"
     assert {"facial_weakness", "numbness_tingling"} <= set(slots["asked"])  # asked, and still unknown
+
+
+def test_words_about_the_warning_signs_read_as_none_of_them_twice_count_one_of_them() -> None:
+    # "it's like my cheek belongs to someone else", twice: told of something in words no sign's phrase reads, and
+    # neither a "no" nor a "not sure": most likely one of the signs said in words nobody listed.
+    unread_words = message("inform")
+
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, unread_words, "q_accompanying"))
+    assert texts[0] == ASK_AGAIN
+
+    asked_once = {**EYELID_TWITCH, "unclear_answers": slots["unclear_answers"]}
+    slots, texts = validate(intake_tracker(asked_once, unread_words, "q_accompanying"))
+    assert texts[0] == RECORDED_AS_ONE_OF_THEM
+    assert slots["requested_slot"] != "q_accompanying"
 
 
 def test_a_correction_is_acknowledged_and_recorded() -> None:
