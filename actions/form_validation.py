@@ -35,6 +35,7 @@ from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
     DURATION_QUESTION,
+    EMERGENCY_SCREEN_QUESTION,
     LOCATION_QUESTION,
     QUESTIONS_BY_NAME,
     SIDE_QUESTION,
@@ -47,6 +48,7 @@ from bot.triage.intake import (
     at_least_one_present,
     pending_questions,
     record_duration,
+    record_emergency_screen,
     record_locations,
     record_side,
 )
@@ -381,6 +383,9 @@ def _record_answer(
         return record_side(findings, None) if reading.face_sides else None
     if question == DURATION_QUESTION:
         return record_duration(findings, None) if reading.duration_days is not None else None
+    if question == EMERGENCY_SCREEN_QUESTION:
+        # Whatever the reply, it settles the last check: signs it names or denies are already merged.
+        return record_emergency_screen(findings, intent == "affirm" and not reading.statuses)
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]

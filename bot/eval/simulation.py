@@ -28,6 +28,7 @@ import yaml
 from bot.eval.rest_client import ChatClient, question_asked
 from bot.triage.engine import decide
 from bot.triage.findings import (
+    EMERGENCY_SCREEN_SIGNS,
     FINDING_CODES,
     HISTORY_CODES,
     LOCATIONS,
@@ -36,13 +37,15 @@ from bot.triage.findings import (
     Findings,
     Status,
 )
-from bot.triage.intake import QUESTIONS_BY_NAME
+from bot.triage.intake import EMERGENCY_SCREEN_QUESTION, QUESTIONS_BY_NAME
 from bot.triage.levels import Level
 from bot.triage.question_wording import ASK_WHICH_ONE
 from bot.triage.rules import SELF_CARE_MAX_DAYS
 
 PHRASEBOOK = Path(__file__).resolve().parents[2] / "tests" / "simulation" / "phrasebook.yml"
 MAX_TURNS = 24
+# A question whose answer is about signs it does not record as its own: the patient answers about those signs.
+SIGNS_ASKED_BY = {EMERGENCY_SCREEN_QUESTION.name: EMERGENCY_SCREEN_SIGNS}
 # The figures `make simulate` and the test hold the assistant to (issue 11).
 MAX_UNDER_TRIAGED = 0
 MAX_NEEDLESS_EMERGENCY_RATE = 0.005
@@ -316,7 +319,7 @@ class Patient:
             return self.answer("side_answer", side=side)
         if question == "q_duration":
             return self.answer("duration_answer", duration=case.duration.text)
-        covers = QUESTIONS_BY_NAME[question].covers
+        covers = SIGNS_ASKED_BY.get(question) or QUESTIONS_BY_NAME[question].covers
         self.asked_codes.update(covers)
         present = [
             code

@@ -35,7 +35,9 @@ SIGN_CHECKS = {question.name: question.covers[0] for question in SIGN_CHECK_QUES
 # A sudden severe headache is named by no list; it is an emergency sign, and personas tell those in their answer to the
 # stroke screen (not in the accompanying-signs answer, which is about the face).
 ANSWERED_FROM_THE_STROKE_SCREEN = frozenset({*STROKE_SCREEN, "severe_headache"})
-SCRIPTED_QUESTIONS = frozenset(QUESTIONS_BY_NAME) - frozenset(SIGN_CHECKS)
+# The last check for emergency signs asks what the stroke screen asks, less the onset: personas answer both alike.
+ANSWERED_AS = {"q_emergency_screen": "q_stroke_screen"}
+SCRIPTED_QUESTIONS = frozenset(QUESTIONS_BY_NAME) - frozenset(SIGN_CHECKS) - frozenset(ANSWERED_AS)
 # A bound on the person's messages: a conversation that needs more is stuck in a loop.
 MAX_TURNS = 20
 # The bars `make eval-dialogue` and tests/dialogue hold the assistant to.
@@ -69,6 +71,8 @@ class Persona:
     after_assessment: tuple[str, ...] = ()
 
     def replies_to(self, question: str) -> tuple[str, ...]:
+        if question in ANSWERED_AS:
+            return self.answers[ANSWERED_AS[question]]
         code = SIGN_CHECKS.get(question)
         if code is None:
             return self.answers[question]
@@ -247,7 +251,10 @@ class _Conversation:
         if interjection is not None:
             return self.say(interjection)
         words = self._asked_words(question)
-        if question in self.told and self.answered_words.get(question, words) == words:
+        if (
+            ANSWERED_AS.get(question, question) in self.told
+            and self.answered_words.get(question, words) == words
+        ):
             self.outcome.redundant.append(question)
         self.answered_words[question] = words
         answered = self.times_answered.get(question, 0)

@@ -18,6 +18,8 @@ from bot.triage.explanations import rank_explanations
 from bot.triage.findings import (
     ACCOMPANYING_SIGNS,
     DURATION,
+    EMERGENCY_SCREEN_SIGNS,
+    EMERGENCY_SCREENED,
     FACE_SIDE_ASKED,
     FACE_SIDES,
     FINDING_CODES,
@@ -70,6 +72,11 @@ ACCOMPANYING_QUESTION = Question("q_accompanying", ACCOMPANYING_SIGNS)
 IMPACT_QUESTION = Question("q_impact", ("function_impact", "linked_movements"))
 TRIGGERS_QUESTION = Question("q_triggers", TRIGGER_CODES)
 HISTORY_QUESTION = Question("q_history", HISTORY_CODES)
+# Asked last, of everyone the stroke screen was not asked of: the emergency signs, which people tell in passing, in
+# words nobody listed, or only when asked (docs/clinical-design.md). It only adds: a sign the reply names counts, a
+# "yes" without saying which is the emergency, and anything else leaves the signs as they were, so that a reply the
+# assistant cannot read never turns into an emergency or blocks self care.
+EMERGENCY_SCREEN_QUESTION = Question("q_emergency_screen", (EMERGENCY_SCREENED,))
 
 QUESTIONS: tuple[Question, ...] = (
     *SIGN_CHECK_QUESTIONS,
@@ -82,6 +89,7 @@ QUESTIONS: tuple[Question, ...] = (
     IMPACT_QUESTION,
     TRIGGERS_QUESTION,
     HISTORY_QUESTION,
+    EMERGENCY_SCREEN_QUESTION,
 )
 QUESTIONS_BY_NAME: dict[str, Question] = {question.name: question for question in QUESTIONS}
 
@@ -95,7 +103,16 @@ class AnswerKind(str, Enum):
     NOT_SURE = "not_sure"  # "not sure", "I'd rather not say"
 
 
+def record_emergency_screen(findings: Findings, yes_without_saying_which: bool) -> Findings:
+    """Record a reply to the last check for emergency signs: the signs it named or denied are already in the findings;
+    a "yes" that names none means at least one of them."""
+    screened = _mark_asked(findings, EMERGENCY_SCREEN_QUESTION)
+    return at_least_one_present(screened, EMERGENCY_SCREEN_SIGNS) if yes_without_saying_which else screened
+
+
 def _is_known(findings: Findings, covered: str) -> bool:
+    if covered == EMERGENCY_SCREENED:
+        return False  # settled only by being asked
     if covered == LOCATIONS_ASKED:
         return bool(findings.locations)
     if covered == FACE_SIDE_ASKED:
@@ -209,6 +226,8 @@ def _best_case(findings: Findings, question: Question) -> Findings:
         return findings
     if question is DURATION_QUESTION:
         return record_duration(findings, 1.0)
+    if question is EMERGENCY_SCREEN_QUESTION:
+        return record_emergency_screen(findings, yes_without_saying_which=False)
     return apply_checklist_answer(findings, question, (), AnswerKind.NONE)
 
 
@@ -279,6 +298,16 @@ def _worth_asking(findings: Findings, question: Question) -> bool:
         return findings.is_present("facial_weakness")
     if question is ACCOMPANYING_QUESTION:
         return True
+    if question is EMERGENCY_SCREEN_QUESTION:
+        # Last, once nothing else is left to ask; not after the stroke screen, which asks the same signs.
+        return (
+            "sudden_onset" not in findings.asked
+            and any(findings.is_unknown(code) for code in EMERGENCY_SCREEN_SIGNS)
+            and not any(
+                other is not question and not is_settled(findings, other) and _worth_asking(findings, other)
+                for other in QUESTIONS
+            )
+        )
     if question is TRIGGERS_QUESTION:
         no_trigger_known = not any(findings.is_present(code) for code in TRIGGER_CODES)
         return no_trigger_known and likely_level(findings) is Level.SELF_CARE

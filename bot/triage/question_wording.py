@@ -112,9 +112,26 @@ def stroke_screen_prompt(findings: Findings) -> Prompt:
     return Prompt(" ".join(parts), STROKE_SCREEN_OPTIONS)
 
 
+EMERGENCY_SCREEN_OPENING = "One last check:"
+EMERGENCY_SCREEN_SIGN_WORDS = {
+    "limb_weakness": "sudden weakness in an arm or leg",
+    "speech_difficulty": "slurred or muddled speech",
+    "vision_loss": "sudden loss of vision or double vision",
+    "severe_headache": "a sudden, severe headache",
+}
+
+
+def emergency_screen_prompt(findings: Findings) -> Prompt:
+    """The last check for emergency signs, naming only those still unknown."""
+    signs = [words for code, words in EMERGENCY_SCREEN_SIGN_WORDS.items() if findings.is_unknown(code)]
+    listed = _listed(signs or list(EMERGENCY_SCREEN_SIGN_WORDS.values()))
+    return Prompt(f"{EMERGENCY_SCREEN_OPENING} have you had any {listed}?", STROKE_SCREEN_OPTIONS)
+
+
 QUESTION_PROMPTS: dict[str, Prompt] = {
     **{f"q_check_{code}": sign_check_prompt(code) for code in SIGN_CHECK_WORDS},
     "q_stroke_screen": stroke_screen_prompt(Findings()),
+    "q_emergency_screen": emergency_screen_prompt(Findings()),
     "q_location": Prompt(
         "Where on your face is the twitching?",
         (("Eyelid", "eyelid"), ("Around the eye", "around the eye"), ("Cheek", "cheek"), ("Mouth", "mouth")),
@@ -177,6 +194,8 @@ def prompt_for(question: str, findings: Findings) -> Prompt:
         return accompanying_signs_prompt(findings)
     if question == "q_stroke_screen":
         return stroke_screen_prompt(findings)
+    if question == "q_emergency_screen":
+        return emergency_screen_prompt(findings)
     return QUESTION_PROMPTS[question]
 
 
@@ -189,6 +208,7 @@ def question_for_text(text: str) -> str | None:
     for name, opening in (
         ("q_accompanying", ACCOMPANYING_SIGNS_OPENING),
         ("q_stroke_screen", STROKE_SCREEN_OPENING),
+        ("q_emergency_screen", EMERGENCY_SCREEN_OPENING),
     ):
         if text.startswith(opening):
             return name

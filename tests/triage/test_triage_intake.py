@@ -14,6 +14,7 @@ from bot.triage.engine import assess
 from bot.triage.findings import ACCOMPANYING_SIGNS, DURATION, FINDING_CODES, RED_FLAG_CODES, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
+    EMERGENCY_SCREEN_QUESTION,
     HISTORY_QUESTION,
     LOCATION_QUESTION,
     PROGRESSION_QUESTION,
@@ -27,6 +28,7 @@ from bot.triage.intake import (
     apply_checklist_answer,
     pending_questions,
     record_duration,
+    record_emergency_screen,
     record_locations,
     record_side,
 )
@@ -50,11 +52,15 @@ def test_question_names_are_the_form_slots() -> None:
         "q_impact",
         "q_triggers",
         "q_history",
+        "q_emergency_screen",
     ]
 
 
 def test_checklist_questions_cover_only_finding_codes() -> None:
     checklists = [question for question in QUESTIONS if question.is_checklist]
+    assert (
+        not EMERGENCY_SCREEN_QUESTION.is_checklist
+    )  # it records only that it was asked: signs come from the reply
     assert {code for question in checklists for code in question.covers} <= set(FINDING_CODES)
     assert set(ACCOMPANYING_QUESTION.covers) == set(ACCOMPANYING_SIGNS)
     assert not LOCATION_QUESTION.is_checklist
@@ -73,6 +79,20 @@ def test_stroke_screen_comes_first_when_weakness_is_present() -> None:
     pending = _names(findings(["twitching", "facial_weakness"], locations=["cheek"]))
     assert pending[0] == "q_stroke_screen"
     assert "q_stroke_screen" not in _names(findings(["twitching"], ["facial_weakness"]))
+
+
+def test_the_emergency_signs_are_checked_last_and_not_after_the_stroke_screen() -> None:
+    plain = findings(["twitching"], side="left", locations=["eyelid"], days=4)
+    asked, _ = _conversation(plain)
+    assert asked[-1] == "q_emergency_screen" and asked.count("q_emergency_screen") == 1
+    asked_with_weakness, _ = _conversation(findings(["twitching", "facial_weakness"], side="left"))
+    assert "q_stroke_screen" in asked_with_weakness and "q_emergency_screen" not in asked_with_weakness
+
+
+def test_a_yes_to_the_last_check_without_saying_which_is_the_emergency() -> None:
+    plain = findings(["twitching"], side="left", locations=["eyelid"], days=4)
+    assert assess(record_emergency_screen(plain, yes_without_saying_which=True)).level is Level.EMERGENCY
+    assert record_emergency_screen(plain, yes_without_saying_which=False).statuses == plain.statuses
 
 
 def test_nothing_is_asked_once_the_emergency_cannot_be_undone() -> None:
@@ -175,6 +195,8 @@ def _answer_reassuringly(case: Findings, question: Question) -> Findings:
         return record_side(case, "left")
     if question.is_checklist:
         return apply_checklist_answer(case, question, (), AnswerKind.NONE)
+    if question is EMERGENCY_SCREEN_QUESTION:
+        return record_emergency_screen(case, yes_without_saying_which=False)
     return record_duration(case, 3)
 
 
@@ -209,7 +231,11 @@ TYPICAL_OPENINGS = [
 
 
 def test_median_follow_up_questions_is_at_most_four() -> None:
-    counts = [len(_conversation(opening)[0]) for opening in TYPICAL_OPENINGS]
+    # about the twitch: the one last check for emergency signs comes on top
+    counts = [
+        len([name for name in _conversation(opening)[0] if name != EMERGENCY_SCREEN_QUESTION.name])
+        for opening in TYPICAL_OPENINGS
+    ]
     assert statistics.median(counts) <= 4, counts
 
 
