@@ -171,6 +171,11 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("my gran says twitches come from the nerves, is that right", True),
         ("my lid jumps and I've been doing night shifts, could that explain it", True),
         ("cheek twitching and I've got eczema, are they connected", True),
+        # a search named after its subject
+        ("cheek spasm reasons", True),
+        ("home remedies for a flickering lid", True),
+        ("twitchy eyelid cure", True),
+        ("it twitches for no reason at all", False),
         ("my left eye twitches.", False),
         ("since Monday", False),
         ("the doctor said it was stress - he gave me nothing for it", False),
