@@ -65,6 +65,15 @@ def test_the_development_questions_are_answered_on_topic(reader: QuestionReader)
         # a medicine named by its name, and a slip in a key word
         ("my GP put me on fluoxetine last month, could that be behind it?", "medicines"),
         ("can a magnesuim deficiency do this", "deficiencies"),
+        # folklore, prices and animals are not in the sources, though they name a twitch
+        ("is it lucky when your lower lid jumps", NOT_COVERED_TOPIC),
+        ("what's the price tag on botox injections", NOT_COVERED_TOPIC),
+        ("my cat's cheek keeps twitching, is she poorly", NOT_COVERED_TOPIC),
+        # telling a stroke from a twitch, a search, a bare word about how long, a second sign told with the twitch
+        ("what's the way to tell a spasm from a stroke", "stroke_or_twitch"),
+        ("lip twitching reasons", "causes"),
+        ("for life?", "duration"),
+        ("my cheek flutters and my jaw aches badly, is that bad", "red_flags"),
     ],
 )
 def test_the_answer_leads_with_the_item_asked_about(reader: QuestionReader, question: str, item: str) -> None:
