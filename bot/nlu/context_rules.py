@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from medspacy.context import ConTextRule
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.nlu.resources import ResourceError, WordLists, expand, load
 from bot.nlu.vocabulary import (
@@ -249,7 +249,23 @@ def own_twitch(target: Span) -> bool:
     before = target.doc[max(target.sent.start, target.start - OWN_TWITCH_REACH) : target.start]
     after = [token.norm_ for token in target.doc[target.end : min(target.end + 2, target.sent.end)]]
     owned_after = len(after) == 2 and after[0] in PREPOSITIONS and after[1] in OWN_POSSESSIVES
-    return owned_after or any(token.norm_ in OWN_POSSESSIVES | OWN_OBJECTS for token in before)
+    return (
+        owned_after
+        or any(token.norm_ in OWN_POSSESSIVES | OWN_OBJECTS for token in before)
+        or says_mine(target.doc)
+    )
+
+
+def says_mine(doc: Doc) -> bool:
+    """ "what calms a twitch? mine won't stop", "does a twitch like mine need a scan?": the twitch asked about is the
+    person's own ("a friend of mine" is someone else)."""
+    return any(token.norm_ == "mine" and (token.i == 0 or doc[token.i - 1].norm_ != "of") for token in doc)
+
+
+def not_an_own_twitch(target: Span, modifier: Span, between: Span) -> bool:
+    """ "if my twitch gets worse", "in case they're giving me spasms": a condition about the person's own twitch
+    does not make the twitch itself a supposition."""
+    return not own_twitch(target)
 
 
 def owned(target: Span) -> bool:
@@ -355,6 +371,7 @@ def same_statement(target: Span, modifier: Span, between: Span) -> bool:
 # The checks a group may name as on_modifies, each made with the span labels of the codes of a group it needs.
 CHECKS: dict[str, Callable[[Callable[[str], set[str]]], Check]] = {
     "opens_sentence": lambda labels_of: opens_sentence,
+    "not_an_own_twitch": lambda labels_of: not_an_own_twitch,
     "not_said_by_me": lambda labels_of: not_said_by_me,
     "asks_about": lambda labels_of: asks_about(labels_of("red_flags")),
     "asks_cause": lambda labels_of: asks_cause,
