@@ -72,6 +72,7 @@ def test_the_development_questions_are_answered_on_topic(reader: QuestionReader)
         # telling a stroke from a twitch, a search, a bare word about how long, a second sign told with the twitch
         ("what's the way to tell a spasm from a stroke", "stroke_or_twitch"),
         ("lip twitching reasons", "causes"),
+        ("any idea what explains my lower lid going off like that", "causes"),
         ("for life?", "duration"),
         ("my cheek flutters and my jaw aches badly, is that bad", "red_flags"),
     ],
