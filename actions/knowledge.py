@@ -9,7 +9,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.assessment import INTAKE_FORM
 from actions.tracker_findings import evidence_from_tracker, latest_reading, reports_emergency, slot_events
-from bot.knowledge.items import ANSWERABLE, TOPIC_ENTITY, answer_after_an_emergency, answer_text
+from bot.knowledge.items import (
+    ANSWERABLE,
+    TOPIC_ENTITY,
+    answer_after_an_emergency,
+    answer_text,
+    answer_with_a_red_flag,
+)
+from bot.triage.findings import RED_FLAG_CODES
 
 WHICH_TOPIC = (
     "I can tell you about the causes of twitching (such as caffeine, alcohol, stress, sleep, screens, medicines "
@@ -47,10 +54,13 @@ class ActionAnswerQuestion(Action):
         # (docs/clinical-design.md): what it says counts, the question is answered, and the intake starts or goes on.
         reading = latest_reading(tracker)
         before = evidence_from_tracker(tracker)
+        after = before.add_message(reading)
         describes = reading.says_anything
-        carried = slot_events(before, before.add_message(reading)) if describes else []
+        carried = slot_events(before, after) if describes else []
         if not topics and not describes:
             dispatcher.utter_message(text=WHICH_TOPIC)
+        if any(after.findings.is_present(code) for code in RED_FLAG_CODES):
+            topics = list(dict.fromkeys(answer_with_a_red_flag(topic) for topic in topics))
         for topic in topics[:MAX_ANSWERS]:
             dispatcher.utter_message(text=answer_text(topic))
         return [*carried, ActiveLoop(INTAKE_FORM)] if describes else []

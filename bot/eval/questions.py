@@ -3,8 +3,9 @@
 Each question opens a conversation of its own. The answer's lead is the first knowledge item among the replies;
 it is on topic when that item's topic (`TOPIC_OF_ITEM`, in the topic names of the question sets) is the
 question's topic or one of its `also_on_topic`. A question that `carries_symptom` must also start the intake
-(an intake question asked, or the emergency answer given). Only aggregate figures leave this module: the blind
-set is held out, so no question or reply text is ever printed or written.
+(an intake question asked, or the emergency answer given). Only aggregate figures leave this module for the blind
+set, which is held out: no question or reply text of it is ever printed or written (`miss_lines` is for the
+development sets).
 """
 
 from __future__ import annotations
@@ -217,6 +218,28 @@ def summary_lines(summary: QuestionSummary) -> list[str]:
         f"carrying a symptom, answered and intake started: "
         f"{summary.carrying_symptom_answered_and_intake}/{summary.carrying_symptom}",
         f"misses by the topic asked: {misses}",
+    ]
+
+
+def missed(answered: Answered) -> bool:
+    """Not on topic, a second answer not asked for, or a symptom carried without an answer and the intake."""
+    symptom_missed = answered.case.carries_symptom and not (answered.items and answered.intake_started)
+    return not answered.on_topic or not answered.kept_to_what_was_asked or symptom_missed
+
+
+def held_out(set_name: str, path: Path) -> bool:
+    """The blind set, by its name or its folder: its questions are never listed."""
+    return set_name == "blind" or BLIND_QUESTIONS.parent.name in path.parts
+
+
+def miss_lines(answered: Sequence[Answered]) -> list[str]:
+    """Each missed development question with the topics it got, to find the kinds of miss (never the blind set)."""
+    return [
+        f"{a.case.topic}: {a.case.text!r} -> "
+        f"{', '.join(TOPIC_OF_ITEM[item] for item in a.items) or 'not answered'}"
+        f"{'' if a.intake_started or not a.case.carries_symptom else ' (intake not started)'}"
+        for a in answered
+        if missed(a)
     ]
 
 

@@ -315,6 +315,20 @@ EMERGENCY_COUNTERPARTS = {
 }
 
 
+# Once a sign the sources name as a reason to see a doctor is there (numbness, a muffled ear, a weak face...), "is
+# it serious?" and "what can I do?" have the same kind of answer: "usually not" or "try not to worry" would undercut
+# it, so they are answered by which signs need a doctor and how soon.
+RED_FLAG_COUNTERPARTS = {
+    "is_it_serious": "red_flags",
+    "self_care": "when_to_see_doctor",
+}
+
+
+def answer_with_a_red_flag(topic: str) -> str:
+    """The item that answers a question about `topic` asked by someone with a red-flag sign of their own."""
+    return RED_FLAG_COUNTERPARTS.get(topic, topic)
+
+
 def answer_after_an_emergency(topic: str) -> str | None:
     """The item that answers a question about `topic` asked with an emergency sign, or None when none may follow
     the emergency answer (see `KnowledgeItem.fit_after_an_emergency`)."""

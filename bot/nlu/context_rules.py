@@ -35,7 +35,7 @@ from collections.abc import Callable
 from typing import Any
 
 from medspacy.context import ConTextRule
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from bot.nlu.resources import ResourceError, WordLists, expand, load
 from bot.nlu.vocabulary import (
@@ -101,6 +101,10 @@ PREPOSITIONS = frozenset(words_of("prepositions"))
 # The kinds of target phrase (bot.nlu.extraction labels them "kind:code") that tell of a sign a question may presuppose.
 PRESUPPOSABLE_KINDS = frozenset({"present", "generic", "implied"})
 OWNED_REACH = 3
+# "my twitch", "my eyelid twitch", "gives me face spasms": how far before the twitch the person's "my" or "me" may be.
+OWN_TWITCH_REACH = 2
+OWN_OBJECTS = frozenset({"me"})
+TWITCHING = "twitching"
 # "is numbness a bad sign?": the finding right after the opening word is what the question is about.
 ASKED_SUBJECT_REACH = 2
 
@@ -185,8 +189,9 @@ def literals(group: dict[str, Any]) -> list[str]:
 
 
 def opens_sentence(target: Span, modifier: Span, between: Span) -> bool:
-    """ "say it spreads, what then?": a supposition only where the sentence opens with it."""
-    return modifier.start == modifier.sent.start
+    """ "say it spreads, what then?": a supposition only where the sentence opens with it; the person's own twitch
+    asked about ("will I need a scan for my spasm?") is there all the same."""
+    return modifier.start == modifier.sent.start and not own_twitch(target)
 
 
 def not_said_by_me(target: Span, modifier: Span, between: Span) -> bool:
@@ -197,7 +202,7 @@ def not_said_by_me(target: Span, modifier: Span, between: Span) -> bool:
 
 def asks_cause(target: Span, modifier: Span, between: Span) -> bool:
     """ "can stress cause weakness?" asks about the finding; "why does stress make my eye twitch?" presupposes it."""
-    return in_question(target, modifier, between) and not presupposed(target)
+    return in_question(target, modifier, between) and not presupposed(target) and not own_twitch(target)
 
 
 def asks_about(red_flags: set[str]) -> Check:
@@ -208,7 +213,7 @@ def asks_about(red_flags: set[str]) -> Check:
         if not in_question(target, modifier, between):
             return False
         if target.label_ not in red_flags:
-            return not presupposed(target)
+            return not presupposed(target) and not own_twitch(target)
         if owned(target):
             return False
         return (
@@ -232,6 +237,35 @@ def presupposed(target: Span) -> bool:
         return False
     asked = set(words[2:])
     return bool(asked & (OWN_POSSESSIVES | {"i"})) and not asked & ANYONE
+
+
+def own_twitch(target: Span) -> bool:
+    """ "can my pills cause my lid twitch?", "what sets off the spasms in my cheek?", "does tea give me twitches?": a
+    question about the person's own twitch tells that there is one (docs/clinical-design.md), though it asks about
+    its cause or its future. Only the twitch itself: "is my twitch spreading?" asks whether it spreads."""
+    kind, _, code = target.label_.partition(":")
+    if code != TWITCHING or kind not in PRESUPPOSABLE_KINDS:
+        return False
+    before = target.doc[max(target.sent.start, target.start - OWN_TWITCH_REACH) : target.start]
+    after = [token.norm_ for token in target.doc[target.end : min(target.end + 2, target.sent.end)]]
+    owned_after = len(after) == 2 and after[0] in PREPOSITIONS and after[1] in OWN_POSSESSIVES
+    return (
+        owned_after
+        or any(token.norm_ in OWN_POSSESSIVES | OWN_OBJECTS for token in before)
+        or says_mine(target.doc)
+    )
+
+
+def says_mine(doc: Doc) -> bool:
+    """ "what calms a twitch? mine won't stop", "does a twitch like mine need a scan?": the twitch asked about is the
+    person's own ("a friend of mine" is someone else)."""
+    return any(token.norm_ == "mine" and (token.i == 0 or doc[token.i - 1].norm_ != "of") for token in doc)
+
+
+def not_an_own_twitch(target: Span, modifier: Span, between: Span) -> bool:
+    """ "if my twitch gets worse", "in case they're giving me spasms": a condition about the person's own twitch
+    does not make the twitch itself a supposition."""
+    return not own_twitch(target)
 
 
 def owned(target: Span) -> bool:
@@ -337,6 +371,7 @@ def same_statement(target: Span, modifier: Span, between: Span) -> bool:
 # The checks a group may name as on_modifies, each made with the span labels of the codes of a group it needs.
 CHECKS: dict[str, Callable[[Callable[[str], set[str]]], Check]] = {
     "opens_sentence": lambda labels_of: opens_sentence,
+    "not_an_own_twitch": lambda labels_of: not_an_own_twitch,
     "not_said_by_me": lambda labels_of: not_said_by_me,
     "asks_about": lambda labels_of: asks_about(labels_of("red_flags")),
     "asks_cause": lambda labels_of: asks_cause,

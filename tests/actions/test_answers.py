@@ -119,3 +119,33 @@ def test_after_the_emergency_answer_is_it_serious_is_answered_with_the_signs_tha
 def test_why_before_any_assessment_says_there_is_nothing_to_explain_yet() -> None:
     _, texts = run(ActionExplainWhy(), tracker_after(message("ask_why")))
     assert texts == [NOTHING_TO_EXPLAIN]
+
+
+def test_is_it_serious_asked_with_a_red_flag_sign_is_answered_by_the_signs_that_need_a_doctor() -> None:
+    # "my cheek flickers and I can't hear well on that side, should I worry?": not "usually not".
+    question = message("ask_question", {"twitching": "present", "hearing_change": "present"})
+    question["entities"].append({"entity": "topic", "value": "is_it_serious"})
+
+    events, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [answer("red_flags").text]
+    assert events[-1]["name"] == "intake_form"
+
+
+def test_what_helps_asked_after_a_red_flag_sign_was_told_is_answered_by_when_to_see_a_doctor() -> None:
+    question = message("ask_question")
+    question["entities"] = [{"entity": "topic", "value": "self_care"}]
+    told_before = {"numbness_tingling": "present"}
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question, told_before))
+
+    assert texts == [answer("when_to_see_doctor").text]
+
+
+def test_is_it_serious_without_a_red_flag_sign_keeps_its_own_answer() -> None:
+    question = message("ask_question", {"twitching": "present"})
+    question["entities"].append({"entity": "topic", "value": "is_it_serious"})
+
+    _, texts = run(ActionAnswerQuestion(), tracker_after(question))
+
+    assert texts == [answer("is_it_serious").text]

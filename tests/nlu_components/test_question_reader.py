@@ -65,6 +65,16 @@ def test_the_development_questions_are_answered_on_topic(reader: QuestionReader)
         # a medicine named by its name, and a slip in a key word
         ("my GP put me on fluoxetine last month, could that be behind it?", "medicines"),
         ("can a magnesuim deficiency do this", "deficiencies"),
+        # folklore, prices and animals are not in the sources, though they name a twitch
+        ("is it lucky when your lower lid jumps", NOT_COVERED_TOPIC),
+        ("what's the price tag on botox injections", NOT_COVERED_TOPIC),
+        ("my cat's cheek keeps twitching, is she poorly", NOT_COVERED_TOPIC),
+        # telling a stroke from a twitch, a search, a bare word about how long, a second sign told with the twitch
+        ("what's the way to tell a spasm from a stroke", "stroke_or_twitch"),
+        ("lip twitching reasons", "causes"),
+        ("any idea what explains my lower lid going off like that", "causes"),
+        ("for life?", "duration"),
+        ("my cheek flutters and my jaw aches badly, is that bad", "red_flags"),
     ],
 )
 def test_the_answer_leads_with_the_item_asked_about(reader: QuestionReader, question: str, item: str) -> None:
@@ -171,6 +181,11 @@ def test_a_description_that_asks_nothing_gets_no_topic(reader: QuestionReader) -
         ("my gran says twitches come from the nerves, is that right", True),
         ("my lid jumps and I've been doing night shifts, could that explain it", True),
         ("cheek twitching and I've got eczema, are they connected", True),
+        # a search named after its subject
+        ("cheek spasm reasons", True),
+        ("home remedies for a flickering lid", True),
+        ("twitchy eyelid cure", True),
+        ("it twitches for no reason at all", False),
         ("my left eye twitches.", False),
         ("since Monday", False),
         ("the doctor said it was stress - he gave me nothing for it", False),
