@@ -73,7 +73,13 @@ FACE_SIDE_ASKED = "face_side"
 # In `asked`: the last check for emergency signs was made (bot.triage.intake.EMERGENCY_SCREEN_QUESTION).
 EMERGENCY_SCREENED = "emergency_screen"
 # The signs that last check names: those that call for the emergency number whatever else is known.
-EMERGENCY_SCREEN_SIGNS = ("limb_weakness", "speech_difficulty", "vision_loss", "severe_headache")
+EMERGENCY_SCREEN_SIGNS = (
+    "facial_weakness",
+    "limb_weakness",
+    "speech_difficulty",
+    "vision_loss",
+    "severe_headache",
+)
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ def stroke_screen_prompt(findings: Findings) -> Prompt:
 
 EMERGENCY_SCREEN_OPENING = "One last check:"
 EMERGENCY_SCREEN_SIGN_WORDS = {
+    "facial_weakness": "drooping or weakness of one side of your face",
     "limb_weakness": "sudden weakness in an arm or leg",
     "speech_difficulty": "slurred or muddled speech",
     "vision_loss": "sudden loss of vision or double vision",
