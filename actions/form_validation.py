@@ -29,7 +29,7 @@ from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
-from bot.nlu.plain_no import opens_with_a_plain_no
+from bot.nlu.plain_answers import opens_with_a_plain_no, opens_with_a_plain_yes
 from bot.triage.engine import decide
 from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
@@ -241,8 +241,13 @@ def _read_reply(
     """The evidence after this reply (already merged into `evidence`), what to tell the person about it (if
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
-    if _is_a_plain_no(question, reading, tracker.latest_message.get("text") or ""):
+    text = tracker.latest_message.get("text") or ""
+    if _is_a_plain_no(question, reading, text):
         intent = "deny"
+    elif question.is_checklist and not reading.statuses and opens_with_a_plain_yes(text):
+        # "yes, it's awful": a "yes" whatever the classifier made of the rest, as long as nothing else was read in it
+        # (a "yes, no pain though" names what it denies, and is read as it is).
+        intent = "affirm"
     retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
     answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)

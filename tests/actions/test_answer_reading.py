@@ -299,51 +299,44 @@ def test_denials_of_other_signs_twice_are_no_answer_about_the_face_or_the_onset(
     assert level_after(slots) is Level.EMERGENCY
 
 
-def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open() -> None:
-    # Weakness known, arms, speech and sight denied, the onset still open; twice: "no idea when it started, maybe
-    # this morning, maybe last night; arms fine, talking fine, sees fine".
-    onset_open = {
-        **EYELID_TWITCH,
-        "facial_weakness": "present",
-        "limb_weakness": "absent",
-        "speech_difficulty": "absent",
-        "vision_loss": "absent",
-    }
-    denials = with_entities(
-        "inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"), ("vision_loss", "absent")
-    )
-    first, _ = validate(intake_tracker(onset_open, denials, "q_stroke_screen"))
-    asked_the_rest = {**onset_open, "unclear_answers": first["unclear_answers"]}
+# Weakness known, arms, speech and sight denied, the onset still open.
+ONSET_OPEN = {
+    **EYELID_TWITCH,
+    "facial_weakness": "present",
+    "limb_weakness": "absent",
+    "speech_difficulty": "absent",
+    "vision_loss": "absent",
+}
+OTHER_STROKE_SIGNS_DENIED = (
+    ("limb_weakness", "absent"),
+    ("speech_difficulty", "absent"),
+    ("vision_loss", "absent"),
+)
 
-    slots, _ = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
+
+def _said_twice_to_the_open_onset(reply: dict[str, Any]) -> dict[str, Any]:
+    first, _ = validate(intake_tracker(ONSET_OPEN, reply, "q_stroke_screen"))
+    asked_the_rest = {**ONSET_OPEN, "unclear_answers": first["unclear_answers"]}
+    slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_stroke_screen"))
+    return slots
+
+
+def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open() -> None:
+    # twice: "no idea when it started, maybe this morning, maybe last night; arms fine, talking fine, sees fine"
+    slots = _said_twice_to_the_open_onset(with_entities("inform", *OTHER_STROKE_SIGNS_DENIED))
 
     assert "evidence" not in slots  # nothing recorded: the onset is asked once more, then taken as unclear
     assert slots["requested_slot"] == "q_stroke_screen"
 
 
-def test_a_suspicion_of_a_sign_already_denied_does_not_turn_the_other_denials_into_a_no_to_the_onset() -> (
-    None
-):
+def test_a_suspicion_of_a_sign_already_denied_does_not_make_the_other_denials_a_no_to_the_onset() -> None:
     # The same denials twice, and the learned reader suspecting speech in "my talking is normal": still nothing said
     # of when the weakness began, so the onset is not "gradual".
-    onset_open = {
-        **EYELID_TWITCH,
-        "facial_weakness": "present",
-        "limb_weakness": "absent",
-        "speech_difficulty": "absent",
-        "vision_loss": "absent",
-    }
-    denials = with_entities(
-        "describe_symptoms",
-        ("limb_weakness", "absent"),
-        ("speech_difficulty", "absent"),
-        ("vision_loss", "absent"),
-        ("suspected_sign", "speech_difficulty"),
+    reply = with_entities(
+        "describe_symptoms", *OTHER_STROKE_SIGNS_DENIED, ("suspected_sign", "speech_difficulty")
     )
-    first, _ = validate(intake_tracker(onset_open, denials, "q_stroke_screen"))
-    asked_the_rest = {**onset_open, "unclear_answers": first["unclear_answers"]}
 
-    slots, _ = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
+    slots = _said_twice_to_the_open_onset(reply)
 
     findings = Evidence.from_json(slots["evidence"]).findings if "evidence" in slots else None
     assert findings is None or not findings.is_absent("sudden_onset")
@@ -448,3 +441,15 @@ def test_a_duration_still_unclear_after_asking_is_recorded_as_not_known() -> Non
 
     assert RECORDED_AS_NOT_KNOWN in texts
     assert slots["requested_slot"] != "q_duration"
+
+
+def test_a_reply_opening_with_a_plain_yes_names_the_sign_asked_about() -> None:
+    # "yeah, it's horrendous" to "a sudden severe headache?", classified as information
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
+    plain_yes = message("inform")
+    plain_yes["text"] = "yeah, it's horrendous"
+
+    slots, _ = validate(intake_tracker(suspected, plain_yes, "q_check_severe_headache"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_present("severe_headache")
+    assert level_after(slots) is Level.EMERGENCY

@@ -1,0 +1,30 @@
+"""A reply that opens with a plain "no" or "yes" of its own: "No. My face is fine, my arms are fine", "nope, doesn't
+bother me", "yes, it's awful".
+
+The intake reads such a reply as a "no" or a "yes" to its yes-or-no question whatever the classifier made of the words
+after it (actions/form_validation.py). A module of its own, with no spaCy, so that the action server can read it
+cheaply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu.resources import load
+
+PHRASES = load("extraction")
+PLAIN_NO_OPENING = re.compile("|".join(PHRASES["plain_no_opening"]), re.IGNORECASE)
+CONTRAST_AFTER_NO = re.compile("|".join(PHRASES["contrast_after_no"]), re.IGNORECASE)
+PLAIN_YES_OPENING = re.compile("|".join(PHRASES["plain_yes_opening"]), re.IGNORECASE)
+
+
+def opens_with_a_plain_no(text: str) -> bool:
+    """The reply's first word is a "no" standing on its own, and nothing after it is set against it ("no, but my hand
+    feels strange" and "nah, only the ear" are not plain)."""
+    opening = PLAIN_NO_OPENING.match(text)
+    return opening is not None and not CONTRAST_AFTER_NO.search(text, opening.end())
+
+
+def opens_with_a_plain_yes(text: str) -> bool:
+    """The reply's first word is a "yes" standing on its own ("yes, it's awful", "yeah.")."""
+    return PLAIN_YES_OPENING.match(text) is not None
