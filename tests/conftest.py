@@ -23,6 +23,7 @@ SELF_CARE_ANSWERS = {
     "q_impact": "no",
     "q_triggers": "loads of coffee",
     "q_history": "none",
+    "q_emergency_screen": "no, nothing like that",
 }
 
 

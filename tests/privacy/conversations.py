@@ -26,6 +26,7 @@ ANSWERS = {
     "q_impact": "no",
     "q_triggers": "coffee",
     "q_history": "none",
+    "q_emergency_screen": "none of those",
     # A red flag asked on its own, when something said made the assistant suspect it.
     **{question.name: "no" for question in SIGN_CHECK_QUESTIONS},
 }
