@@ -83,6 +83,8 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
         "request_summary",
     }
 )
+# Yes, no and their like: answers that tell no sign by themselves, so one told with them is the message's news.
+BARE_ANSWERS = frozenset({"affirm", "deny", "none_of_these", "decline_to_answer"})
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
@@ -220,6 +222,12 @@ class SafetyIntentOverride(UsesSharedExtractor):
         if predicted_intent(message) == REPORT_EMERGENCY and is_no_emergency(extraction):
             # Not DIET's runner-up: on such messages it is as often deny, none_of_these or delete_my_data (seen on
             # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
+            return INFORM
+        if predicted_intent(message) in BARE_ANSWERS and any(
+            extraction.findings.get(code) is Status.PRESENT for code in RED_FLAG_CODES
+        ):
+            # "hang on, there's a whooshing in my ear as well" read as a "no" after the assessment: a yes or a no
+            # with nothing asked is met with "tell me about the twitch", which would drop the sign it tells of.
             return INFORM
         if predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS and tells_of_the_person(
             extraction, message

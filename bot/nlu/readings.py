@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.nlu.context_rules import AGAIN, DISCOUNTING, FAMILY, HISTORICAL, NEGATED
 from bot.nlu.denials import (
@@ -62,6 +62,7 @@ from bot.nlu.tense import (
     told_of_past_illness,
     told_then_gone,
 )
+from bot.nlu.vocabulary import RELATIVES
 from bot.triage.findings import HISTORY_CODES, Status
 
 
@@ -74,6 +75,13 @@ class Mention:
     start: int
     end: int
     sentence: tuple[int, int]
+
+
+def names_own_thing(token: Token) -> bool:
+    """ "they changed my medication": a "my" followed by a thing, not a person ("my mum's"), makes the phrase the
+    person's own, whoever else the sentence names."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.norm_ == "my" and following is not None and following.norm_ not in RELATIVES
 
 
 class Told:
@@ -98,7 +106,7 @@ class Told:
         dropped = set()
         if AGAIN in self.categories or said_to_be_now(self.span):
             dropped.add(HISTORICAL)
-        if any(token.norm_ in PERSON_ITSELF for token in self.span):
+        if any(token.norm_ in PERSON_ITSELF or names_own_thing(token) for token in self.span):
             dropped.add(FAMILY)
         return self.categories - dropped
 

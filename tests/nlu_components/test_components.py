@@ -297,6 +297,9 @@ def test_the_extraction_is_read_once_and_never_output(
         ("L", "other_language"),
         ("hmm I'm not sure how to put it, my hearing is all echoey", "not_sure"),
         ("why? something strange has started in my mouth as well", "ask_why"),
+        # a red flag told with a bare yes or no, as after the assessment ("hang on...")
+        ("oh hang on, my hearing has gone all muffled too", "deny"),
+        ("yes and now the left side of my face has gone numb", "affirm"),
     ],
 )
 def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
