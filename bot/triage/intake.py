@@ -299,14 +299,10 @@ def _worth_asking(findings: Findings, question: Question) -> bool:
     if question is ACCOMPANYING_QUESTION:
         return True
     if question is EMERGENCY_SCREEN_QUESTION:
-        # Last, once nothing else is left to ask; not after the stroke screen, which asks the same signs.
-        return (
-            "sudden_onset" not in findings.asked
-            and any(findings.is_unknown(code) for code in EMERGENCY_SCREEN_SIGNS)
-            and not any(
-                other is not question and not is_settled(findings, other) and _worth_asking(findings, other)
-                for other in QUESTIONS
-            )
+        # Last, once nothing else is left to ask (pending_questions plans the others first); not after the stroke
+        # screen, which asks the same signs.
+        return "sudden_onset" not in findings.asked and any(
+            findings.is_unknown(code) for code in EMERGENCY_SCREEN_SIGNS
         )
     if question is TRIGGERS_QUESTION:
         no_trigger_known = not any(findings.is_present(code) for code in TRIGGER_CODES)
@@ -324,8 +320,14 @@ def pending_questions(findings: Findings) -> tuple[Question, ...]:
     """
     if likely_level(findings) is Level.EMERGENCY:
         return ()
-    return tuple(
+    pending = tuple(
         question
         for question in QUESTIONS
-        if not is_settled(findings, question) and _worth_asking(findings, question)
+        if question is not EMERGENCY_SCREEN_QUESTION
+        and not is_settled(findings, question)
+        and _worth_asking(findings, question)
     )
+    last_check = EMERGENCY_SCREEN_QUESTION
+    if pending or is_settled(findings, last_check) or not _worth_asking(findings, last_check):
+        return pending
+    return (last_check,)
