@@ -25,7 +25,7 @@ from bot.nlu.patterns import BODY_MENTION_PATTERNS
 from bot.nlu.resources import load
 from bot.nlu.tense import FEAR_WORDS
 from bot.nlu.tense import WORDS as TENSE_WORDS
-from bot.nlu.vocabulary import NEGATION_CUES, QUESTION_STARTS_IN_CHAT, RELATIVES, THIRD_PERSON_POSSESSIVES
+from bot.nlu.vocabulary import QUESTION_STARTS_IN_CHAT, RELATIVES, THIRD_PERSON_POSSESSIVES, has_negation_cue
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 CLAUSE_END = re.compile(r"[,.;:!?\n]|\bbut\b", re.IGNORECASE)
@@ -92,5 +92,5 @@ def said_to_be_well(text: str, start: int, end: int) -> bool:
     clause_end = next((match.start() for match in CLAUSE_END.finditer(text, end)), len(text))
     before = set(WORD.findall(text[clause_start:start].lower()))
     after = set(WORD.findall(text[end:clause_end].lower()))
-    denied_before = bool(before & NEGATION_CUES) or any(word.endswith("n't") for word in before)
+    denied_before = has_negation_cue(before)
     return denied_before or bool(after & NORMAL_WORDS)

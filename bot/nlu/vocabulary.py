@@ -6,6 +6,7 @@ codes of bot/triage/findings.py. Import them from here, never copy them: a word 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from bot.nlu.resources import ResourceError, load
@@ -34,6 +35,13 @@ VERB_NEGATIONS = frozenset(WORD_LISTS["verb_negations"])
 
 # The words that make a denial explicit, besides an "n't".
 NEGATION_CUES = frozenset(WORD_LISTS["negation_cues"])
+
+
+def has_negation_cue(words: Iterable[str]) -> bool:
+    """A negation among lower-case words as written: a cue word ("no", "never") or a contraction ("doesn't")."""
+    return any(word in NEGATION_CUES or word.endswith("n't") for word in words)
+
+
 # A phrase's gap never crosses these: past them, the words belong to another statement.
 CLAUSE_BREAKS = frozenset(WORD_LISTS["clause_breaks"])
 
