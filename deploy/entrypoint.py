@@ -18,6 +18,7 @@ from bot.config import server_settings
 from bot.server.launcher import (
     DEFAULT_MODEL,
     PROJECT_ROOT,
+    SERVER_DEFAULTS,
     action_server_command,
     prepare_rasa,
     rasa_command,
@@ -33,6 +34,7 @@ CONTAINER_HOST = "0.0.0.0"
 def container_env(env: Mapping[str, str]) -> dict[str, str]:
     """The environment with container defaults for what a deployer did not set."""
     defaults = {
+        **SERVER_DEFAULTS,
         "BOT_HOST": CONTAINER_HOST,
         "SANIC_HOST": env.get("ACTION_HOST", CONTAINER_HOST),  # where rasa_sdk listens
         "BOT_RUNTIME_DIR": "/tmp/twitch-triage",  # writable even with a read-only root file system

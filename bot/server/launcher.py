@@ -194,8 +194,21 @@ def runtime_directory(env: Mapping[str, str]) -> Path:
     return Path(env.get("BOT_RUNTIME_DIR", PROJECT_ROOT / "var"))
 
 
+# Sanic counts a new connection as idle until it has read the request on it, and closes idle connections after
+# KEEP_ALIVE_TIMEOUT, 5 s by default. On a busy server a request can wait longer than that for the event loop, and
+# the connection was closed under it: with 200 conversations at once, some of Rasa's calls to the action server
+# failed with "Cannot write to closing transport" and the person was asked to try again (tests/load/test_soak.py).
+# 60 s is Sanic's own limit for receiving a request (REQUEST_TIMEOUT). A deployer's own setting wins.
+SERVER_DEFAULTS = {"SANIC_KEEP_ALIVE_TIMEOUT": "60"}
+
+
 def child_environment(env: Mapping[str, str]) -> dict[str, str]:
-    return {**env, "SANIC_HOST": env.get("ACTION_HOST", "127.0.0.1"), "PYTHONPATH": str(PROJECT_ROOT)}
+    return {
+        **SERVER_DEFAULTS,
+        **env,
+        "SANIC_HOST": env.get("ACTION_HOST", "127.0.0.1"),
+        "PYTHONPATH": str(PROJECT_ROOT),
+    }
 
 
 def start_all(env: Mapping[str, str], model: Path, with_web: bool) -> tuple[Servers, ServerSettings]:

@@ -105,12 +105,15 @@ def test_waiting_stops_when_the_server_has_exited() -> None:
 
 
 def test_memory_counts_the_process_and_its_children() -> None:
-    code = "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']); time.sleep(30)"
-    parent = subprocess.Popen([sys.executable, "-c", code])
+    # Both processes say "ready" only once they are asleep: measured while an interpreter
+    # is still starting, the same tree reads differently twice in a row.
+    asleep = "print('ready', flush=True); time.sleep(30)"
+    child = f"import time; {asleep}"
+    code = f"import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', {child!r}]); {asleep}"
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 10
-        while len(process_tree(parent.pid)) < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        assert parent.stdout is not None
+        assert [parent.stdout.readline().strip() for _ in range(2)] == ["ready", "ready"]
         tree = process_tree(parent.pid)
         assert tree[0] == parent.pid and len(tree) == 2
         assert tree_resident_bytes([parent.pid]) == sum(resident_bytes(pid) for pid in tree)

@@ -42,7 +42,7 @@ RASA_RESTART_MARGIN_SECONDS = 15.0
 ERROR_WITHIN_SECONDS = 10.0
 RECOVERY_SECONDS = 10.0
 # Each person may send this many messages a minute, more than the REST channel's default per-sender limit.
-LOAD_ENV = {"RATE_LIMIT_PER_MINUTE": "0", "SANIC_BACKLOG": str(4 * PEOPLE)}
+LOAD_ENV = {"RATE_LIMIT_PER_MINUTE": "0"}
 
 
 @pytest.fixture(scope="module")

@@ -63,8 +63,7 @@ class Soak:
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
-    # Sanic's default listen backlog (100) is below the number of connections opened at once.
-    running = start_bot(tmp_path_factory.mktemp("soak"), {"SANIC_BACKLOG": str(2 * CONVERSATIONS)})
+    running = start_bot(tmp_path_factory.mktemp("soak"))
     yield running
     running.servers.stop()
 
