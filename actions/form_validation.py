@@ -244,9 +244,7 @@ def _read_reply(
     text = tracker.latest_message.get("text") or ""
     if _is_a_plain_no(question, reading, text):
         intent = "deny"
-    elif question.is_checklist and not reading.statuses and opens_with_a_plain_yes(text):
-        # "yes, it's awful": a "yes" whatever the classifier made of the rest, as long as nothing else was read in it
-        # (a "yes, no pain though" names what it denies, and is read as it is).
+    elif _is_a_plain_yes(question, reading, text):
         intent = "affirm"
     retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
@@ -347,6 +345,17 @@ def _is_a_plain_no(question: Question, reading: MessageReading, text: str) -> bo
     )
 
 
+def _is_a_plain_yes(question: Question, reading: MessageReading, text: str) -> bool:
+    """ "yes, it's awful": a "yes" whatever the classifier made of the rest, as long as nothing else was read in it (a
+    "yes, no pain though" names what it denies, and is read as it is). To the last check for emergency signs, a "yes,
+    my speech is fine" is still a "yes" to the signs it does not deny."""
+    if not opens_with_a_plain_yes(text):
+        return False
+    if question == EMERGENCY_SCREEN_QUESTION:
+        return Status.PRESENT not in reading.statuses.values()
+    return question.is_checklist and not reading.statuses
+
+
 def _denies_only_other_warning_signs(reading: MessageReading) -> bool:
     """The reply denies warning signs and says nothing else of the person: no sign present, no vague feeling.
     Only red flags count: a stray denial of anything else ("I'd rather not go into it" read as "not spreading")
@@ -389,8 +398,16 @@ def _record_answer(
     if question == DURATION_QUESTION:
         return record_duration(findings, None) if reading.duration_days is not None else None
     if question == EMERGENCY_SCREEN_QUESTION:
-        # Whatever the reply, it settles the last check: signs it names or denies are already merged.
-        return record_emergency_screen(findings, intent == "affirm" and not reading.statuses)
+        # Whatever the reply, it settles the last check: signs it names or denies are already merged. As on the stroke
+        # screen, a "yes", a "not sure" or an "I'd rather not say" that names no sign is the emergency
+        # (docs/clinical-design.md: an unclear answer is never a "no"); a "yes" may deny some signs by name.
+        said_yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in (
+            AnswerKind.YES_UNSPECIFIED,
+            AnswerKind.NOT_SURE,
+        )
+        denied = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
+        yes_to_unnamed = said_yes_or_unclear and Status.PRESENT not in reading.statuses.values()
+        return record_emergency_screen(findings, yes_to_unnamed, denied)
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]

@@ -103,11 +103,18 @@ class AnswerKind(str, Enum):
     NOT_SURE = "not_sure"  # "not sure", "I'd rather not say"
 
 
-def record_emergency_screen(findings: Findings, yes_without_saying_which: bool) -> Findings:
+def record_emergency_screen(
+    findings: Findings, yes_without_saying_which: bool, denied_in_reply: Iterable[str] = ()
+) -> Findings:
     """Record a reply to the last check for emergency signs: the signs it named or denied are already in the findings;
-    a "yes" that names none means at least one of them."""
+    a "yes" that names none means at least one of those it did not deny, even one denied earlier in the
+    conversation (the check is asked last so that a change since is told: the later "yes" wins)."""
     screened = _mark_asked(findings, EMERGENCY_SCREEN_QUESTION)
-    return at_least_one_present(screened, EMERGENCY_SCREEN_SIGNS) if yes_without_saying_which else screened
+    if not yes_without_saying_which:
+        return screened
+    open_again = [code for code in EMERGENCY_SCREEN_SIGNS if code not in frozenset(denied_in_reply)]
+    reopened = {code: Status.UNKNOWN for code in open_again if screened.status(code) is Status.ABSENT}
+    return at_least_one_present(_with_statuses(screened, reopened), open_again)
 
 
 def _is_known(findings: Findings, covered: str) -> bool:

@@ -453,3 +453,29 @@ def test_a_reply_opening_with_a_plain_yes_names_the_sign_asked_about() -> None:
 
     assert Evidence.from_json(slots["evidence"]).findings.is_present("severe_headache")
     assert level_after(slots) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize("unclear", ["not_sure", "decline_to_answer"])
+def test_an_unclear_answer_to_the_last_check_is_the_emergency(unclear: str) -> None:
+    # "erm, I can't really tell", "I'd prefer not to go into that" to: drooping, a weak arm or leg, speech, sight,
+    # a sudden bad headache?
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, message(unclear), "q_emergency_screen"))
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_yes_to_the_last_check_that_denies_some_signs_is_a_yes_to_the_others() -> None:
+    # "yes, though my words come out fine and I can see ok", classified as information
+    yes_but = with_entities("inform", ("speech_difficulty", "absent"), ("vision_loss", "absent"))
+    yes_but["text"] = "yes, though my words come out fine and I can see ok"
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, yes_but, "q_emergency_screen"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("speech_difficulty") and findings.is_absent("vision_loss")
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_no_to_the_last_check_settles_it() -> None:
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, message("deny"), "q_emergency_screen"))
+    assert level_after(slots) is not Level.EMERGENCY
+    assert slots["requested_slot"] != "q_emergency_screen"

@@ -95,6 +95,19 @@ def test_a_yes_to_the_last_check_without_saying_which_is_the_emergency() -> None
     assert record_emergency_screen(plain, yes_without_saying_which=False).statuses == plain.statuses
 
 
+def test_a_yes_to_the_last_check_outweighs_earlier_denials_but_not_the_ones_it_makes() -> None:
+    denied_before = findings(
+        ["twitching"], ["limb_weakness", "speech_difficulty"], locations=["eyelid"], days=4
+    )
+
+    checked = record_emergency_screen(
+        denied_before, yes_without_saying_which=True, denied_in_reply=["speech_difficulty"]
+    )
+
+    assert assess(checked).level is Level.EMERGENCY
+    assert checked.is_absent("speech_difficulty") and checked.is_unknown("limb_weakness")
+
+
 def test_nothing_is_asked_once_the_emergency_cannot_be_undone() -> None:
     assert pending_questions(findings(["limb_weakness", "twitching"])) == ()
 
