@@ -94,6 +94,7 @@ ANSWER_KIND_BY_INTENT = {
 # Lists of warning signs: a denial there that is not a "no" to the question covers only the signs it names
 # (docs/clinical-design.md); elsewhere, and after a "no", naming one item ("no, not getting worse") answers the whole list.
 WARNING_SIGN_QUESTIONS = frozenset({STROKE_SCREEN_QUESTION, ACCOMPANYING_QUESTION})
+YES_OR_UNCLEAR = frozenset({AnswerKind.YES_UNSPECIFIED, AnswerKind.NOT_SURE})
 # Asked about one red flag, or about stroke signs: a "yes" or a "not sure" is the answer at once, with no time
 # lost on asking which (docs/clinical-design.md: an unclear answer to the stroke screen is the emergency).
 ANSWERED_AT_ONCE_WHEN_UNCLEAR = frozenset({STROKE_SCREEN_QUESTION, *SIGN_CHECK_QUESTIONS})
@@ -265,7 +266,7 @@ def _read_reply(
         # Asked about one sign, a "yes" names it.
         named = apply_checklist_answer(findings, question, question.covers, AnswerKind.NAMED)
         return evidence.record(named, Source.ANSWER, question.name), None, []
-    unclear_yes = kind in (AnswerKind.YES_UNSPECIFIED, AnswerKind.NOT_SURE)
+    unclear_yes = kind in YES_OR_UNCLEAR
     if question in ANSWERED_AT_ONCE_WHEN_UNCLEAR and unclear_yes:
         return (
             evidence.record(apply_unspecified_yes(findings, question), Source.ANSWER, question.name),
@@ -401,13 +402,10 @@ def _record_answer(
         # Whatever the reply, it settles the last check: signs it names or denies are already merged. As on the stroke
         # screen, a "yes", a "not sure" or an "I'd rather not say" that names no sign is the emergency
         # (docs/clinical-design.md: an unclear answer is never a "no"); a "yes" may deny some signs by name.
-        said_yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in (
-            AnswerKind.YES_UNSPECIFIED,
-            AnswerKind.NOT_SURE,
-        )
-        denied = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
-        yes_to_unnamed = said_yes_or_unclear and Status.PRESENT not in reading.statuses.values()
-        return record_emergency_screen(findings, yes_to_unnamed, denied)
+        yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in YES_OR_UNCLEAR
+        yes_to_unnamed = yes_or_unclear and Status.PRESENT not in reading.statuses.values()
+        denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
+        return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]
