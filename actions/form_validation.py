@@ -243,7 +243,7 @@ def _read_reply(
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
     text = tracker.latest_message.get("text") or ""
-    if _is_a_plain_no(question, reading, text):
+    if _is_a_plain_no(question, reading, text, findings):
         intent = "deny"
     elif _is_a_plain_yes(question, reading, text):
         intent = "affirm"
@@ -333,17 +333,31 @@ def _may_point_back(question: Question, intent: str | None) -> bool:
     return question in WARNING_SIGN_QUESTIONS and intent in ANSWERS_THAT_MAY_POINT_BACK
 
 
-def _is_a_plain_no(question: Question, reading: MessageReading, text: str) -> bool:
+def _is_a_plain_no(question: Question, reading: MessageReading, text: str, findings: Findings) -> bool:
     """ "No. My face isn't drooping, my arms are fine", "nope, doesn't stop me doing anything": a "no" to a yes-or-no
     question, however the classifier read the words after it, when those words tell of nothing present, point back at
-    nothing and leave no sign to ask about (an unclear reply is never a "no": this one is not unclear)."""
-    return (
-        question.is_checklist
-        and opens_with_a_plain_no(text)
-        and Status.PRESENT not in reading.statuses.values()
-        and not reading.signs_to_ask_about
-        and not reading.points_back
-    )
+    nothing and leave no sign to ask about (an unclear reply is never a "no": this one is not unclear).
+
+    Asked about one sign, the "no" is to that sign whatever else the words after it tell ("no, just sore where they
+    took blood", "nah, I had a hangover headache on Saturday, gone by lunch"); what they tell is kept as read. On the
+    stroke screen, a "no" followed by denials of the other signs only ("no, arms fine, talking fine") says nothing of
+    an onset still open, which people tell in words of their own (SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN)."""
+    if not (question.is_checklist and opens_with_a_plain_no(text)) or reading.points_back:
+        return False
+    if question in SIGN_CHECK_QUESTIONS:
+        (sign,) = question.covers
+        return reading.statuses.get(sign) is not Status.PRESENT and sign not in reading.signs_to_ask_about
+    if question == STROKE_SCREEN_QUESTION and _leaves_open_what_it_does_not_name(question, reading, findings):
+        return False
+    return Status.PRESENT not in reading.statuses.values() and not reading.signs_to_ask_about
+
+
+def _leaves_open_what_it_does_not_name(
+    question: Question, reading: MessageReading, findings: Findings
+) -> bool:
+    named = {code for code in question.covers if code in reading.statuses}
+    unnamed_open = {code for code in question.covers if code not in named and findings.is_unknown(code)}
+    return bool(named) and bool(unnamed_open & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN)
 
 
 def _is_a_plain_yes(question: Question, reading: MessageReading, text: str) -> bool:
@@ -431,12 +445,13 @@ def _record_answer(
             # started; his arms are fine, he talks normally"): nothing said of what was asked, so not a "no" to it.
             return None
         if asked_the_rest:
-            # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
-            # for the signs a vague feeling was already asked about by name and is still all the person can say:
-            # they cannot be ruled out (docs/clinical-design.md), so at least one of them counts.
+            # Asked again about only the signs still open, and answered with denials of the others again: nothing said
+            # of them, so they stay unknown, asked (docs/clinical-design.md: an unclear answer is never a "no"; a red
+            # flag that could not be ruled out is at least routine). For the signs a vague feeling was already asked
+            # about by name and is still all the person can say, at least one of them counts.
             still_vague = keep_open & known_before.suspected
-            denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
-            return at_least_one_present(denied, still_vague)
+            left_open = apply_checklist_answer(findings, question, [], AnswerKind.NOT_SURE, keep_open)
+            return at_least_one_present(left_open, still_vague)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
         # it names (docs/clinical-design.md); the other signs are asked again, by name. Denials are never an unclear answer.
         return findings
