@@ -445,13 +445,14 @@ def _record_answer(
             # started; his arms are fine, he talks normally"): nothing said of what was asked, so not a "no" to it.
             return None
         if asked_the_rest:
-            # Asked again about only the signs still open, and answered with denials of the others again: nothing said
-            # of them, so they stay unknown, asked (docs/clinical-design.md: an unclear answer is never a "no"; a red
-            # flag that could not be ruled out is at least routine). For the signs a vague feeling was already asked
-            # about by name and is still all the person can say, at least one of them counts.
+            # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
+            # for the signs a vague feeling was already asked about by name and is still all the person can say:
+            # they cannot be ruled out (docs/clinical-design.md), so at least one of them counts. Tried as "still
+            # unknown" instead: the level settled at routine, the questions after it were no longer asked, and signs
+            # told only in reply to them were missed (development set 6: 4 more conversations under-triaged).
             still_vague = keep_open & known_before.suspected
-            left_open = apply_checklist_answer(findings, question, [], AnswerKind.NOT_SURE, keep_open)
-            return at_least_one_present(left_open, still_vague)
+            denied = apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
+            return at_least_one_present(denied, still_vague)
         # "Not painful, the cheek just feels odd": a denial that is not a "no" to the question covers only what
         # it names (docs/clinical-design.md); the other signs are asked again, by name. Denials are never an unclear answer.
         return findings

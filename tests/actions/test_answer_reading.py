@@ -172,7 +172,7 @@ def _evidence_suspecting(known: dict[str, Any], code: str) -> dict[str, Any]:
     return Evidence(findings=findings).to_json()
 
 
-def test_denials_of_other_signs_repeated_to_the_stroke_screen_are_neither_a_yes_nor_a_no() -> None:
+def test_denials_repeated_to_the_stroke_screen_are_a_no_never_a_yes() -> None:
     # Onset, speech and sight already denied; the arms were never read. "nope, talking fine, eyes fine" twice.
     screened = {**GRADUAL_WEAKNESS, "speech_difficulty": "absent", "vision_loss": "absent"}
     denials = with_entities("inform", ("speech_difficulty", "absent"), ("vision_loss", "absent"))
@@ -183,10 +183,7 @@ def test_denials_of_other_signs_repeated_to_the_stroke_screen_are_neither_a_yes_
     asked_the_rest = {**screened, "unclear_answers": first["unclear_answers"]}
     slots, texts = validate(intake_tracker(asked_the_rest, denials, "q_stroke_screen"))
 
-    findings = Evidence.from_json(slots["evidence"]).findings
-    assert (
-        findings.is_unknown("limb_weakness") and "limb_weakness" in findings.asked
-    )  # could not be ruled out
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
     assert level_after(slots) is Level.URGENT
     assert all("EMERGENCY" not in text for text in texts)
 
@@ -204,7 +201,7 @@ def test_a_vague_feeling_said_again_after_being_asked_by_name_is_not_ruled_out()
     slots, _ = validate(intake_tracker(asked_by_name, vague_again, "q_accompanying"))
 
     findings = Evidence.from_json(slots["evidence"]).findings
-    assert findings.is_unknown("hearing_change") and findings.is_unknown("balance_problem")  # never named
+    assert findings.is_absent("hearing_change") and findings.is_absent("balance_problem")
     assert frozenset({"numbness_tingling", "facial_weakness"}) in findings.unresolved_lists()
     assert level_after(slots) is Level.URGENT
 
@@ -484,29 +481,6 @@ def test_a_no_to_the_last_check_settles_it() -> None:
     assert slots["requested_slot"] != "q_emergency_screen"
 
 
-def test_denials_of_the_others_twice_leave_an_accompanying_sign_never_named_unknown() -> None:
-    # "not sore, no pins and needles, I'm steady, my face looks normal" to the list, then again to "your hearing?"
-    others = with_entities(
-        "inform",
-        ("severe_pain", "absent"),
-        ("numbness_tingling", "absent"),
-        ("balance_problem", "absent"),
-        ("facial_weakness", "absent"),
-    )
-    first, _ = validate(intake_tracker(EYELID_TWITCH, others, "q_accompanying"))
-    asked_the_rest = {
-        **EYELID_TWITCH,
-        "evidence": first["evidence"],
-        "unclear_answers": first["unclear_answers"],
-    }
-
-    slots, _ = validate(intake_tracker(asked_the_rest, others, "q_accompanying"))
-
-    findings = Evidence.from_json(slots["evidence"]).findings
-    assert findings.is_unknown("hearing_change") and "hearing_change" in findings.asked
-    assert level_after(slots) is Level.ROUTINE  # not ruled out, so never self care
-
-
 def test_a_plain_no_to_one_sign_is_a_no_to_it_whatever_else_the_reply_tells() -> None:
     # "nope, only achy where the nurse took blood" to "weakness in an arm or a leg?": the ache is read as it is
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
@@ -528,7 +502,7 @@ def test_a_no_to_the_stroke_screen_that_names_only_other_signs_leaves_the_onset_
     )
     reply["text"] = "nope, legs and arms ok, speaking ok, eyesight ok"
 
-    slots, texts = validate(intake_tracker(weak_face, reply, "q_stroke_screen"))
+    slots, _ = validate(intake_tracker(weak_face, reply, "q_stroke_screen"))
 
     findings = Evidence.from_json(slots["evidence"]).findings
     assert findings.is_unknown("sudden_onset") and findings.is_absent("limb_weakness")
