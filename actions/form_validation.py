@@ -31,7 +31,7 @@ from bot.dialogue.restatement import slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
 from bot.nlu.plain_answers import opens_with_a_plain_no, opens_with_a_plain_yes
 from bot.triage.engine import decide
-from bot.triage.findings import RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
+from bot.triage.findings import EMERGENCY_SCREEN_SIGNS, RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
     DURATION_QUESTION,
@@ -363,11 +363,11 @@ def _leaves_open_what_it_does_not_name(
 def _is_a_plain_yes(question: Question, reading: MessageReading, text: str) -> bool:
     """ "yes, it's awful": a "yes" whatever the classifier made of the rest, as long as nothing else was read in it (a
     "yes, no pain though" names what it denies, and is read as it is). To the last check for emergency signs, a "yes,
-    my speech is fine" is still a "yes" to the signs it does not deny."""
+    my speech is fine" or a "yes, and it's getting worse" is still a "yes" to the signs it does not deny."""
     if not opens_with_a_plain_yes(text):
         return False
     if question == EMERGENCY_SCREEN_QUESTION:
-        return Status.PRESENT not in reading.statuses.values()
+        return True
     return question.is_checklist and not reading.statuses
 
 
@@ -417,7 +417,9 @@ def _record_answer(
         # screen, a "yes", a "not sure" or an "I'd rather not say" that names no sign is the emergency
         # (docs/clinical-design.md: an unclear answer is never a "no"); a "yes" may deny some signs by name.
         yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in YES_OR_UNCLEAR
-        yes_to_unnamed = yes_or_unclear and Status.PRESENT not in reading.statuses.values()
+        yes_to_unnamed = yes_or_unclear and not any(
+            reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS
+        )
         denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
         return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 

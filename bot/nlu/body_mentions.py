@@ -6,6 +6,10 @@ red flag affects, told of as the person's own and not said to be well, in a mess
 makes the dialogue ask about the red flag on its own: a "no" carries on, an unclear answer counts as the sign
 (docs/clinical-design.md). The phrases are in resources/target_phrases.yml (body_mentions).
 
+A body part told as recovered ("my arm's fine now", "the eye's back to normal") was not well earlier: a stroke sign
+that has passed still needs the emergency answer, so it is asked about too. The eye and the face, left out of the body
+parts because the twitch is in them, count only so (recovered_body_mentions).
+
 These phrases are matched apart from the finding phrases and ConText on purpose: as targets of their own they would
 take the negations ConText hands out one target at a time ("no issues with my balance" would deny the body part and
 leave the balance unread).
@@ -15,13 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from bot.nlu.pattern_language import compile_pattern
-from bot.nlu.patterns import BODY_MENTION_PATTERNS
+from bot.nlu.patterns import BODY_MENTION_PATTERNS, RECOVERED_BODY_MENTION_PATTERNS, RECOVERY_PATTERNS
 from bot.nlu.resources import load
 from bot.nlu.tense import FEAR_WORDS
 from bot.nlu.tense import WORDS as TENSE_WORDS
@@ -36,26 +41,61 @@ ANOTHERS = RELATIVES | {"stroke", "strokes"}
 NOT_NOW_BEFORE = TENSE_WORDS["future_words"] | FEAR_WORDS | {"if", "unless", "whether", "used"}
 NORMAL_WORDS = frozenset(load("context_rules")["words"]["normal_words"])
 WORD = re.compile(r"[a-z']+")
+RECOVERY = "recovery"
+RECOVERED_ONLY = "recovered:"
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A body part a red flag affects, told of as now; `recovered`: said after it, in its clause, to be well again."""
+
+    code: str
+    start: int
+    end: int
+    recovered: bool
+    counts_only_recovered: bool
 
 
 class BodyMentions:
     """Finds the body-part phrases of a document, by the red flag each one names."""
 
     def __init__(self, vocab: Vocab) -> None:
-        unknown = set(BODY_MENTION_PATTERNS) - set(RED_FLAG_CODES)
+        unknown = (set(BODY_MENTION_PATTERNS) | set(RECOVERED_BODY_MENTION_PATTERNS)) - set(RED_FLAG_CODES)
         if unknown:
             raise ValueError(f"body_mentions names no red flag: {sorted(unknown)}")
         self.matcher = Matcher(vocab)
         for code, notations in BODY_MENTION_PATTERNS.items():
             self.matcher.add(code, [compile_pattern(notation) for notation in notations])
+        for code, notations in RECOVERED_BODY_MENTION_PATTERNS.items():
+            self.matcher.add(RECOVERED_ONLY + code, [compile_pattern(notation) for notation in notations])
+        self.matcher.add(RECOVERY, [compile_pattern(notation) for notation in RECOVERY_PATTERNS])
 
-    def in_doc(self, doc: Doc, offset: int) -> list[tuple[str, int, int]]:
-        """(red flag code, start, end) of each body-part phrase told of as now, offsets in the whole message."""
-        return [
-            (doc.vocab.strings[match_id], offset + span.start_char, offset + span.end_char)
-            for match_id, start, end in self.matcher(doc)
-            if told_as_now(span := doc[start:end])
+    def in_doc(self, doc: Doc, offset: int) -> list[BodyMention]:
+        """The body-part phrases told of as now, offsets in the whole message."""
+        matches = [
+            (doc.vocab.strings[match_id], doc[start:end]) for match_id, start, end in self.matcher(doc)
         ]
+        recoveries = [span.start for label, span in matches if label == RECOVERY]
+        return [
+            BodyMention(
+                label.removeprefix(RECOVERED_ONLY),
+                offset + span.start_char,
+                offset + span.end_char,
+                any(span.end <= start < clause_end(span) for start in recoveries),
+                label.startswith(RECOVERED_ONLY),
+            )
+            for label, span in matches
+            if label != RECOVERY and told_as_now(span)
+        ]
+
+
+def clause_end(span: Span) -> int:
+    """The token index where the clause of a span ends (a punctuation mark or a "but" after it)."""
+    sentence = span.sent
+    return next(
+        (token.i for token in span.doc[span.end : sentence.end] if CLAUSE_END.fullmatch(token.text)),
+        sentence.end,
+    )
 
 
 def told_as_now(span: Span) -> bool:
@@ -72,16 +112,18 @@ def told_as_now(span: Span) -> bool:
 
 
 def suspected_signs(
-    text: str, mentions: Iterable[tuple[str, int, int]], findings: Mapping[str, Status]
+    text: str, mentions: Iterable[BodyMention], findings: Mapping[str, Status]
 ) -> dict[str, tuple[int, int]]:
     """The red flags to ask about, with the span of the body part that raised each: a sign the message read, present
     or denied, was heard and is no suspicion."""
     suspected: dict[str, tuple[int, int]] = {}
-    for code, start, end in mentions:
-        if code in findings or code in suspected:
+    for mention in mentions:
+        if mention.code in findings or mention.code in suspected:
             continue
-        if not said_to_be_well(text, start, end):
-            suspected[code] = (start, end)
+        if mention.recovered or (
+            not mention.counts_only_recovered and not said_to_be_well(text, mention.start, mention.end)
+        ):
+            suspected[mention.code] = (mention.start, mention.end)
     return suspected
 
 

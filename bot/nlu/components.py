@@ -55,7 +55,7 @@ from bot.nlu.extraction import ClinicalExtractor, EntitySpan, Extraction
 from bot.nlu.kinds import VAGUE_SENSATION
 from bot.nlu.language import is_probably_english
 from bot.triage.engine import is_emergency
-from bot.triage.findings import RED_FLAG_CODES, Status
+from bot.triage.findings import FINDING_CODES, RED_FLAG_CODES, TRIGGER_CODES, Status
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +85,11 @@ INTENTS_THAT_CARRY_NO_FACTS = frozenset(
 )
 # Yes, no and their like: answers that tell no sign by themselves, so one told with them is the message's news.
 BARE_ANSWERS = frozenset({"affirm", "deny", "none_of_these", "decline_to_answer"})
+# Findings that can raise the level, so that one told with a yes or a no is news: not the twitch itself ("yes, the
+# twitch"), nor a trigger, which can only explain it ("yes, too much coffee" to a question is an answer).
+NEWS_TOLD_WITH_A_YES_OR_NO = tuple(
+    code for code in FINDING_CODES if code not in (*TRIGGER_CODES, "twitching")
+)
 EMERGENCY_NUMBER_ENTITY = "emergency_number"
 EMERGENCY_NUMBER_VARIABLE = "EMERGENCY_NUMBER"
 MESSAGE_TIME_KEY = "message_time"
@@ -224,10 +229,11 @@ class SafetyIntentOverride(UsesSharedExtractor):
             # the held-out set), while by the NLU contract denied signs and a relative's illness are facts: inform.
             return INFORM
         if predicted_intent(message) in BARE_ANSWERS and any(
-            extraction.findings.get(code) is Status.PRESENT for code in RED_FLAG_CODES
+            extraction.findings.get(code) is Status.PRESENT for code in NEWS_TOLD_WITH_A_YES_OR_NO
         ):
-            # "hang on, there's a whooshing in my ear as well" read as a "no" after the assessment: a yes or a no
-            # with nothing asked is met with "tell me about the twitch", which would drop the sign it tells of.
+            # "hang on, there's a whooshing in my ear as well", "hang on, it's definitely worsening as well" read as a
+            # yes or a no after the assessment: with nothing asked, that is met with "tell me about the twitch", which
+            # would drop the finding it tells of.
             return INFORM
         if predicted_intent(message) in INTENTS_THAT_CARRY_NO_FACTS and tells_of_the_person(
             extraction, message

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
-from bot.nlu.body_mentions import BodyMentions, suspected_signs
+from bot.nlu.body_mentions import BodyMention, BodyMentions, suspected_signs
 from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
@@ -94,6 +94,7 @@ class ClinicalExtractor:
             for body_part in self.body_mentions.in_doc(doc, offset)
         ]
         findings, finding_spans = decide_findings(mentions)
+        findings = not_denied_once_recovered(findings, body_parts)
         places = [
             mention
             for mention in mentions
@@ -214,8 +215,21 @@ def vague_sensation_entities(mentions: list[Mention]) -> list[EntitySpan]:
     return [EntitySpan(VAGUE_SENSATION, Status.PRESENT.value, vague[0].start, vague[0].end)] if vague else []
 
 
+def not_denied_once_recovered(
+    findings: dict[str, Status], body_parts: list[BodyMention]
+) -> dict[str, Status]:
+    """ "My arm is fine now" denies nothing of earlier: the sign is left unread, and the body part told as recovered
+    makes it a suspicion to ask about (bot.nlu.body_mentions)."""
+    recovered = {mention.code for mention in body_parts if mention.recovered}
+    return {
+        code: status
+        for code, status in findings.items()
+        if not (code in recovered and status is Status.ABSENT)
+    }
+
+
 def suspected_sign_entities(
-    text: str, body_parts: list[tuple[str, int, int]], findings: Mapping[str, Status]
+    text: str, body_parts: list[BodyMention], findings: Mapping[str, Status]
 ) -> list[EntitySpan]:
     return [
         EntitySpan(SUSPECTED_SIGN_ENTITY, code, start, end)

@@ -70,6 +70,8 @@ FINDING_PATTERNS: dict[str, CodePatterns] = {
 VAGUE_FEELING_WORDS = phrases(PHRASES["vague_feeling_words"], WORDS, "vague_feeling_words")
 # A body part or function a red flag affects, by the red flag's code (target_phrases.yml says why).
 BODY_MENTION_PATTERNS = phrases_by_name("body_mentions", WORDS)
+RECOVERED_BODY_MENTION_PATTERNS = phrases_by_name("recovered_body_mentions", WORDS)
+RECOVERY_PATTERNS = phrases(PHRASES["recovery_after"], WORDS, "recovery_after")
 STROKE_WORDS = phrases(PHRASES["stroke_words"], WORDS, "stroke_words")
 EMERGENCY_WORDS = phrases(PHRASES["emergency_words"], WORDS, "emergency_words")
 LOCATION_PATTERNS = phrases_by_name("location_patterns", WORDS)

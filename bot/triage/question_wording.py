@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.triage.findings import ACCOMPANYING_SIGNS, Findings
+from bot.triage.findings import ACCOMPANYING_SIGNS, EMERGENCY_SCREEN_SIGNS, Findings
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,16 @@ SIGN_CHECK_OPTIONS = (("Yes", "/affirm"), ("No", "/deny"), ("Not sure", "/not_su
 
 def sign_check_prompt(code: str) -> Prompt:
     words = SIGN_CHECK_WORDS[code]
-    question = f"{words}?" if code == "sudden_onset" else f"do you have {words}?"
+    if code == "sudden_onset":
+        question = f"{words}?"
+    elif code in EMERGENCY_SCREEN_SIGNS:
+        # The emergency rules ask whether the sign was there, not whether it still is: stroke signs that pass within
+        # minutes still need the emergency number (nidirect, "Transient ischaemic attack (TIA)",
+        # https://www.nidirect.gov.uk/conditions/transient-ischaemic-attack-tia). Asked about now only, a person whose
+        # sight came back would answer "no".
+        question = f"have you had {words}, even if it has passed?"
+    else:
+        question = f"do you have {words}?"
     return Prompt(f"{SIGN_CHECK_OPENING} {question}", SIGN_CHECK_OPTIONS)
 
 

@@ -81,3 +81,34 @@ def test_a_sign_read_in_the_message_is_no_suspicion(
     reading = extractor.extract(text, NOW)
     assert sign in reading.findings
     assert sign not in suspected(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("both eyes are back to normal, thank god", "vision_loss"),
+        ("his smile's alright again", "facial_weakness"),
+        ("my left leg is ok now", "limb_weakness"),
+        ("talking's fine, my voice is normal again since tea", "speech_difficulty"),
+    ],
+)
+def test_a_body_part_told_as_recovered_was_not_well_earlier(
+    extractor: ClinicalExtractor, text: str, sign: str
+) -> None:
+    # A stroke sign that has passed still needs the emergency answer: asked about, never read as denied.
+    assert sign in suspected(extractor, text)
+    assert all(entity.entity != sign for entity in extractor.extract(text, NOW).entities)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my right eye keeps flickering",  # the eye and the face, where the twitch is, count only once recovered
+        "her face looks fine to me",
+        "the lid twitch keeps coming back",  # a twitch that returns is no recovery
+    ],
+)
+def test_the_eye_and_the_face_raise_nothing_unless_told_as_recovered(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert suspected(extractor, text) == set()

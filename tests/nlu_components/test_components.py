@@ -300,6 +300,9 @@ def test_the_extraction_is_read_once_and_never_output(
         # a red flag told with a bare yes or no, as after the assessment ("hang on...")
         ("oh hang on, my hearing has gone all muffled too", "deny"),
         ("yes and now the left side of my face has gone numb", "affirm"),
+        # any finding that can raise the level, told so
+        ("oh and another thing, it's spread down to my mouth now", "deny"),
+        ("yes, plus I was put on a new inhaler last week", "affirm"),
     ],
 )
 def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
@@ -309,6 +312,17 @@ def test_a_message_that_tells_of_a_sign_is_a_description_whatever_diet_said(
     extractor.process([message])
     override.process([message])
     assert message.get(INTENT)["name"] == "inform"
+
+
+@pytest.mark.parametrize("text", ["yes, loads of coffee", "no, just the twitching"])
+def test_a_yes_or_no_with_a_trigger_or_the_twitch_stays_an_answer(
+    override: SafetyIntentOverride, extractor: ClinicalFindingsExtractor, text: str
+) -> None:
+    intent = "affirm" if text.startswith("yes") else "deny"
+    message = classified(text, intent)
+    extractor.process([message])
+    override.process([message])
+    assert message.get(INTENT)["name"] == intent
 
 
 def test_a_sign_only_the_learned_reader_suspects_makes_a_description(
