@@ -201,9 +201,11 @@ def merge_message(findings: Findings, reading: MessageReading) -> Findings:
         statuses[code] = _merged_status(findings.status(code), said, reading.is_correction)
     # A new feeling that names no sign ("something new is going on with my face") after numbness and weakness were
     # denied may be either of them, new since: they are open again, to be asked (docs/clinical-design.md: never a "no").
+    # So is a sign denied earlier whose body part a later message tells of as not well ("no headache", then "and the
+    # head, which is the bad one"): the later words are the news.
     reopened = {
         code
-        for code in reading.signs_a_vague_feeling_may_be
+        for code in reading.signs_a_vague_feeling_may_be | reading.suspected
         if findings.is_absent(code) and code not in reading.statuses
     }
     for code in reopened:

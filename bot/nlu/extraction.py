@@ -16,10 +16,11 @@ from datetime import datetime
 
 from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
-from bot.nlu.body_mentions import BodyMention, BodyMentions, suspected_signs
+from bot.nlu.body_mentions import BodyMention, BodyMentions, said_to_be_well, suspected_signs
 from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
+from bot.nlu.plain_answers import CONTRAST_AFTER_NO as CONTRAST
 from bot.nlu.readings import Mention, mentions_in
 from bot.nlu.resources import load
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
@@ -94,7 +95,7 @@ class ClinicalExtractor:
             for body_part in self.body_mentions.in_doc(doc, offset)
         ]
         findings, finding_spans = decide_findings(mentions)
-        findings = not_denied_once_recovered(findings, body_parts)
+        findings = denials_a_body_part_contradicts(findings, finding_spans, body_parts, text)
         places = [
             mention
             for mention in mentions
@@ -215,17 +216,34 @@ def vague_sensation_entities(mentions: list[Mention]) -> list[EntitySpan]:
     return [EntitySpan(VAGUE_SENSATION, Status.PRESENT.value, vague[0].start, vague[0].end)] if vague else []
 
 
-def not_denied_once_recovered(
-    findings: dict[str, Status], body_parts: list[BodyMention]
+def denials_a_body_part_contradicts(
+    findings: dict[str, Status],
+    finding_spans: Mapping[str, tuple[int, int]],
+    body_parts: list[BodyMention],
+    text: str,
 ) -> dict[str, Status]:
-    """ "My arm is fine now" denies nothing of earlier: the sign is left unread, and the body part told as recovered
-    makes it a suspicion to ask about (bot.nlu.body_mentions)."""
-    recovered = {mention.code for mention in body_parts if mention.recovered}
-    return {
-        code: status
-        for code, status in findings.items()
-        if not (code in recovered and status is Status.ABSENT)
-    }
+    """A denial that the message contradicts by the sign's body part is no denial: "she's not slurring but the words
+    are wrong" (the body part set against the denial, and told of as not well) or "my arm is fine now" (told as recovered:
+    not well earlier). The sign is left unread, and the body part makes it a suspicion to ask about
+    (bot.nlu.body_mentions)."""
+
+    def contradicts(mention: BodyMention) -> bool:
+        if findings.get(mention.code) is not Status.ABSENT:
+            return False
+        if mention.recovered:
+            return True
+        _, denial_end = finding_spans[mention.code]
+        set_against = (
+            mention.start >= denial_end and CONTRAST.search(text, denial_end, mention.start) is not None
+        )
+        return (
+            set_against
+            and not mention.counts_only_recovered
+            and not said_to_be_well(text, mention.start, mention.end)
+        )
+
+    contradicted = {mention.code for mention in body_parts if contradicts(mention)}
+    return {code: status for code, status in findings.items() if code not in contradicted}
 
 
 def suspected_sign_entities(

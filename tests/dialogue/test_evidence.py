@@ -167,3 +167,14 @@ def test_the_evidence_survives_its_json_round_trip() -> None:
         [entity("location", "mouth"), entity("duration_days", "15"), entity("vague_sensation", "present")]
     )
     assert Evidence.from_json(evidence.to_json()) == evidence
+
+
+def test_a_sign_denied_earlier_is_open_again_when_a_later_message_suspects_it() -> None:
+    # "no headache", then later "it's the back of my head that's the real problem"
+    evidence = conversation(
+        [entity("severe_headache", "absent"), entity("hearing_change", "absent")],
+        [entity("suspected_sign", "severe_headache")],
+    )
+    assert evidence.findings.is_unknown("severe_headache")
+    assert "severe_headache" in evidence.findings.suspected
+    assert evidence.findings.is_absent("hearing_change")

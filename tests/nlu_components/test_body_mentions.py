@@ -112,3 +112,32 @@ def test_the_eye_and_the_face_raise_nothing_unless_told_as_recovered(
     extractor: ClinicalExtractor, text: str
 ) -> None:
     assert suspected(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("he isn't slurring as such, though his words are off somehow", "speech_difficulty"),
+        ("not dizzy, but my walking has gone all over the place since tea", "balance_problem"),
+    ],
+)
+def test_a_denial_set_against_by_the_same_body_part_told_as_not_well_is_no_denial(
+    extractor: ClinicalExtractor, text: str, sign: str
+) -> None:
+    assert sign in suspected(extractor, text)
+    assert all(entity.entity != sign for entity in extractor.extract(text, NOW).entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my ears are working normally and there's no buzzing", "hearing_change"),
+        ("had Bell's palsy at 30, my face went back to normal", "facial_weakness"),
+    ],
+)
+def test_a_denial_not_set_against_or_a_recovery_long_ago_stays_a_denial(
+    extractor: ClinicalExtractor, text: str, sign: str
+) -> None:
+    assert any(
+        entity.entity == sign and entity.value == "absent" for entity in extractor.extract(text, NOW).entities
+    )
