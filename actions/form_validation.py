@@ -167,7 +167,12 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
                 events += reply_events
             evidence = merged
         times_asked: dict[str, int] = dict(tracker.get_slot(TIMES_ASKED_SLOT) or {})
-        evidence, recorded_unasked = _record_questions_asked_too_often(evidence, times_asked)
+        said_yes_to = {
+            name
+            for name, reply in (tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {}).items()
+            if reply == FIRST_REPLY_WAS_YES
+        }
+        evidence, recorded_unasked = _record_questions_asked_too_often(evidence, times_asked, said_yes_to)
         clarification = recorded_unasked or clarification
         events += slot_events(before, evidence)
 
@@ -191,15 +196,18 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
 
 
 def _record_questions_asked_too_often(
-    evidence: Evidence, times_asked: dict[str, int]
+    evidence: Evidence, times_asked: dict[str, int], said_yes_to: set[str]
 ) -> tuple[Evidence, str | None]:
     """The evidence with every question that would be asked once too often recorded as still unclear, and what to
-    tell the person about the last one (None when no question was)."""
+    tell the person about the last one (None when no question was). A question first answered with a "yes" that named
+    nothing ("yes, one of them", then only "why do you need to know?") keeps that yes."""
     said = None
     for question in pending_questions(evidence.findings):
         if times_asked.get(question.name, 0) < MOST_ASKS_OF_ONE_QUESTION:
             break
-        recorded, said = _still_unclear(question, evidence.findings, yes_was_said=False)
+        recorded, said = _still_unclear(
+            question, evidence.findings, yes_was_said=question.name in said_yes_to
+        )
         evidence = evidence.record(recorded, Source.ANSWER, question.name)
     return evidence, said
 
@@ -247,6 +255,18 @@ def _read_reply(
         intent = "deny"
     elif _is_a_plain_yes(question, reading, text):
         intent = "affirm"
+    named_and_denied = question in SIGN_CHECK_QUESTIONS and Status.ABSENT in (
+        reading.statuses.get(code) for code in question.covers
+    )
+    if named_and_denied and ANSWER_KIND_BY_INTENT.get(intent or "") is AnswerKind.YES_UNSPECIFIED:
+        # Asked about one sign, a "yes" beside a denial of it ("yes, the wrong words since lunch, not slurred" to
+        # "slurred or muddled speech?", "yeah, my arm's fine") is unclear, not a "no": the sign is as it was before
+        # the reply, asked again, and counted if still unclear.
+        findings = _with_statuses_of(findings, known_before, question.covers)
+        evidence = evidence.record(findings, Source.ANSWER, question.name)
+        reading = replace(
+            reading, statuses={c: v for c, v in reading.statuses.items() if c not in question.covers}
+        )
     retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
     answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)
@@ -262,12 +282,12 @@ def _read_reply(
         return evidence, None, []
 
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
-    if question in SIGN_CHECK_QUESTIONS and kind is AnswerKind.YES_UNSPECIFIED:
+    if question in SIGN_CHECK_QUESTIONS and kind is AnswerKind.YES_UNSPECIFIED and not named_and_denied:
         # Asked about one sign, a "yes" names it.
         named = apply_checklist_answer(findings, question, question.covers, AnswerKind.NAMED)
         return evidence.record(named, Source.ANSWER, question.name), None, []
     unclear_yes = kind in YES_OR_UNCLEAR
-    if question in ANSWERED_AT_ONCE_WHEN_UNCLEAR and unclear_yes:
+    if question in ANSWERED_AT_ONCE_WHEN_UNCLEAR and unclear_yes and not named_and_denied:
         return (
             evidence.record(apply_unspecified_yes(findings, question), Source.ANSWER, question.name),
             None,
@@ -333,6 +353,13 @@ def _may_point_back(question: Question, intent: str | None) -> bool:
     return question in WARNING_SIGN_QUESTIONS and intent in ANSWERS_THAT_MAY_POINT_BACK
 
 
+def _with_statuses_of(findings: Findings, source: Findings, codes: tuple[str, ...]) -> Findings:
+    """`findings` with the statuses of `codes` as `source` has them (unknown ones left out, as findings keep them)."""
+    statuses = {code: status for code, status in findings.statuses.items() if code not in codes}
+    statuses.update({code: source.status(code) for code in codes if not source.is_unknown(code)})
+    return replace(findings, statuses=statuses)
+
+
 def _is_a_plain_no(question: Question, reading: MessageReading, text: str, findings: Findings) -> bool:
     """ "No. My face isn't drooping, my arms are fine", "nope, doesn't stop me doing anything": a "no" to a yes-or-no
     question, however the classifier read the words after it, when those words tell of nothing present, point back at
@@ -363,11 +390,14 @@ def _leaves_open_what_it_does_not_name(
 def _is_a_plain_yes(question: Question, reading: MessageReading, text: str) -> bool:
     """ "yes, it's awful": a "yes" whatever the classifier made of the rest, as long as nothing else was read in it (a
     "yes, no pain though" names what it denies, and is read as it is). To the last check for emergency signs, a "yes,
-    my speech is fine" or a "yes, and it's getting worse" is still a "yes" to the signs it does not deny."""
+    my speech is fine" or a "yes, and it's getting worse" is still a "yes" to the signs it does not deny; to one sign,
+    a "yes" (unclear beside a denial of that sign)."""
     if not opens_with_a_plain_yes(text):
         return False
     if question == EMERGENCY_SCREEN_QUESTION:
         return True
+    if question in SIGN_CHECK_QUESTIONS:
+        return not any(reading.statuses.get(code) is Status.PRESENT for code in question.covers)
     return question.is_checklist and not reading.statuses
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from actions.form_validation import FIRST_REPLY_WAS_YES
 from bot.dialogue.evidence import Evidence
 from bot.triage.engine import assess
 from bot.triage.findings import FINDING_CODES, Findings
@@ -19,7 +20,7 @@ from bot.triage.question_wording import (
     RECORDED_AS_POSSIBLE,
 )
 from tests.actions.test_intake_validation import EYELID_TWITCH, GRADUAL_WEAKNESS_SCREENED, validate
-from tests.actions.trackers import intake_tracker, message
+from tests.actions.trackers import INTAKE_FORM, intake_tracker, message
 
 
 def with_entities(intent: str, *entities: tuple[str, Any], **intent_extra: Any) -> dict[str, Any]:
@@ -508,3 +509,39 @@ def test_a_no_to_the_stroke_screen_that_names_only_other_signs_leaves_the_onset_
     assert findings.is_unknown("sudden_onset") and findings.is_absent("limb_weakness")
     assert slots["requested_slot"] == "q_stroke_screen"  # asked again, about the onset
     assert level_after(slots) is Level.EMERGENCY  # a weak face of unknown onset, as the policy reads it
+
+
+def test_a_yes_kept_unnamed_until_the_list_is_asked_too_often_still_counts() -> None:
+    # "yes, one of them", then only "why should I say which?" until the list was asked three times
+    said_yes = {
+        **EYELID_TWITCH,
+        "times_asked": {"q_accompanying": 3},
+        "unclear_answers": {"q_accompanying": FIRST_REPLY_WAS_YES},
+    }
+
+    # The form resumes after the rule that answered the question back, as Rasa runs it.
+    resumed = intake_tracker(said_yes, message("ask_why"), "q_accompanying")
+    resumed.events += [
+        {"event": "action", "name": "utter_why_asked"},
+        {"event": "action", "name": INTAKE_FORM},
+    ]
+
+    slots, texts = validate(resumed)
+
+    assert RECORDED_AS_ONE_OF_THEM in texts
+    assert level_after(slots) is Level.URGENT
+
+
+def test_a_yes_to_one_sign_beside_a_denial_of_it_is_asked_again_and_then_counts() -> None:
+    # "yeah, he keeps mixing words up since teatime, not slurred though" to "slurred or muddled speech?", twice
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "speech_difficulty")}
+    reply = with_entities("inform", ("speech_difficulty", "absent"))
+    reply["text"] = "yeah, he keeps mixing words up since teatime, not slurred though"
+
+    first, _ = validate(intake_tracker(suspected, reply, "q_check_speech_difficulty"))
+    assert first["requested_slot"] == "q_check_speech_difficulty"
+    asked_again = {**suspected, "evidence": first["evidence"], "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_again, reply, "q_check_speech_difficulty"))
+
+    assert level_after(slots) is Level.EMERGENCY
