@@ -350,3 +350,30 @@ def test_a_body_part_asked_about_and_denied_carries_on_to_self_care(running_bot:
     )
     assert findings(slots)["limb_weakness"] == "absent"
     assert slots["triage_level"] == "self_care"
+
+
+def test_a_sight_told_as_back_to_normal_at_the_last_check_is_asked_about_and_a_passed_episode_is_the_emergency(
+    running_bot: RunningBot,
+) -> None:
+    slots = talk(
+        running_bot,
+        "recovered",
+        ["my left bottom lid has twitched on and off for 3 days"],
+        answers={
+            "q_emergency_screen": "arms ok, talking ok, and my eyes are fine again now",
+            "q_check_vision_loss": "yes, everything went double for about ten minutes this morning",
+        },
+    )
+    assert any("even if it has passed" in text for text in slots["_said"])
+    assert slots["triage_level"] == "emergency"
+
+
+def test_a_finding_told_with_a_yes_after_self_care_is_assessed_again(running_bot: RunningBot) -> None:
+    first = talk(running_bot, "news-after", ["my left bottom lid has twitched on and off for 3 days"])
+    assert first["triage_level"] == "self_care"
+    same_person = ChatClient(running_bot.rasa_url, "evidence-news-after")
+
+    replies = same_person.send("yes and actually it has spread into my cheek since yesterday")
+
+    assert all("Tell me about the twitch" not in str(reply.get("text", "")) for reply in replies)
+    assert same_person.tracker()["slots"]["triage_level"] == "routine"
