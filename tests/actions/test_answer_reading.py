@@ -29,6 +29,13 @@ def with_entities(intent: str, *entities: tuple[str, Any], **intent_extra: Any) 
     return said
 
 
+def reply_text(text: str, intent: str, *entities: tuple[str, Any]) -> dict[str, Any]:
+    """A reply whose own words matter to the reading (a plain "yes" or "no" opening), with what the NLU gives for it."""
+    said = with_entities(intent, *entities)
+    said["text"] = text
+    return said
+
+
 def level_after(slots: dict[str, Any]) -> Level:
     return assess(Evidence.from_json(slots["evidence"]).findings).level
 
@@ -364,8 +371,12 @@ def test_pointing_back_at_something_told_is_a_yes_to_the_signs_left_undenied() -
 def test_a_reply_opening_with_a_plain_no_is_a_no_whatever_the_classifier_read() -> None:
     # "Nope. Arms are grand, talking's fine" to "a sudden severe headache?", classified as information
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
-    plain_no = with_entities("inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"))
-    plain_no["text"] = "Nope. Arms are grand, talking's fine"
+    plain_no = reply_text(
+        "Nope. Arms are grand, talking's fine",
+        "inform",
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+    )
 
     slots, _ = validate(intake_tracker(suspected, plain_no, "q_check_severe_headache"))
 
@@ -447,8 +458,7 @@ def test_a_duration_still_unclear_after_asking_is_recorded_as_not_known() -> Non
 def test_a_reply_opening_with_a_plain_yes_names_the_sign_asked_about() -> None:
     # "yeah, it's horrendous" to "a sudden severe headache?", classified as information
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
-    plain_yes = message("inform")
-    plain_yes["text"] = "yeah, it's horrendous"
+    plain_yes = reply_text("yeah, it's horrendous", "inform")
 
     slots, _ = validate(intake_tracker(suspected, plain_yes, "q_check_severe_headache"))
 
@@ -466,8 +476,12 @@ def test_an_unclear_answer_to_the_last_check_is_the_emergency(unclear: str) -> N
 
 def test_a_yes_to_the_last_check_that_denies_some_signs_is_a_yes_to_the_others() -> None:
     # "yes, though my words come out fine and I can see ok", classified as information
-    yes_but = with_entities("inform", ("speech_difficulty", "absent"), ("vision_loss", "absent"))
-    yes_but["text"] = "yes, though my words come out fine and I can see ok"
+    yes_but = reply_text(
+        "yes, though my words come out fine and I can see ok",
+        "inform",
+        ("speech_difficulty", "absent"),
+        ("vision_loss", "absent"),
+    )
 
     slots, _ = validate(intake_tracker(EYELID_TWITCH, yes_but, "q_emergency_screen"))
 
@@ -485,8 +499,7 @@ def test_a_no_to_the_last_check_settles_it() -> None:
 def test_a_plain_no_to_one_sign_is_a_no_to_it_whatever_else_the_reply_tells() -> None:
     # "nope, only achy where the nurse took blood" to "weakness in an arm or a leg?": the ache is read as it is
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
-    reply = with_entities("inform", ("severe_pain", "present"))
-    reply["text"] = "nope, achy where the nurse took blood"
+    reply = reply_text("nope, achy where the nurse took blood", "inform", ("severe_pain", "present"))
 
     slots, _ = validate(intake_tracker(suspected, reply, "q_check_limb_weakness"))
 
@@ -498,10 +511,13 @@ def test_a_plain_no_to_one_sign_is_a_no_to_it_whatever_else_the_reply_tells() ->
 def test_a_no_to_the_stroke_screen_that_names_only_other_signs_leaves_the_onset_open() -> None:
     # "nope, legs and arms ok, speaking ok, eyesight ok" after a weak face of unknown onset
     weak_face = {**GRADUAL_WEAKNESS, "sudden_onset": None}
-    reply = with_entities(
-        "inform", ("limb_weakness", "absent"), ("speech_difficulty", "absent"), ("vision_loss", "absent")
+    reply = reply_text(
+        "nope, legs and arms ok, speaking ok, eyesight ok",
+        "inform",
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+        ("vision_loss", "absent"),
     )
-    reply["text"] = "nope, legs and arms ok, speaking ok, eyesight ok"
 
     slots, _ = validate(intake_tracker(weak_face, reply, "q_stroke_screen"))
 
@@ -535,8 +551,11 @@ def test_a_yes_kept_unnamed_until_the_list_is_asked_too_often_still_counts() -> 
 def test_a_yes_to_one_sign_beside_a_denial_of_it_is_asked_again_and_then_counts() -> None:
     # "yeah, he keeps mixing words up since teatime, not slurred though" to "slurred or muddled speech?", twice
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "speech_difficulty")}
-    reply = with_entities("inform", ("speech_difficulty", "absent"))
-    reply["text"] = "yeah, he keeps mixing words up since teatime, not slurred though"
+    reply = reply_text(
+        "yeah, he keeps mixing words up since teatime, not slurred though",
+        "inform",
+        ("speech_difficulty", "absent"),
+    )
 
     first, _ = validate(intake_tracker(suspected, reply, "q_check_speech_difficulty"))
     assert first["requested_slot"] == "q_check_speech_difficulty"
