@@ -29,7 +29,7 @@ from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
-from bot.nlu.plain_answers import opens_with_a_plain_no, opens_with_a_plain_yes
+from bot.nlu.plain_answers import opens_with_a_no, opens_with_a_plain_no, opens_with_a_plain_yes
 from bot.triage.engine import decide
 from bot.triage.findings import EMERGENCY_SCREEN_SIGNS, RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
@@ -269,6 +269,14 @@ def _read_reply(
         )
     retries: dict[str, Any] = dict(tracker.get_slot(UNCLEAR_ANSWERS_SLOT) or {})
     asked_the_rest = retries.get(question.name) == PARTLY_ANSWERED
+    if (
+        question == EMERGENCY_SCREEN_QUESTION
+        and not asked_the_rest
+        and _denies_only_some_emergency_signs(reading, findings, intent, text)
+    ):
+        # "Not my arms, no": a denial covers only what it names; the signs still open are asked again, once.
+        retries[question.name] = PARTLY_ANSWERED
+        return evidence, None, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
     answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)
     if answered is not None:
         marker: list[EventType] = []
@@ -353,6 +361,21 @@ def _may_point_back(question: Question, intent: str | None) -> bool:
     return question in WARNING_SIGN_QUESTIONS and intent in ANSWERS_THAT_MAY_POINT_BACK
 
 
+def _denies_only_some_emergency_signs(
+    reading: MessageReading, findings: Findings, intent: str | None, text: str
+) -> bool:
+    """A reply to the last check that denies some of its signs by name, names none present, leaves some open, and is
+    neither a "no" of its own ("No. Arms fine, talking fine") nor a "yes" or "not sure" (which count at once)."""
+    named = [reading.statuses[code] for code in EMERGENCY_SCREEN_SIGNS if code in reading.statuses]
+    return (
+        bool(named)
+        and Status.PRESENT not in named
+        and any(findings.is_unknown(code) for code in EMERGENCY_SCREEN_SIGNS)
+        and not opens_with_a_plain_no(text)
+        and ANSWER_KIND_BY_INTENT.get(intent or "") not in YES_OR_UNCLEAR
+    )
+
+
 def _with_statuses_of(findings: Findings, source: Findings, codes: tuple[str, ...]) -> Findings:
     """`findings` with the statuses of `codes` as `source` has them (unknown ones left out, as findings keep them)."""
     statuses = {code: status for code, status in findings.statuses.items() if code not in codes}
@@ -369,11 +392,19 @@ def _is_a_plain_no(question: Question, reading: MessageReading, text: str, findi
     took blood", "nah, I had a hangover headache on Saturday, gone by lunch"); what they tell is kept as read. On the
     stroke screen, a "no" followed by denials of the other signs only ("no, arms fine, talking fine") says nothing of
     an onset still open, which people tell in words of their own (SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN)."""
-    if not (question.is_checklist and opens_with_a_plain_no(text)) or reading.points_back:
+    if not question.is_checklist or reading.points_back:
         return False
     if question in SIGN_CHECK_QUESTIONS:
+        # What the words after the "no" set against it is another matter, read as it is ("no, but my hand has gone
+        # funny" to "a sudden severe headache?": no headache, and a hand to ask about).
         (sign,) = question.covers
-        return reading.statuses.get(sign) is not Status.PRESENT and sign not in reading.signs_to_ask_about
+        return (
+            opens_with_a_no(text)
+            and reading.statuses.get(sign) is not Status.PRESENT
+            and sign not in reading.signs_to_ask_about
+        )
+    if not opens_with_a_plain_no(text):
+        return False
     if question == STROKE_SCREEN_QUESTION and _leaves_open_what_it_does_not_name(question, reading, findings):
         return False
     return Status.PRESENT not in reading.statuses.values() and not reading.signs_to_ask_about

@@ -18,6 +18,11 @@ CONTRAST_AFTER_NO = re.compile("|".join(PHRASES["contrast_after_no"]), re.IGNORE
 PLAIN_YES_OPENING = re.compile("|".join(PHRASES["plain_yes_opening"]), re.IGNORECASE)
 
 
+def opens_with_a_no(text: str) -> bool:
+    """The reply's first word is a "no" standing on its own ("no.", "nah,", "nope"), whatever follows it."""
+    return PLAIN_NO_OPENING.match(text) is not None
+
+
 def opens_with_a_plain_no(text: str) -> bool:
     """The reply's first word is a "no" standing on its own, and nothing after it is set against it ("no, but my hand
     feels strange" and "nah, only the ear" are not plain)."""

@@ -383,22 +383,26 @@ def test_a_reply_opening_with_a_plain_no_is_a_no_whatever_the_classifier_read() 
     assert Evidence.from_json(slots["evidence"]).findings.is_absent("severe_headache")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "no, but my hand has gone a bit funny",  # sets something against the no
-        "nah, only the ear thing",  # sets something against the no
-        "no idea, my arms are fine",  # "no" is no answer of its own here
-    ],
-)
-def test_a_no_that_is_not_plain_is_not_read_as_a_no(text: str) -> None:
+def test_no_idea_is_not_read_as_a_no() -> None:
+    # "no idea, my arms are fine" to "a sudden severe headache?": "no" is no answer of its own here
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
-    reply = with_entities("inform", ("limb_weakness", "absent"))
-    reply["text"] = text
+    reply = reply_text("no idea, my arms are fine", "inform", ("limb_weakness", "absent"))
 
     slots, _ = validate(intake_tracker(suspected, reply, "q_check_severe_headache"))
 
     assert not Evidence.from_json(slots["evidence"]).findings.is_absent("severe_headache")
+
+
+@pytest.mark.parametrize("text", ["no, but my hand has gone a bit funny", "nah, only the ear thing"])
+def test_a_no_to_one_sign_with_something_else_set_against_it_is_a_no_to_that_sign(text: str) -> None:
+    # to "a sudden severe headache?": what is set against the "no" is another matter, read (and asked) on its own
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "severe_headache")}
+    reply = reply_text(text, "inform", ("suspected_sign", "limb_weakness"))
+
+    slots, _ = validate(intake_tracker(suspected, reply, "q_check_severe_headache"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("severe_headache") and "limb_weakness" in findings.suspected
 
 
 def test_pointing_back_in_reply_to_one_screened_sign_is_a_yes_to_it() -> None:
@@ -564,3 +568,43 @@ def test_a_yes_to_one_sign_beside_a_denial_of_it_is_asked_again_and_then_counts(
     slots, _ = validate(intake_tracker(asked_again, reply, "q_check_speech_difficulty"))
 
     assert level_after(slots) is Level.EMERGENCY
+
+
+ONLY_THE_LAST_CHECK_LEFT = {
+    **EYELID_TWITCH,
+    **dict.fromkeys(
+        (
+            "facial_weakness",
+            "severe_pain",
+            "numbness_tingling",
+            "hearing_change",
+            "balance_problem",
+            "function_impact",
+            "linked_movements",
+            "bells_palsy_history",
+            "facial_injury_history",
+            "multiple_sclerosis",
+            "new_medication",
+        ),
+        "absent",
+    ),
+    "caffeine": "present",
+}
+
+
+def test_a_reply_to_the_last_check_that_denies_only_some_signs_asks_the_rest_once() -> None:
+    # "well my arms are fine" to: a weak arm or leg, speech, sight, a sudden bad headache?
+    partly = reply_text("well my arms are fine", "deny", ("limb_weakness", "absent"))
+
+    first, texts = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, partly, "q_emergency_screen"))
+
+    assert first["requested_slot"] == "q_emergency_screen"
+    assert "arm" not in texts[-1] and "speech" in texts[-1]  # only the signs still open
+    asked_the_rest = {
+        **ONLY_THE_LAST_CHECK_LEFT,
+        "evidence": first["evidence"],
+        "unclear_answers": first["unclear_answers"],
+    }
+    slots, _ = validate(intake_tracker(asked_the_rest, partly, "q_emergency_screen"))
+    assert slots["requested_slot"] != "q_emergency_screen"
+    assert level_after(slots) is not Level.EMERGENCY
