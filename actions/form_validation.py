@@ -29,7 +29,12 @@ from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
-from bot.nlu.plain_answers import opens_with_a_no, opens_with_a_plain_no, opens_with_a_plain_yes
+from bot.nlu.plain_answers import (
+    opens_with_a_no,
+    opens_with_a_plain_no,
+    opens_with_a_plain_yes,
+    tells_something_unread,
+)
 from bot.triage.engine import decide
 from bot.triage.findings import EMERGENCY_SCREEN_SIGNS, RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
 from bot.triage.intake import (
@@ -277,7 +282,20 @@ def _read_reply(
         # "Not my arms, no": a denial covers only what it names; the signs still open are asked again, once.
         retries[question.name] = PARTLY_ANSWERED
         return evidence, None, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
-    answered = _record_answer(question, intent, known_before, findings, reading, asked_the_rest)
+    read_spans = [
+        (int(entity["start"]), int(entity["end"]))
+        for entity in tracker.latest_message.get("entities") or ()
+        if "start" in entity and "end" in entity
+    ]
+    answered = _record_answer(
+        question,
+        intent,
+        known_before,
+        findings,
+        reading,
+        asked_the_rest,
+        tells_something_else=tells_something_unread(text, read_spans),
+    )
     if answered is not None:
         marker: list[EventType] = []
         if _only_denies_some(question, intent, reading) and not asked_the_rest:
@@ -460,6 +478,7 @@ def _record_answer(
     findings: Findings,
     reading: MessageReading,
     asked_the_rest: bool = False,
+    tells_something_else: bool = False,
 ) -> Findings | None:
     """The findings with the answer recorded, or None when the reply does not answer the question.
 
@@ -507,6 +526,13 @@ def _record_answer(
             # Asked about the onset still open, and told again only that the other signs are fine ("no idea when it
             # started; his arms are fine, he talks normally"): nothing said of what was asked, so not a "no" to it.
             return None
+        if asked_the_rest and tells_something_else:
+            # Asked again about only the signs still open, and answered with denials of the others beside words that
+            # read as nothing ("my face isn't weak; I get a sort of jolt when I brush my teeth"): most likely one of
+            # them in words nobody listed, as after two replies of such words (docs/clinical-design.md).
+            return at_least_one_present(
+                findings, [code for code in question.covers if findings.is_unknown(code)]
+            )
         if asked_the_rest:
             # Asked again about only the signs still open, and answered with denials again: a "no" to them, but
             # for the signs a vague feeling was already asked about by name and is still all the person can say:

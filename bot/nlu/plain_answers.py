@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.resources import load
+from bot.nlu.vocabulary import has_negation_cue
 
 PHRASES = load("extraction")
 PLAIN_NO_OPENING = re.compile("|".join(PHRASES["plain_no_opening"]), re.IGNORECASE)
@@ -33,3 +34,24 @@ def opens_with_a_plain_no(text: str) -> bool:
 def opens_with_a_plain_yes(text: str) -> bool:
     """The reply's first word is a "yes" standing on its own ("yes, it's awful", "yeah.")."""
     return PLAIN_YES_OPENING.match(text) is not None
+
+
+CLAUSE_SPLIT = re.compile(r"[.;:!?,\n]|\bbut\b|\bthough\b", re.IGNORECASE)
+WORD = re.compile(r"[a-z']+")
+# Fewer words than this make no statement of their own ("that's it", "thanks").
+WORDS_OF_A_STATEMENT = 3
+
+
+def tells_something_unread(text: str, read_spans: list[tuple[int, int]]) -> bool:
+    """A clause of the reply that none of its readings touches, says something and denies nothing: "I get a sort of
+    jolt sometimes" beside "my face isn't weak". A reply made only of read clauses, denials and short asides does
+    not ("not numb, hearing's fine, that's it")."""
+    start = 0
+    for boundary in [*CLAUSE_SPLIT.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        words = WORD.findall(text[start:end].lower())
+        touched = any(span_start < end and span_end > start for span_start, span_end in read_spans)
+        if len(words) >= WORDS_OF_A_STATEMENT and not touched and not has_negation_cue(words):
+            return True
+        start = boundary.end() if boundary else end
+    return False

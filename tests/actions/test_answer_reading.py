@@ -608,3 +608,27 @@ def test_a_reply_to_the_last_check_that_denies_only_some_signs_asks_the_rest_onc
     slots, _ = validate(intake_tracker(asked_the_rest, partly, "q_emergency_screen"))
     assert slots["requested_slot"] != "q_emergency_screen"
     assert level_after(slots) is not Level.EMERGENCY
+
+
+def test_denials_asked_again_beside_words_that_read_as_nothing_count_one_of_the_rest() -> None:
+    # to the list, then to "weakness or drooping, or severe pain?": "my face isn't weak. I get a sort of zing along
+    # the gum now and then"
+    denies_some = with_entities("inform", ("numbness_tingling", "absent"), ("hearing_change", "absent"))
+    first, _ = validate(intake_tracker(EYELID_TWITCH, denies_some, "q_accompanying"))
+    asked_the_rest = {
+        **EYELID_TWITCH,
+        "evidence": first["evidence"],
+        "unclear_answers": first["unclear_answers"],
+    }
+    reply = reply_text(
+        "my face isn't weak. I get a sort of zing along the gum now and then",
+        "inform",
+        ("facial_weakness", "absent"),
+    )
+    reply["entities"][0].update(start=3, end=18)
+
+    slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_accompanying"))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert frozenset({"severe_pain", "balance_problem"}) in findings.unresolved_lists()
+    assert level_after(slots) is Level.URGENT

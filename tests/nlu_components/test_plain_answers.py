@@ -1,0 +1,40 @@
+"""What a reply says by its shape (bot.nlu.plain_answers): a "no" or a "yes" of its own, and words none of its
+readings touch."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.plain_answers import opens_with_a_no, opens_with_a_plain_no, tells_something_unread
+
+
+@pytest.mark.parametrize(
+    ("text", "of_its_own", "plain"),
+    [
+        ("nope. all fine", True, True),
+        ("no, but my hand feels strange", True, False),  # something set against it
+        ("no idea, sorry", False, False),
+    ],
+)
+def test_a_no_of_its_own_and_a_plain_no(text: str, of_its_own: bool, plain: bool) -> None:
+    assert opens_with_a_no(text) is of_its_own
+    assert opens_with_a_plain_no(text) is plain
+
+
+def test_a_clause_no_reading_touches_tells_something() -> None:
+    text = "my face isn't weak. I get a sort of zing along the gum now and then"
+    assert tells_something_unread(text, [(3, 18)])
+
+
+@pytest.mark.parametrize(
+    ("text", "read_spans"),
+    [
+        ("not numb, hearing's fine, that's it", [(0, 8), (10, 24)]),  # a short aside says nothing
+        ("no pain, and nothing else going on", [(0, 7)]),  # a clause that denies
+        ("my face is not weak and my hearing is normal", [(0, 44)]),
+    ],
+)
+def test_read_clauses_denials_and_asides_tell_nothing_more(
+    text: str, read_spans: list[tuple[int, int]]
+) -> None:
+    assert not tells_something_unread(text, read_spans)
