@@ -323,7 +323,8 @@ def _read_reply(
     first_unclear_reply = retries.get(question.name)
     if not first_unclear_reply or first_unclear_reply == PARTLY_ANSWERED:
         retries[question.name] = FIRST_REPLY_WAS_YES if kind is AnswerKind.YES_UNSPECIFIED else 1
-        clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED else ASK_AGAIN
+        lists_several = question not in SIGN_CHECK_QUESTIONS
+        clarification = ASK_WHICH_ONE if kind is AnswerKind.YES_UNSPECIFIED and lists_several else ASK_AGAIN
         return evidence, clarification, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
 
     if question in SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS and _denies_only_other_warning_signs(

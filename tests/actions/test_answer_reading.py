@@ -561,8 +561,9 @@ def test_a_yes_to_one_sign_beside_a_denial_of_it_is_asked_again_and_then_counts(
         ("speech_difficulty", "absent"),
     )
 
-    first, _ = validate(intake_tracker(suspected, reply, "q_check_speech_difficulty"))
+    first, texts = validate(intake_tracker(suspected, reply, "q_check_speech_difficulty"))
     assert first["requested_slot"] == "q_check_speech_difficulty"
+    assert ASK_WHICH_ONE not in texts  # one sign was asked about: nothing to choose between
     asked_again = {**suspected, "evidence": first["evidence"], "unclear_answers": first["unclear_answers"]}
 
     slots, _ = validate(intake_tracker(asked_again, reply, "q_check_speech_difficulty"))
