@@ -25,9 +25,8 @@ from actions.tracker_findings import (
     reports_emergency,
     slot_events,
 )
-from bot.dialogue.emergency_policy import EMERGENCY_RESPONSE
 from bot.dialogue.evidence import Evidence, MessageReading, Source
-from bot.dialogue.restatement import slots_before_latest_message
+from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
 from bot.nlu.plain_answers import (
     opens_with_a_no,

@@ -204,3 +204,26 @@ def test_a_cycle_through_a_function_body_and_a_package_init_is_named(tmp_path: P
         "bot.privacy -> bot.server -> bot.privacy (bot.privacy.purge imports bot.server; "
         "bot.server.settings imports bot.privacy; bot.server.settings imports bot.privacy.purge)"
     ]
+
+
+def test_the_action_server_loads_neither_rasa_nor_tensorflow() -> None:
+    # rasa_sdk imports every module of the actions package at start. One import of a Rasa policy module there
+    # (for a constant) pulled in Rasa and TensorFlow and took the action server from about 50 to about 500 MiB.
+    import subprocess
+    import sys
+
+    script = (
+        "import importlib, pkgutil, sys\n"
+        "import actions\n"
+        "for module in pkgutil.walk_packages(actions.__path__, 'actions.'):\n"
+        "    importlib.import_module(module.name)\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & {'rasa', 'tensorflow', 'spacy'}))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).parents[1],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "[]"
