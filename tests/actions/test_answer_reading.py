@@ -11,7 +11,7 @@ import pytest
 from actions.form_validation import FIRST_REPLY_WAS_YES
 from bot.dialogue.evidence import Evidence
 from bot.triage.engine import assess
-from bot.triage.findings import FINDING_CODES, Findings
+from bot.triage.findings import ACCOMPANYING_SIGNS, FINDING_CODES, HISTORY_CODES, Findings
 from bot.triage.levels import Level
 from bot.triage.question_wording import (
     ASK_WHICH_ONE,
@@ -571,24 +571,10 @@ def test_a_yes_to_one_sign_beside_a_denial_of_it_is_asked_again_and_then_counts(
     assert level_after(slots) is Level.EMERGENCY
 
 
+# Everything asked but the last check: the accompanying signs, the impact and the history denied, a trigger told.
 ONLY_THE_LAST_CHECK_LEFT = {
     **EYELID_TWITCH,
-    **dict.fromkeys(
-        (
-            "facial_weakness",
-            "severe_pain",
-            "numbness_tingling",
-            "hearing_change",
-            "balance_problem",
-            "function_impact",
-            "linked_movements",
-            "bells_palsy_history",
-            "facial_injury_history",
-            "multiple_sclerosis",
-            "new_medication",
-        ),
-        "absent",
-    ),
+    **dict.fromkeys((*ACCOMPANYING_SIGNS, "function_impact", "linked_movements", *HISTORY_CODES), "absent"),
     "caffeine": "present",
 }
 
