@@ -120,11 +120,14 @@ def suspected_signs(
     for mention in mentions:
         if mention.code in findings or mention.code in suspected:
             continue
-        if mention.recovered or (
-            not mention.counts_only_recovered and not said_to_be_well(text, mention.start, mention.end)
-        ):
+        if mention.recovered or told_of_as_unwell(text, mention):
             suspected[mention.code] = (mention.start, mention.end)
     return suspected
+
+
+def told_of_as_unwell(text: str, mention: BodyMention) -> bool:
+    """A body part that raises its red flag by itself (not the eye or the face) and is not said to be well."""
+    return not mention.counts_only_recovered and not said_to_be_well(text, mention.start, mention.end)
 
 
 def said_to_be_well(text: str, start: int, end: int) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
-from bot.nlu.body_mentions import BodyMention, BodyMentions, said_to_be_well, suspected_signs
+from bot.nlu.body_mentions import BodyMention, BodyMentions, suspected_signs, told_of_as_unwell
 from bot.nlu.duration import DurationReading
 from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
@@ -236,11 +236,7 @@ def denials_a_body_part_contradicts(
         set_against = (
             mention.start >= denial_end and CONTRAST.search(text, denial_end, mention.start) is not None
         )
-        return (
-            set_against
-            and not mention.counts_only_recovered
-            and not said_to_be_well(text, mention.start, mention.end)
-        )
+        return set_against and told_of_as_unwell(text, mention)
 
     contradicted = {mention.code for mention in body_parts if contradicts(mention)}
     return {code: status for code, status in findings.items() if code not in contradicted}
