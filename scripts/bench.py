@@ -147,7 +147,8 @@ class Server:
     process: subprocess.Popen[bytes]
     url: str
     ready_seconds: float
-    # Our launcher only starts and waits for Rasa and the action server: its memory is not the assistant's.
+    # Our launcher only starts supervisord and waits: its memory is not the assistant's. supervisord, which
+    # restarts Rasa and the action server under it, is counted with them, as it runs wherever they do.
     via_launcher: bool
 
     def serving_pids(self) -> list[int]:

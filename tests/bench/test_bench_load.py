@@ -118,6 +118,8 @@ def test_memory_counts_the_process_and_its_children() -> None:
         assert tree[0] == parent.pid and len(tree) == 2
         assert tree_resident_bytes([parent.pid]) == sum(resident_bytes(pid) for pid in tree)
         assert tree_resident_bytes([parent.pid]) > resident_bytes(parent.pid) > 0
+        # A process given beside its ancestor is still one process.
+        assert tree_resident_bytes(tree) == tree_resident_bytes([parent.pid])
     finally:
         for pid in reversed(process_tree(parent.pid)):
             subprocess.run(["kill", str(pid)], check=False)
