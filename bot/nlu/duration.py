@@ -29,7 +29,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.nlu.duration_amounts import Stated, bare_plurals, life_stages, past_periods, quantities
-from bot.nlu.duration_dates import days_of_month, month_dates, period_starts, relative_days, weekday_dates
+from bot.nlu.duration_dates import (
+    days_of_month,
+    month_dates,
+    period_starts,
+    relative_days,
+    seasons,
+    weekday_dates,
+)
 from bot.nlu.resources import load
 
 PHRASES = load("duration")
@@ -113,4 +120,5 @@ PARSERS: tuple[Callable[[str, datetime], Iterator[Stated]], ...] = (
     days_of_month,
     month_dates,
     period_starts,
+    seasons,
 )

@@ -98,6 +98,9 @@ MONTH_DATE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_START = re.compile(PHRASES["period_start"], re.IGNORECASE)
+SEASON = re.compile(PHRASES["season"], re.IGNORECASE)
+SEASON_START_MONTHS: dict[str, int] = PHRASES["season_start_months"]
+MONTHS_IN_A_SEASON = 3
 DAYS_BACK: dict[str, int] = PHRASES["days_back"]
 FIXED_DAYS: dict[str, int] = PHRASES["fixed_days"]
 
@@ -176,3 +179,34 @@ def period_start(period: str, previous: bool, now: datetime) -> datetime:
         return (first - timedelta(days=1)).replace(day=1) if previous else first
     first = today.replace(month=1, day=1)
     return first.replace(year=first.year - 1) if previous else first
+
+
+def seasons(text: str, now: datetime) -> Iterator[Stated]:
+    for match in SEASON.finditer(text):
+        start = season_start(
+            SEASON_START_MONTHS[match.group("season").lower()],
+            last=match.group("last") is not None,
+            at_its_end=(match.group("edge") or "").lower() == "end",
+            now=now,
+        )
+        yield days_since_start_of(start, now), match.span()
+
+
+def season_start(first_month: int, last: bool, at_its_end: bool, now: datetime) -> datetime:
+    """The first day of the latest such season begun by now ("last summer", said during a summer, is the one
+    before); from its end, the first day of the season after it."""
+    today = start_of_day(now)
+    start = today.replace(month=first_month, day=1)
+    if start > today:
+        start = start.replace(year=start.year - 1)
+    still_in_it = today < _months_after(start, MONTHS_IN_A_SEASON)
+    if last and still_in_it:
+        start = start.replace(year=start.year - 1)
+    if at_its_end:
+        start = min(_months_after(start, MONTHS_IN_A_SEASON), today)
+    return start
+
+
+def _months_after(date: datetime, months: int) -> datetime:
+    month_index = date.month - 1 + months
+    return date.replace(year=date.year + month_index // 12, month=month_index % 12 + 1)

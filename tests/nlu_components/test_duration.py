@@ -165,3 +165,21 @@ def test_a_weekday_said_on_wednesday_noon_counts_from_its_start() -> None:
 def test_relative_dates_keep_the_senders_time_zone() -> None:
     tuesday_1am_in_sydney = datetime.fromisoformat("2026-11-24T01:00:00+11:00")
     assert parse_duration_days("since yesterday", tuesday_1am_in_sydney).days == pytest.approx(1 + 1 / 24)
+
+
+def test_a_season_dates_the_start_from_its_first_day() -> None:
+    mid_october = datetime(2026, 10, 15, 12, 0)
+    assert parse_duration_days("on and off since the summer", mid_october).days == pytest.approx(136.5)
+    assert parse_duration_days("comes and goes since the spring", mid_october).days == pytest.approx(228.5)
+    # In the autumn, "last autumn" is the one a year before; "this autumn" the one under way.
+    assert parse_duration_days("since last autumn", mid_october).days == pytest.approx(409.5)
+    assert parse_duration_days("since the end of the summer", mid_october).days == pytest.approx(44.5)
+    assert parse_duration_days("ever since last fall", mid_october).days == pytest.approx(409.5)
+
+
+def test_a_fall_that_is_no_season_dates_nothing() -> None:
+    assert parse_duration_days("twitching since the fall", datetime(2026, 10, 15, 12, 0)).days is None
+
+
+def test_a_season_said_of_something_else_is_no_start() -> None:
+    assert parse_duration_days("it gets worse in the summer", datetime(2026, 10, 15, 12, 0)).days is None
