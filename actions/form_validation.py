@@ -29,6 +29,7 @@ from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY
 from bot.nlu.plain_answers import (
+    answer_after_questions_back,
     opens_with_a_no,
     opens_with_a_plain_no,
     opens_with_a_plain_yes,
@@ -79,7 +80,8 @@ TIMES_ASKED_SLOT = "times_asked"
 MOST_ASKS_OF_ONE_QUESTION = 3
 TRIAGE_LEVEL_SLOT = "triage_level"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
-INTERRUPTIONS = frozenset({REPORT_EMERGENCY, "ask_question", "ask_why", "other_language", "request_summary"})
+ASK_QUESTION = "ask_question"
+INTERRUPTIONS = frozenset({REPORT_EMERGENCY, ASK_QUESTION, "ask_why", "other_language", "request_summary"})
 # Replies that are usually not answers, unless they carry one ("thanks, it's the left side"): DIET sometimes
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
 # Starting over and erasing are here too: read as such, an answer ("I did start a new inhaler") would throw the
@@ -135,7 +137,10 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
     ) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
-        replying = _is_reply(tracker)
+        resumed_with_an_answer = not _is_reply(tracker) and _answered_after_asking_back(
+            tracker, intent, QUESTIONS_BY_NAME.get(requested or "")
+        )
+        replying = _is_reply(tracker) or resumed_with_an_answer
         before = evidence_from_tracker(tracker)
         evidence = before
         events: list[EventType] = []
@@ -150,10 +155,14 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
                 evidence = evidence.record(
                     _suspecting(evidence.findings, EMERGENCY_SCREEN), Source.DESCRIPTION
                 )
-        if replying and _is_interruption(intent, requested, evidence.findings, tracker):
+        if (
+            replying
+            and not resumed_with_an_answer
+            and _is_interruption(intent, requested, evidence.findings, tracker)
+        ):
             # Nothing validated: the form rejects, and the rule for this intent runs before we ask again.
             return [SlotSet(REQUESTED_SLOT, requested)]
-        if intent == FALLBACK_INTENT:
+        if intent == FALLBACK_INTENT or resumed_with_an_answer:
             intent = _likeliest_answer_intent(tracker)
 
         clarification = None
@@ -181,16 +190,16 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
         events += slot_events(before, evidence)
 
         findings = evidence.findings
-        if decide(findings)[0] is Level.EMERGENCY and decide(before.findings)[0] is not Level.EMERGENCY:
-            # An answer made it an emergency: the person hears it now, as they would had they said it unasked,
-            # and any question that could still narrow it down comes after (docs/triage-policy.md, 5a).
-            dispatcher.utter_message(response=EMERGENCY_RESPONSE)
-            events.append(SlotSet(TRIAGE_LEVEL_SLOT, Level.EMERGENCY.value))
         pending = pending_questions(findings)
         next_question = pending[0].name if pending else None
         # "Sorry, I didn't catch that" only makes sense when the same question follows.
         if clarification and (clarification in RECORDED_ANSWER_TEXTS or next_question == requested):
             dispatcher.utter_message(text=clarification)
+        if decide(findings)[0] is Level.EMERGENCY and decide(before.findings)[0] is not Level.EMERGENCY:
+            # An answer made it an emergency: the person hears it now, as they would had they said it unasked,
+            # and any question that could still narrow it down comes after (docs/triage-policy.md, 5a).
+            dispatcher.utter_message(response=EMERGENCY_RESPONSE)
+            events.append(SlotSet(TRIAGE_LEVEL_SLOT, Level.EMERGENCY.value))
         if next_question:
             prompt = prompt_for(next_question, findings)
             dispatcher.utter_message(text=prompt.text, buttons=prompt.buttons())
@@ -254,7 +263,7 @@ def _read_reply(
     """The evidence after this reply (already merged into `evidence`), what to tell the person about it (if
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
-    text = tracker.latest_message.get("text") or ""
+    text = answer_after_questions_back(tracker.latest_message.get("text") or "")
     if _is_a_plain_no(question, reading, text, findings):
         intent = "deny"
     elif _is_a_plain_yes(question, reading, text):
@@ -348,6 +357,10 @@ def _still_unclear(question: Question, findings: Findings, yes_was_said: bool) -
     After a "yes", or about red flags asked on their own, at least one of the signs is present; so is one of the
     signs a vague feeling was asked about (docs/clinical-design.md: never "not known, so self care"); otherwise it
     could not be found out."""
+    if question == EMERGENCY_SCREEN_QUESTION:
+        # Never answered, only asked back about ("is that a stroke list?"): as a "not sure" to it is, the emergency
+        # (docs/clinical-design.md), and the check settled; recorded as "not known" it stayed open and was asked for ever.
+        return record_emergency_screen(findings, yes_without_saying_which=True), RECORDED_AS_ONE_OF_THEM
     if question.is_checklist and (yes_was_said or question in ANSWERED_AT_ONCE_WHEN_UNCLEAR):
         said = RECORDED_AS_POSSIBLE if question in SIGN_CHECK_QUESTIONS else RECORDED_AS_ONE_OF_THEM
         return apply_unspecified_yes(findings, question), said
@@ -566,6 +579,23 @@ def _record_not_known(question: Question, findings: Findings) -> Findings:
     if question == SIDE_QUESTION:
         return record_side(findings, None)
     return record_duration(findings, None)
+
+
+def _answered_after_asking_back(tracker: Tracker, intent: str | None, question: Question | None) -> bool:
+    """Resuming after the person's question was answered, when the same message went on to answer ours ("Does it need
+    to? No, it doesn't get in the way"): the answer is read now, or the question would be asked again, and the same
+    reply given again, until it counts as unclear. Only an answer that says yes, no or something of what was asked
+    counts: "Is that a stroke list? what do you mean" answers nothing."""
+    text = tracker.latest_message.get("text") or ""
+    answer = answer_after_questions_back(text)
+    if intent != ASK_QUESTION or question is None or answer == text:
+        return False
+    statuses = latest_reading(tracker).statuses
+    return (
+        opens_with_a_no(answer)
+        or opens_with_a_plain_yes(answer)
+        or any(code in statuses for code in question.covers)
+    )
 
 
 def _is_reply(tracker: Tracker) -> bool:

@@ -36,6 +36,20 @@ def opens_with_a_plain_yes(text: str) -> bool:
     return PLAIN_YES_OPENING.match(text) is not None
 
 
+# A question the reply opens with, up to its question mark: "Does it need to? No, it doesn't get in the way".
+LEADING_QUESTION = re.compile(r"[^?]*\?+\s*")
+
+
+def answer_after_questions_back(text: str) -> str:
+    """The reply without the questions it opens with, when an answer follows them: people ask back and then answer
+    ("Is that a stroke list? No, none of it"), and the answer is what opens with the "no". A reply that is only
+    questions is returned as it is."""
+    rest = text
+    while (question := LEADING_QUESTION.match(rest)) and rest[question.end() :].strip():
+        rest = rest[question.end() :]
+    return rest
+
+
 CLAUSE_SPLIT = re.compile(r"[.;:!?,\n]|\bbut\b|\bthough\b", re.IGNORECASE)
 WORD = re.compile(r"[a-z']+")
 # Fewer words than this make no statement of their own ("that's it", "thanks").

@@ -20,7 +20,7 @@ from bot.triage.question_wording import (
     RECORDED_AS_POSSIBLE,
 )
 from tests.actions.test_intake_validation import EYELID_TWITCH, GRADUAL_WEAKNESS_SCREENED, validate
-from tests.actions.trackers import INTAKE_FORM, intake_tracker, message
+from tests.actions.trackers import INTAKE_FORM, intake_tracker, message, resumed_intake_tracker
 
 
 def with_entities(intent: str, *entities: tuple[str, Any], **intent_extra: Any) -> dict[str, Any]:
@@ -619,3 +619,53 @@ def test_denials_asked_again_beside_words_that_read_as_nothing_count_one_of_the_
     findings = Evidence.from_json(slots["evidence"]).findings
     assert frozenset({"severe_pain", "balance_problem"}) in findings.unresolved_lists()
     assert level_after(slots) is Level.URGENT
+
+
+ANSWERED_THE_QUESTION = "action_answer_question"
+
+
+def test_an_answer_after_a_question_back_counts_once_the_question_is_answered() -> None:
+    # "is that bad then? nope, I can still read and drive fine" to what the twitch gets in the way of: the person's
+    # question is answered first (the rule), then the intake reads the "nope" instead of asking again.
+    asked_back = reply_text(
+        "is that bad then? nope, I can still read and drive fine",
+        "ask_question",
+        ("function_impact", "absent"),
+    )
+
+    slots, _ = validate(resumed_intake_tracker(EYELID_TWITCH, asked_back, "q_impact", ANSWERED_THE_QUESTION))
+
+    findings = Evidence.from_json(slots["evidence"]).findings
+    assert findings.is_absent("function_impact") and findings.is_absent("linked_movements")
+    assert slots["requested_slot"] != "q_impact"
+
+
+def test_a_question_back_followed_by_no_answer_is_asked_again() -> None:
+    # "why would it? what are you getting at": a second question without its mark, no answer to ours.
+    only_asking = reply_text("why would it? what are you getting at", "ask_question")
+
+    accompanying_denied = {**EYELID_TWITCH, **dict.fromkeys(ACCOMPANYING_SIGNS, "absent")}
+    slots, _ = validate(
+        resumed_intake_tracker(accompanying_denied, only_asking, "q_impact", ANSWERED_THE_QUESTION)
+    )
+
+    assert slots["requested_slot"] == "q_impact"
+    assert "evidence" not in slots  # nothing recorded
+
+
+def test_the_last_check_never_answered_but_asked_back_about_is_the_emergency() -> None:
+    # Only ever asked back about ("what's that a list of?"), three times: unclear, so the emergency, and not asked
+    # a fourth time.
+    screened_rest = {**ONLY_THE_LAST_CHECK_LEFT, "times_asked": {"q_emergency_screen": 3}}
+    slots, texts = validate(
+        resumed_intake_tracker(
+            screened_rest,
+            reply_text("what's that a list of?", "ask_question"),
+            "q_emergency_screen",
+            ANSWERED_THE_QUESTION,
+        )
+    )
+
+    assert RECORDED_AS_ONE_OF_THEM in texts
+    assert level_after(slots) is Level.EMERGENCY
+    assert slots["requested_slot"] is None

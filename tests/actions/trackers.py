@@ -47,6 +47,20 @@ def intake_tracker(known: dict[str, Any], latest: dict[str, Any], requested_slot
     )
 
 
+def resumed_intake_tracker(
+    known: dict[str, Any], latest: dict[str, Any], requested_slot: str, interruption: str
+) -> Tracker:
+    """The intake form resuming after the rule for an interruption (`interruption`, e.g. the action that answered
+    the person's question) handled the person's latest message, with `requested_slot` still to be answered."""
+    tracker = intake_tracker(known, latest, requested_slot)
+    tracker.events += [
+        {"event": "action", "name": interruption},
+        {"event": "action", "name": INTAKE_FORM},
+    ]
+    tracker.latest_action_name = INTAKE_FORM
+    return tracker
+
+
 def tracker_after(latest: dict[str, Any], slots: dict[str, Any] | None = None) -> Tracker:
     """Any action run straight after the person's latest message, outside the intake."""
     return Tracker(

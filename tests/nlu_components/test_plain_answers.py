@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlu.plain_answers import opens_with_a_no, opens_with_a_plain_no, tells_something_unread
+from bot.nlu.plain_answers import (
+    answer_after_questions_back,
+    opens_with_a_no,
+    opens_with_a_plain_no,
+    tells_something_unread,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +43,16 @@ def test_read_clauses_denials_and_asides_tell_nothing_more(
     text: str, read_spans: list[tuple[int, int]]
 ) -> None:
     assert not tells_something_unread(text, read_spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("why, is that bad?? nah it's only the lid", "nah it's only the lid"),
+        ("What's that? Should I? No, none", "No, none"),
+        ("does a hangover count?", "does a hangover count?"),  # only a question: kept whole
+        ("no, nothing like that", "no, nothing like that"),
+    ],
+)
+def test_the_answer_is_what_follows_the_questions_a_reply_opens_with(text: str, answer: str) -> None:
+    assert answer_after_questions_back(text) == answer
