@@ -669,3 +669,19 @@ def test_the_last_check_never_answered_but_asked_back_about_is_the_emergency() -
     assert RECORDED_AS_ONE_OF_THEM in texts
     assert level_after(slots) is Level.EMERGENCY
     assert slots["requested_slot"] is None
+
+
+def test_something_sudden_told_at_the_last_check_in_words_naming_no_sign_is_a_yes() -> None:
+    # "came over me all at once at teatime, everything in pairs. legs are fine, talking fine": the sign in words
+    # nobody listed, its suddenness read, the other signs denied.
+    sudden = reply_text(
+        "came over me all at once at teatime, everything in pairs. legs are fine, talking fine",
+        "inform",
+        ("sudden_onset", "present"),
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+    )
+
+    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, sudden, "q_emergency_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
