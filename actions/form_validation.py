@@ -266,7 +266,7 @@ def _read_reply(
     text = answer_after_questions_back(tracker.latest_message.get("text") or "")
     if _is_a_plain_no(question, reading, text, findings):
         intent = "deny"
-    elif _is_a_plain_yes(question, reading, text) or _tells_of_something_sudden(question, reading):
+    elif _is_a_plain_yes(question, reading, text) or _tells_of_something_sudden(question, reading, text):
         intent = "affirm"
     named_and_denied = question in SIGN_CHECK_QUESTIONS and Status.ABSENT in (
         reading.statuses.get(code) for code in question.covers
@@ -407,12 +407,14 @@ def _denies_only_some_emergency_signs(
     )
 
 
-def _tells_of_something_sudden(question: Question, reading: MessageReading) -> bool:
+def _tells_of_something_sudden(question: Question, reading: MessageReading, text: str) -> bool:
     """To the last check, which asks about sudden signs, a reply that tells of something that came on suddenly without
     naming it as any sign ("the seeing two came this evening, suddenly; arms ok, speaking ok") is a "yes" to the signs
-    it leaves undenied: the sign is in words nobody listed, and its suddenness is what the check asks about."""
+    it leaves undenied: the sign is in words nobody listed, and its suddenness is what the check asks about. Not after
+    a "no" of its own: "no nothing, the hangover headache was there when I woke up" tells of something else."""
     return (
         question == EMERGENCY_SCREEN_QUESTION
+        and not opens_with_a_no(text)
         and reading.statuses.get("sudden_onset") is Status.PRESENT
         and not any(reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS)
     )

@@ -685,3 +685,18 @@ def test_something_sudden_told_at_the_last_check_in_words_naming_no_sign_is_a_ye
     slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, sudden, "q_emergency_screen"))
 
     assert level_after(slots) is Level.EMERGENCY
+
+
+def test_something_sudden_told_after_a_no_of_its_own_is_no_yes() -> None:
+    # "nah. woke up with a hangover headache sat, gone by lunch. arms and speech fine": the waking is read as sudden.
+    after_a_no = reply_text(
+        "nah. woke up with a hangover headache sat, gone by lunch. arms and speech fine",
+        "deny",
+        ("sudden_onset", "present"),
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+    )
+
+    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, after_a_no, "q_emergency_screen"))
+
+    assert level_after(slots) is not Level.EMERGENCY
