@@ -74,6 +74,8 @@ RESOURCE = "context_rules"
 RULES = load(RESOURCE)
 OWN_WORDS: WordLists = RULES["words"]
 WORDS: WordLists = {**WORD_LISTS, **OWN_WORDS}
+LIST_JOINERS = frozenset(WORDS["list_joiners"])
+LIST_JOINER_REACH = 2
 
 
 def words_of(name: str) -> tuple[str, ...]:
@@ -369,7 +371,26 @@ def same_statement(target: Span, modifier: Span, between: Span) -> bool:
 
 
 # The checks a group may name as on_modifies, each made with the span labels of the codes of a group it needs.
+def through_a_list(target: Span, modifier: Span, between: Span) -> bool:
+    """A negation reaches past another finding only along a list: "no pain, numbness or tingling", "no pain numbness or
+    tingling", "no blind spots or loss of sight". Once a denied thing is followed by words that join nothing ("no
+    headache the mouth thing came on suddenly", said without punctuation; "not painful, more like a flutter"), a new
+    statement has begun."""
+    inside = [
+        span
+        for span in between.doc.spans[TARGET_GROUP]
+        if between.start <= span.start and span.end <= between.end
+    ]
+    if not inside:
+        return True
+    after_last = between.doc[max(span.end for span in inside) : between.end]
+    # the denied thing's own last word may lie outside its phrase: "no blind [spots] or loss of sight"
+    joined_by_a_word = any(token.norm_ in LIST_JOINERS for token in after_last[:LIST_JOINER_REACH])
+    return joined_by_a_word or all(token.is_punct or token.norm_ in LIST_JOINERS for token in after_last)
+
+
 CHECKS: dict[str, Callable[[Callable[[str], set[str]]], Check]] = {
+    "through_a_list": lambda labels_of: through_a_list,
     "opens_sentence": lambda labels_of: opens_sentence,
     "not_an_own_twitch": lambda labels_of: not_an_own_twitch,
     "not_said_by_me": lambda labels_of: not_said_by_me,
