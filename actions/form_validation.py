@@ -137,10 +137,15 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
     ) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
+        requested_question = QUESTIONS_BY_NAME.get(requested or "")
         resumed_with_an_answer = not _is_reply(tracker) and _answered_after_asking_back(
-            tracker, intent, QUESTIONS_BY_NAME.get(requested or "")
+            tracker, intent, requested_question
         )
         replying = _is_reply(tracker) or resumed_with_an_answer
+        # An answer whatever the classifier made of it: read now, with no question of the person's to answer first.
+        read_as_an_answer = resumed_with_an_answer or (
+            replying and _a_statement_worded_as_a_question(tracker, intent, requested_question)
+        )
         before = evidence_from_tracker(tracker)
         evidence = before
         events: list[EventType] = []
@@ -157,12 +162,12 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
                 )
         if (
             replying
-            and not resumed_with_an_answer
+            and not read_as_an_answer
             and _is_interruption(intent, requested, evidence.findings, tracker)
         ):
             # Nothing validated: the form rejects, and the rule for this intent runs before we ask again.
             return [SlotSet(REQUESTED_SLOT, requested)]
-        if intent == FALLBACK_INTENT or resumed_with_an_answer:
+        if intent == FALLBACK_INTENT or read_as_an_answer:
             intent = _likeliest_answer_intent(tracker)
 
         clarification = None
@@ -527,7 +532,14 @@ def _record_answer(
             reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS
         )
         denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
-        return record_emergency_screen(findings, yes_to_unnamed, denied_here)
+        screened = record_emergency_screen(findings, yes_to_unnamed, denied_here)
+        left_open = [code for code in EMERGENCY_SCREEN_SIGNS if screened.is_unknown(code)]
+        if asked_the_rest and tells_something_else and left_open:
+            # Asked again about the signs a reply left open, and told again of something in words none of the
+            # readings touch beside denials of the others ("just the colander moment, the word wouldn't come; arms
+            # fine, sight fine"): one of the rest, as for the lists of warning signs.
+            return at_least_one_present(screened, left_open)
+        return screened
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]
@@ -603,11 +615,27 @@ def _answered_after_asking_back(tracker: Tracker, intent: str | None, question: 
     answer = answer_after_questions_back(text)
     if intent != ASK_QUESTION or question is None or answer == text:
         return False
-    statuses = latest_reading(tracker).statuses
+    return _answers(question, answer, latest_reading(tracker))
+
+
+def _a_statement_worded_as_a_question(
+    tracker: Tracker, intent: str | None, question: Question | None
+) -> bool:
+    """ "Is the same, not more, only the eye lid": worded like a question, without a question mark, and answering ours.
+    People who write English as a second language often open a statement so; read as a question, it was answered
+    with "the information I have does not say" and our question asked again until it counted as unclear."""
+    text = tracker.latest_message.get("text") or ""
+    if intent != ASK_QUESTION or question is None or "?" in text:
+        return False
+    return _answers(question, text, latest_reading(tracker))
+
+
+def _answers(question: Question, answer: str, reading: MessageReading) -> bool:
+    """Says yes, no or something of what the question asks."""
     return (
         opens_with_a_no(answer)
         or opens_with_a_plain_yes(answer)
-        or any(code in statuses for code in question.covers)
+        or any(code in reading.statuses for code in question.covers)
     )
 
 

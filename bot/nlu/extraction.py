@@ -134,6 +134,8 @@ class ClinicalExtractor:
 DISTORTED_SIGHT = re.compile("|".join(load("extraction")["distorted_sight"]), re.IGNORECASE)
 
 
+# "only the leg, no force; arms OK": the body part told as the one affected, beside a denial of its sign for the rest.
+SINGLED_OUT = re.compile("|".join(load("extraction")["singled_out"]), re.IGNORECASE)
 POINTS_BACK = re.compile("|".join(load("extraction")["points_back"]), re.IGNORECASE)
 # What pointing back at something already told never means: "no, just the twitch", "only the eye".
 THE_TWITCH_ITSELF = re.compile("|".join(load("extraction")["the_twitch_itself"]), re.IGNORECASE)
@@ -236,7 +238,8 @@ def denials_a_body_part_contradicts(
         set_against = (
             mention.start >= denial_end and CONTRAST.search(text, denial_end, mention.start) is not None
         )
-        return set_against and told_of_as_unwell(text, mention)
+        singled_out = SINGLED_OUT.search(text, 0, mention.start) is not None
+        return (set_against or singled_out) and told_of_as_unwell(text, mention)
 
     contradicted = {mention.code for mention in body_parts if contradicts(mention)}
     return {code: status for code, status in findings.items() if code not in contradicted}

@@ -29,11 +29,22 @@ def with_entities(intent: str, *entities: tuple[str, Any], **intent_extra: Any) 
     return said
 
 
-def reply_text(text: str, intent: str, *entities: tuple[str, Any]) -> dict[str, Any]:
-    """A reply whose own words matter to the reading (a plain "yes" or "no" opening), with what the NLU gives for it."""
-    said = with_entities(intent, *entities)
+def reply_text(text: str, intent: str, *entities: tuple[Any, ...]) -> dict[str, Any]:
+    """A reply whose own words matter to the reading (a plain "yes" or "no" opening), with what the NLU gives for it:
+    (entity, value), or (entity, value, the words it was read on) where what is left unread matters."""
+    said = message(intent)
     said["text"] = text
+    said["entities"] = [
+        {"entity": name, "value": value, **_span_of(text, *words)} for name, value, *words in entities
+    ]
     return said
+
+
+def _span_of(text: str, *words: str) -> dict[str, int]:
+    if not words:
+        return {}
+    start = text.index(words[0])
+    return {"start": start, "end": start + len(words[0])}
 
 
 def level_after(slots: dict[str, Any]) -> Level:
@@ -581,7 +592,7 @@ ONLY_THE_LAST_CHECK_LEFT = {
 
 def test_a_reply_to_the_last_check_that_denies_only_some_signs_asks_the_rest_once() -> None:
     # "well my arms are fine" to: a weak arm or leg, speech, sight, a sudden bad headache?
-    partly = reply_text("well my arms are fine", "deny", ("limb_weakness", "absent"))
+    partly = reply_text("well my arms are fine", "deny", ("limb_weakness", "absent", "arms are fine"))
 
     first, texts = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, partly, "q_emergency_screen"))
 
@@ -698,5 +709,63 @@ def test_something_sudden_told_after_a_no_of_its_own_is_no_yes() -> None:
     )
 
     slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, after_a_no, "q_emergency_screen"))
+
+    assert level_after(slots) is not Level.EMERGENCY
+
+
+def test_a_statement_worded_as_a_question_that_answers_ours_is_an_answer() -> None:
+    # "Is same like before, not worse" (no question mark) to: is it getting worse?
+    worded_as_a_question = reply_text(
+        "Is same like before, not worse, only the lid", "ask_question", ("worsening", "absent")
+    )
+    twitch_only = {key: value for key, value in EYELID_TWITCH.items() if key not in ("worsening", "spread")}
+
+    slots, _ = validate(intake_tracker(twitch_only, worded_as_a_question, "q_progression"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("worsening")
+    assert slots["requested_slot"] != "q_progression"
+
+
+def test_a_real_question_without_an_answer_still_pauses_the_intake() -> None:
+    asking = reply_text("is it usual for it to go on this long", "ask_question")
+
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, asking, "q_accompanying"))
+
+    assert slots == {"requested_slot": "q_accompanying"}  # the form rejects: the question is answered first
+
+
+def test_the_rest_of_the_last_check_asked_again_and_met_by_unread_words_counts_one_of_them() -> None:
+    # Asked again about speech only, after arms, sight and headache were denied: "only the mix-up at the till, it
+    # all came out back to front. arms fine, eyes fine, no headache" (the mix-up in words no reading knows).
+    others_denied = (
+        ("limb_weakness", "absent", "arms fine"),
+        ("vision_loss", "absent", "eyes fine"),
+        ("severe_headache", "absent", "no headache"),
+    )
+    reply = reply_text(
+        "only the mix-up at the till, it all came out back to front. arms fine, eyes fine, no headache",
+        "inform",
+        *others_denied,
+    )
+    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
+    asked_again = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_again, reply, "q_emergency_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_the_rest_of_the_last_check_met_by_denials_alone_is_a_no() -> None:
+    denials = reply_text(
+        "arms fine, eyes fine, no headache",
+        "inform",
+        ("limb_weakness", "absent", "arms fine"),
+        ("vision_loss", "absent", "eyes fine"),
+        ("severe_headache", "absent", "no headache"),
+    )
+    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, denials, "q_emergency_screen"))
+    asked_again = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": first["unclear_answers"]}
+
+    slots, _ = validate(intake_tracker(asked_again, denials, "q_emergency_screen"))
 
     assert level_after(slots) is not Level.EMERGENCY

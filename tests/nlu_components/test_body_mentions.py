@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.intents import SUSPECTED_SIGN_ENTITY
 from bot.nlu.extraction import ClinicalExtractor
 from tests.nlu_components.reading import NOW
 
@@ -140,4 +141,16 @@ def test_a_denial_not_set_against_or_a_recovery_long_ago_stays_a_denial(
 ) -> None:
     assert any(
         entity.entity == sign and entity.value == "absent" for entity in extractor.extract(text, NOW).entities
+    )
+
+
+def test_a_body_part_singled_out_beside_a_denial_of_its_sign_is_no_denial() -> None:
+    # "just the hand this morning, it went useless for a bit; arms otherwise fine": the hand is the one affected.
+    reading = ClinicalExtractor.shared().extract(
+        "just the hand this morning, for a bit. legs fine, arms fine, talking fine", NOW
+    )
+    assert "limb_weakness" not in reading.findings
+    assert any(
+        entity.entity == SUSPECTED_SIGN_ENTITY and entity.value == "limb_weakness"
+        for entity in reading.entities
     )
