@@ -307,7 +307,10 @@ def _read_reply(
         findings,
         reading,
         asked_the_rest,
-        tells_something_else=tells_something_unread(text, read_spans),
+        # After a "no" of its own, what else the reply tells is the person's own explanation ("no. I'm limping because
+        # I dropped a tin on my toe"), not a sign of the last check in other words.
+        tells_something_else=tells_something_unread(text, read_spans)
+        and not (question == EMERGENCY_SCREEN_QUESTION and opens_with_a_no(text)),
     )
     if answered is not None:
         marker: list[EventType] = []

@@ -135,7 +135,9 @@ def emergency_screen_prompt(findings: Findings) -> Prompt:
     """The last check for emergency signs, naming only those still unknown."""
     signs = [words for code, words in EMERGENCY_SCREEN_SIGN_WORDS.items() if findings.is_unknown(code)]
     listed = _listed(signs or list(EMERGENCY_SCREEN_SIGN_WORDS.values()))
-    return Prompt(f"{EMERGENCY_SCREEN_OPENING} have you had any {listed}?", STROKE_SCREEN_OPTIONS)
+    # "have you had a sudden, severe headache?", not "any a sudden..." when only the headache is left
+    have_you_had = "have you had" if listed.startswith("a ") else "have you had any"
+    return Prompt(f"{EMERGENCY_SCREEN_OPENING} {have_you_had} {listed}?", STROKE_SCREEN_OPTIONS)
 
 
 QUESTION_PROMPTS: dict[str, Prompt] = {

@@ -29,3 +29,11 @@ def test_every_wording_of_every_question_is_recognised() -> None:
     for name, prompt in QUESTION_PROMPTS.items():
         assert question_for_text(prompt.text) == name
     assert question_for_text("Hello! I can help with facial twitching.") is None
+
+
+def test_the_last_check_asked_again_about_the_headache_alone_reads_as_english() -> None:
+    others_denied = findings([], ["facial_weakness", "limb_weakness", "speech_difficulty", "vision_loss"])
+    prompt = prompt_for("q_emergency_screen", others_denied)
+
+    assert prompt.text == "One last check: have you had a sudden, severe headache?"
+    assert question_for_text(prompt.text) == "q_emergency_screen"
