@@ -307,10 +307,7 @@ def _read_reply(
         findings,
         reading,
         asked_the_rest,
-        # After a "no" of its own, what else the reply tells is the person's own explanation ("no. I'm limping because
-        # I dropped a tin on my toe"), not a sign of the last check in other words.
-        tells_something_else=tells_something_unread(text, read_spans)
-        and not (question == EMERGENCY_SCREEN_QUESTION and opens_with_a_no(text)),
+        tells_something_else=tells_something_unread(text, read_spans),
     )
     if answered is not None:
         marker: list[EventType] = []
@@ -535,14 +532,7 @@ def _record_answer(
             reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS
         )
         denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
-        screened = record_emergency_screen(findings, yes_to_unnamed, denied_here)
-        left_open = [code for code in EMERGENCY_SCREEN_SIGNS if screened.is_unknown(code)]
-        if asked_the_rest and tells_something_else and left_open:
-            # Asked again about the signs a reply left open, and told again of something in words none of the
-            # readings touch beside denials of the others ("just the colander moment, the word wouldn't come; arms
-            # fine, sight fine"): one of the rest, as for the lists of warning signs.
-            return at_least_one_present(screened, left_open)
-        return screened
+        return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]

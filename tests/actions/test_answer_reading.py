@@ -734,27 +734,6 @@ def test_a_real_question_without_an_answer_still_pauses_the_intake() -> None:
     assert slots == {"requested_slot": "q_accompanying"}  # the form rejects: the question is answered first
 
 
-def test_the_rest_of_the_last_check_asked_again_and_met_by_unread_words_counts_one_of_them() -> None:
-    # Asked again about speech only, after arms, sight and headache were denied: "only the mix-up at the till, it
-    # all came out back to front. arms fine, eyes fine, no headache" (the mix-up in words no reading knows).
-    others_denied = (
-        ("limb_weakness", "absent", "arms fine"),
-        ("vision_loss", "absent", "eyes fine"),
-        ("severe_headache", "absent", "no headache"),
-    )
-    reply = reply_text(
-        "only the mix-up at the till, it all came out back to front. arms fine, eyes fine, no headache",
-        "inform",
-        *others_denied,
-    )
-    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
-    asked_again = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": first["unclear_answers"]}
-
-    slots, _ = validate(intake_tracker(asked_again, reply, "q_emergency_screen"))
-
-    assert level_after(slots) is Level.EMERGENCY
-
-
 def test_the_rest_of_the_last_check_met_by_denials_alone_is_a_no() -> None:
     denials = reply_text(
         "arms fine, eyes fine, no headache",
