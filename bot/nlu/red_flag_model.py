@@ -11,6 +11,7 @@ and score it without loading Rasa.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import yaml
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion
@@ -143,7 +145,11 @@ class RedFlagModel:
         if not texts or not self.classifiers:
             return [{} for _ in texts]
         matrix = self.vectoriser.transform([readable(text) for text in texts])
-        by_code = {code: model.predict_proba(matrix)[:, 1] for code, model in self.classifiers.items()}
+        codes, weights, intercepts = self._stacked_classifiers
+        # Each classifier's predict_proba is the logistic function of its decision function; all of them at once,
+        # as one product, instead of one scikit-learn call per flag (most of whose time went on checking its input).
+        scores = expit(matrix @ weights.T + intercepts)
+        by_code = {code: scores[:, column] for column, code in enumerate(codes)}
         # A text without one known n-gram (emoji, another script) would get the bare intercept, which the balanced
         # class weights put near one half for every flag: nothing was read, so nothing is suspected.
         read = matrix.getnnz(axis=1) > 0
@@ -151,6 +157,14 @@ class RedFlagModel:
             {code: float(values[row]) for code, values in by_code.items()} if read[row] else {}
             for row in range(len(texts))
         ]
+
+    @functools.cached_property
+    def _stacked_classifiers(self) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+        """The codes, and the weights and intercepts of their classifiers, one row and one entry per code."""
+        codes = tuple(self.classifiers)
+        weights = np.vstack([self.classifiers[code].coef_[0] for code in codes])
+        intercepts = np.array([self.classifiers[code].intercept_[0] for code in codes])
+        return codes, weights, intercepts
 
     def suspected(self, texts: Sequence[str]) -> list[frozenset[str]]:
         """Per text, the red flags read as present with a probability at or above the threshold, in the whole text

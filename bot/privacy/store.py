@@ -14,6 +14,7 @@ order they were made, which SQLite needs (a single writer) and costs PostgreSQL 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import logging
 import weakref
@@ -21,10 +22,13 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+import sqlalchemy
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import SingletonThreadPool
 
 from bot.privacy.database import erase_conversations
 from bot.privacy.erasure import ERASE_SLOT
@@ -57,6 +61,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     many events as the database holds for the latest session (tests/privacy/test_store_thread.py compares them).
     """
 
+    engine: sqlalchemy.engine.Engine  # set by SQLTrackerStore.__init__, which mypy cannot read
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._database_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tracker-store")
@@ -82,29 +88,40 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         else:
             await self._write(tracker)
 
-    async def _write(self, tracker: DialogueStateTracker) -> None:
+    async def _write(self, tracker: DialogueStateTracker, already_stored: int | None = None) -> None:
         await self.stream_events(tracker)
-        await self._in_database_thread(self._append_new_events, tracker)
+        await self._in_database_thread(self._append_new_events, tracker, already_stored)
 
-    def _append_new_events(self, tracker: DialogueStateTracker) -> None:
+    def _append_new_events(self, tracker: DialogueStateTracker, already_stored: int | None = None) -> None:
         """The tracker's events beyond those stored for its latest session, one row each, in one transaction.
+        `already_stored`, when the caller knows it, is how many that is; otherwise the database is asked.
 
         The tracker is read here while Rasa's event loop goes on: safe, as Rasa's lock store keeps the next
         message of this conversation waiting until this turn, save included, is over."""
         with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
-                data = event.as_dict()
-                session.add(
-                    self.SQLEvent(
-                        sender_id=tracker.sender_id,
-                        type_name=event.type_name,
-                        timestamp=data.get("timestamp"),
-                        intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                        action_name=data.get("name"),
-                        data=json.dumps(data),
-                    )
-                )
+            new_events = (
+                self._additional_events(session, tracker)
+                if already_stored is None
+                else itertools.islice(tracker.events, already_stored, len(tracker.events))
+            )
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
+            if rows:
+                # One INSERT for all the turn's events (executemany), not one per ORM object: the same rows.
+                session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
+
+    @staticmethod
+    def _row(sender_id: str, event: Event) -> dict[str, Any]:
+        """The columns Rasa's SQLTrackerStore writes for an event."""
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     async def _erase(self, sender_id: str) -> None:
         """Erase every session of the conversation; this turn's events are simply never written."""
@@ -138,11 +155,20 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
                 f"not {dialect}, which several Rasa replicas may share."
             )
         super().__init__(dialect=dialect, **kwargs)
+        # One SQLite connection per thread, kept open: Rasa's engine (SQLAlchemy's NullPool for SQLite files) opened
+        # a new one for every read and save, a tenth of the database thread's time with 20 conversations at once
+        # (docs/benchmarks.md). Only the database thread reads and saves, so it holds the one connection that matters.
+        self.engine = sqlalchemy.create_engine(self.engine.url, poolclass=SingletonThreadPool)
+        self.sessionmaker = sessionmaker(bind=self.engine)
         self.recent = RecentTrackers(float(memory_idle_seconds), int(memory_max_conversations))
         # The trackers this store handed out, by sender id; weakly, as a reader may never save what it read.
         self._handed_out: weakref.WeakValueDictionary[str, DialogueStateTracker] = (
             weakref.WeakValueDictionary()
         )
+        # How many events each held when handed out: all stored, as SQLite holds the latest session and nothing
+        # else writes to it. Saving that tracker appends the events after them without first counting the rows,
+        # a query that was a third of the database thread's time with 20 conversations at once (docs/benchmarks.md).
+        self._lengths_handed_out: dict[str, int] = {}
         self._sweep_scheduled = False
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
@@ -153,11 +179,15 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
             logger.debug("Conversation read from memory.")
         if tracker is not None:
             self._handed_out[sender_id] = tracker
+            self._lengths_handed_out[sender_id] = len(tracker.events)
         return tracker
 
-    async def _write(self, tracker: DialogueStateTracker) -> None:
-        await super()._write(tracker)  # SQLite first: memory never holds what the database does not
-        if self._came_from_here(tracker):
+    async def _write(self, tracker: DialogueStateTracker, already_stored: int | None = None) -> None:
+        came_from_here = self._came_from_here(tracker)
+        stored_when_handed_out = self._lengths_handed_out.pop(tracker.sender_id, None)
+        # SQLite first: memory never holds what the database does not
+        await super()._write(tracker, stored_when_handed_out if came_from_here else None)
+        if came_from_here:
             self.recent.put(tracker)
             self._drop_idle_later()
         else:
@@ -183,4 +213,7 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
     def _drop_idle_now(self) -> None:
         self._sweep_scheduled = False
         self.recent.drop_idle()
+        # Trackers read and never saved (the HTTP API's reads) leave a length behind; their trackers are gone.
+        for sender_id in set(self._lengths_handed_out) - set(self._handed_out):
+            del self._lengths_handed_out[sender_id]
         self._drop_idle_later()

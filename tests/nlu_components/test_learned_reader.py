@@ -25,7 +25,7 @@ from bot.nlu.learned_reader import (
     LearnedRedFlagReader,
     negative_texts,
 )
-from bot.nlu.red_flag_model import RedFlagModel, load_all
+from bot.nlu.red_flag_model import LabelledPhrase, RedFlagModel, load_all
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT / "scripts") not in sys.path:
@@ -241,3 +241,20 @@ def test_cross_validated_figures_meet_their_floor() -> None:
     assert table["learned"]["overall"].recall >= LEARNED_RECALL_FLOOR
     assert table["learned"]["overall"].precision >= LEARNED_PRECISION_FLOOR
     assert table["either"]["overall"].recall >= EITHER_RECALL_FLOOR
+
+
+def test_the_probabilities_are_those_of_each_classifier_of_its_own() -> None:
+    phrases = [
+        LabelledPhrase(text, frozenset({code})) for code, texts in SIGN_PHRASES.items() for text in texts
+    ]
+    model = RedFlagModel.train(phrases + [LabelledPhrase(text, frozenset()) for text in NEGATIVE_PHRASES])
+    texts = [PARAPHRASE, "hi", "no numbness but my speech is a bit slurred", *NEGATIVE_PHRASES]
+
+    rows = model.probabilities(texts)
+
+    matrix = model.vectoriser.transform([text.lower() for text in texts])
+    for code, classifier in model.classifiers.items():
+        own = classifier.predict_proba(matrix)[:, 1]
+        assert [row.get(code) for row in rows] == pytest.approx(
+            [value if row else None for value, row in zip(own, rows, strict=True)]
+        )

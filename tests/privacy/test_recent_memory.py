@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from rasa.core.tracker_store import TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
@@ -297,3 +298,28 @@ def test_only_an_erasure_confirmed_since_the_last_message_counts() -> None:
     assert erasure_requested_this_turn(confirmed)
     assert not erasure_requested_this_turn(earlier)
     assert not erasure_requested_this_turn(declined)
+
+
+def test_saving_a_conversation_it_handed_out_appends_without_counting_the_stored_rows(
+    tmp_path: Path, domain: Domain
+) -> None:
+    """The store knows how many events it handed out, all stored; counting them again was a query every turn."""
+    env = store_env(tmp_path)
+    first, restarted = create_store(env, domain), create_store(env, domain)
+    statements: list[str] = []
+    for store in (first, restarted):
+        assert isinstance(store, RecentInMemorySQLiteTrackerStore)
+        sqlalchemy.event.listen(
+            store.engine, "before_cursor_execute", lambda *call: statements.append(str(call[2]).lower())
+        )
+
+    async def scenario() -> None:
+        await play(first, turn("my eyelid twitches"))
+        statements.clear()
+        await play(first, turn("since monday"))  # handed out from memory
+        await play(restarted, turn("no"))  # handed out from SQLite
+
+    run(scenario)
+    assert any("insert" in statement for statement in statements)
+    assert not any("count(" in statement for statement in statements)
+    assert user_texts(stored_events(env, SENDER)) == ["my eyelid twitches", "since monday", "no"]
