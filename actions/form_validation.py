@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import replace
+from enum import Enum
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -137,14 +138,14 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
     ) -> list[EventType]:
         intent = tracker.latest_message.get("intent", {}).get("name")
         requested = tracker.get_slot(REQUESTED_SLOT)
-        requested_question = QUESTIONS_BY_NAME.get(requested or "")
-        resumed_with_an_answer = not _is_reply(tracker) and _answered_after_asking_back(
-            tracker, intent, requested_question
-        )
-        replying = _is_reply(tracker) or resumed_with_an_answer
-        # An answer whatever the classifier made of it: read now, with no question of the person's to answer first.
+        just_spoke = _is_reply(tracker)
+        carried = _answer_carried_by_a_question(tracker, intent, QUESTIONS_BY_NAME.get(requested or ""))
+        # A question of the person's before the answer is answered first (the form rejects, the rule runs), and the
+        # answer read when the form resumes; a statement worded as a question is read at once.
+        resumed_with_an_answer = not just_spoke and carried is CarriedAnswer.AFTER_ASKING_BACK
+        replying = just_spoke or resumed_with_an_answer
         read_as_an_answer = resumed_with_an_answer or (
-            replying and _a_statement_worded_as_a_question(tracker, intent, requested_question)
+            just_spoke and carried is CarriedAnswer.WORDED_AS_A_QUESTION
         )
         before = evidence_from_tracker(tracker)
         evidence = before
@@ -421,7 +422,7 @@ def _tells_of_something_sudden(question: Question, reading: MessageReading, text
         question == EMERGENCY_SCREEN_QUESTION
         and not opens_with_a_no(text)
         and reading.statuses.get("sudden_onset") is Status.PRESENT
-        and not any(reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS)
+        and not reading.names_as_present(EMERGENCY_SCREEN_SIGNS)
     )
 
 
@@ -477,7 +478,7 @@ def _is_a_plain_yes(question: Question, reading: MessageReading, text: str) -> b
     if question == EMERGENCY_SCREEN_QUESTION:
         return True
     if question in SIGN_CHECK_QUESTIONS:
-        return not any(reading.statuses.get(code) is Status.PRESENT for code in question.covers)
+        return not reading.names_as_present(question.covers)
     return question.is_checklist and not reading.statuses
 
 
@@ -528,9 +529,7 @@ def _record_answer(
         # screen, a "yes", a "not sure" or an "I'd rather not say" that names no sign is the emergency
         # (docs/clinical-design.md: an unclear answer is never a "no"); a "yes" may deny some signs by name.
         yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in YES_OR_UNCLEAR
-        yes_to_unnamed = yes_or_unclear and not any(
-            reading.statuses.get(code) is Status.PRESENT for code in EMERGENCY_SCREEN_SIGNS
-        )
+        yes_to_unnamed = yes_or_unclear and not reading.names_as_present(EMERGENCY_SCREEN_SIGNS)
         denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
         return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 
@@ -599,28 +598,33 @@ def _record_not_known(question: Question, findings: Findings) -> Findings:
     return record_duration(findings, None)
 
 
-def _answered_after_asking_back(tracker: Tracker, intent: str | None, question: Question | None) -> bool:
-    """Resuming after the person's question was answered, when the same message went on to answer ours ("Does it need
-    to? No, it doesn't get in the way"): the answer is read now, or the question would be asked again, and the same
-    reply given again, until it counts as unclear. Only an answer that says yes, no or something of what was asked
-    counts: "Is that a stroke list? what do you mean" answers nothing."""
+class CarriedAnswer(Enum):
+    """How a message the classifier read as a question of the person's also answers ours."""
+
+    # "Does it need to? No, it doesn't get in the way": an answer after the questions it opens with.
+    AFTER_ASKING_BACK = "after asking back"
+    # "Is the same, not more, only the eye lid": no question mark, worded as people writing English as a second
+    # language often open a statement.
+    WORDED_AS_A_QUESTION = "worded as a question"
+
+
+def _answer_carried_by_a_question(
+    tracker: Tracker, intent: str | None, question: Question | None
+) -> CarriedAnswer | None:
+    """Read as a question only, such a message had its question answered and ours asked again, the same reply given
+    again, until it counted as unclear. Only an answer that says yes, no or something of what was asked counts: "Is
+    that a stroke list? what do you mean" answers nothing."""
+    if intent != ASK_QUESTION or question is None:
+        return None
     text = tracker.latest_message.get("text") or ""
     answer = answer_after_questions_back(text)
-    if intent != ASK_QUESTION or question is None or answer == text:
-        return False
-    return _answers(question, answer, latest_reading(tracker))
-
-
-def _a_statement_worded_as_a_question(
-    tracker: Tracker, intent: str | None, question: Question | None
-) -> bool:
-    """ "Is the same, not more, only the eye lid": worded like a question, without a question mark, and answering ours.
-    People who write English as a second language often open a statement so; read as a question, it was answered
-    with "the information I have does not say" and our question asked again until it counted as unclear."""
-    text = tracker.latest_message.get("text") or ""
-    if intent != ASK_QUESTION or question is None or "?" in text:
-        return False
-    return _answers(question, text, latest_reading(tracker))
+    if answer != text:
+        carried = CarriedAnswer.AFTER_ASKING_BACK
+    elif "?" not in text:
+        carried = CarriedAnswer.WORDED_AS_A_QUESTION
+    else:
+        return None
+    return carried if _answers(question, answer, latest_reading(tracker)) else None
 
 
 def _answers(question: Question, answer: str, reading: MessageReading) -> bool:

@@ -18,7 +18,7 @@ Merge rules (a later message changes a finding only when it speaks of that same 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
@@ -63,6 +63,10 @@ class MessageReading:
     message_id: str | None = None
     # "just the ear I mentioned": yes to something told before, in words that name no sign
     points_back: bool = False
+
+    def names_as_present(self, codes: Iterable[str]) -> bool:
+        """Whether the message reads any of these findings as present."""
+        return any(self.statuses.get(code) is Status.PRESENT for code in codes)
 
     @property
     def signs_a_vague_feeling_may_be(self) -> frozenset[str]:
