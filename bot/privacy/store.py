@@ -20,6 +20,7 @@ import logging
 import weakref
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import sqlalchemy
@@ -135,6 +136,17 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         return deleted
 
 
+@dataclass(frozen=True)
+class HandedOut:
+    """A tracker the store handed out, and how many events it held then: all of them stored, as SQLite holds the
+    latest session and nothing else writes to it. Saving that tracker appends the events after them without first
+    counting the rows, a query that was a third of the database thread's time with 20 conversations at once
+    (docs/benchmarks.md)."""
+
+    tracker: weakref.ref[DialogueStateTracker]
+    events_stored: int
+
+
 class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
     """Saves to SQLite, then keeps the tracker in memory for the next message; one Rasa process only.
 
@@ -161,14 +173,8 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
         self.engine = sqlalchemy.create_engine(self.engine.url, poolclass=SingletonThreadPool)
         self.sessionmaker = sessionmaker(bind=self.engine)
         self.recent = RecentTrackers(float(memory_idle_seconds), int(memory_max_conversations))
-        # The trackers this store handed out, by sender id; weakly, as a reader may never save what it read.
-        self._handed_out: weakref.WeakValueDictionary[str, DialogueStateTracker] = (
-            weakref.WeakValueDictionary()
-        )
-        # How many events each held when handed out: all stored, as SQLite holds the latest session and nothing
-        # else writes to it. Saving that tracker appends the events after them without first counting the rows,
-        # a query that was a third of the database thread's time with 20 conversations at once (docs/benchmarks.md).
-        self._lengths_handed_out: dict[str, int] = {}
+        # The trackers this store handed out, by sender id: weakly, as a reader may never save what it read.
+        self._handed_out: dict[str, HandedOut] = {}
         self._sweep_scheduled = False
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
@@ -178,26 +184,34 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
         else:
             logger.debug("Conversation read from memory.")
         if tracker is not None:
-            self._handed_out[sender_id] = tracker
-            self._lengths_handed_out[sender_id] = len(tracker.events)
+            self._hand_out(sender_id, tracker)
         return tracker
 
     async def _write(self, tracker: DialogueStateTracker, already_stored: int | None = None) -> None:
-        came_from_here = self._came_from_here(tracker)
-        stored_when_handed_out = self._lengths_handed_out.pop(tracker.sender_id, None)
-        # SQLite first: memory never holds what the database does not
-        await super()._write(tracker, stored_when_handed_out if came_from_here else None)
-        if came_from_here:
+        stored = self._stored_when_handed_out(tracker)
+        await super()._write(tracker, stored)  # SQLite first: memory never holds what the database does not
+        if stored is not None:
             self.recent.put(tracker)
             self._drop_idle_later()
         else:
             self.recent.discard(tracker.sender_id)
 
-    def _came_from_here(self, tracker: DialogueStateTracker) -> bool:
-        """Only a tracker read from this store and grown by a turn mirrors the database after the save: Rasa's SQL
+    def _hand_out(self, sender_id: str, tracker: DialogueStateTracker) -> None:
+        def forget(gone: weakref.ref[DialogueStateTracker]) -> None:
+            # A tracker read and never saved (the HTTP API's reads) leaves nothing behind.
+            if (handed_out := self._handed_out.get(sender_id)) is not None and handed_out.tracker is gone:
+                del self._handed_out[sender_id]
+
+        self._handed_out[sender_id] = HandedOut(weakref.ref(tracker, forget), len(tracker.events))
+
+    def _stored_when_handed_out(self, tracker: DialogueStateTracker) -> int | None:
+        """How many of the tracker's events the database holds, if this store handed it out (None otherwise).
+
+        Only a tracker read from this store and grown by a turn mirrors the database after the save: Rasa's SQL
         store appends the events beyond those it holds, so one made elsewhere (the HTTP API's PUT of a
         conversation's events) may differ from what SQLite now holds."""
-        return self._handed_out.pop(tracker.sender_id, None) is tracker
+        handed_out = self._handed_out.pop(tracker.sender_id, None)
+        return handed_out.events_stored if handed_out and handed_out.tracker() is tracker else None
 
     async def _erase(self, sender_id: str) -> None:
         self.recent.discard(sender_id)
@@ -213,7 +227,4 @@ class RecentInMemorySQLiteTrackerStore(ErasableSQLTrackerStore):
     def _drop_idle_now(self) -> None:
         self._sweep_scheduled = False
         self.recent.drop_idle()
-        # Trackers read and never saved (the HTTP API's reads) leave a length behind; their trackers are gone.
-        for sender_id in set(self._lengths_handed_out) - set(self._handed_out):
-            del self._lengths_handed_out[sender_id]
         self._drop_idle_later()
