@@ -30,7 +30,13 @@ from bot.nlu.patterns import BODY_MENTION_PATTERNS, RECOVERED_BODY_MENTION_PATTE
 from bot.nlu.resources import load
 from bot.nlu.tense import FEAR_WORDS
 from bot.nlu.tense import WORDS as TENSE_WORDS
-from bot.nlu.vocabulary import QUESTION_STARTS_IN_CHAT, RELATIVES, THIRD_PERSON_POSSESSIVES, has_negation_cue
+from bot.nlu.vocabulary import (
+    QUESTION_STARTS_IN_CHAT,
+    RELATIVES,
+    THIRD_PERSON_POSSESSIVES,
+    has_negation_cue,
+    words_of,
+)
 from bot.triage.findings import RED_FLAG_CODES, Status
 
 CLAUSE_END = re.compile(r"[,.;:!?\n]|\bbut\b", re.IGNORECASE)
@@ -40,7 +46,6 @@ CLAUSE_END = re.compile(r"[,.;:!?\n]|\bbut\b", re.IGNORECASE)
 ANOTHERS = RELATIVES | {"stroke", "strokes"}
 NOT_NOW_BEFORE = TENSE_WORDS["future_words"] | FEAR_WORDS | {"if", "unless", "whether", "used"}
 NORMAL_WORDS = frozenset(load("context_rules")["words"]["normal_words"])
-WORD = re.compile(r"[a-z']+")
 RECOVERY = "recovery"
 RECOVERED_ONLY = "recovered:"
 
@@ -135,7 +140,7 @@ def said_to_be_well(text: str, start: int, end: int) -> bool:
     A negation after it tells what is wrong ("my hand won't hold the cup") and is no denial."""
     clause_start = max((match.end() for match in CLAUSE_END.finditer(text, 0, start)), default=0)
     clause_end = next((match.start() for match in CLAUSE_END.finditer(text, end)), len(text))
-    before = set(WORD.findall(text[clause_start:start].lower()))
-    after = set(WORD.findall(text[end:clause_end].lower()))
+    before = set(words_of(text[clause_start:start]))
+    after = set(words_of(text[end:clause_end]))
     denied_before = has_negation_cue(before)
     return denied_before or bool(after & NORMAL_WORDS)

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from bot.nlu.duration_amounts import Stated
 from bot.nlu.resources import load
+from bot.nlu.vocabulary import words_of
 
 PHRASES = load("duration_dates")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -77,7 +78,7 @@ def has_onset_cue(text: str, start: int, end: int) -> bool:
     """A relative day counts after an onset word in the same clause, or as the whole answer ("yesterday I think")."""
     if ONSET_CUE.search(text[max(0, start - 60) : start]):
         return True
-    rest = re.findall(r"[a-z']+", (text[:start] + " " + text[end:]).lower())
+    rest = words_of(text[:start] + " " + text[end:])
     return all(word in WORDS["filler_words"] for word in rest)
 
 

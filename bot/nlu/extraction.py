@@ -25,7 +25,7 @@ from bot.nlu.readings import Mention, mentions_in
 from bot.nlu.resources import load
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
 from bot.nlu.twitch_duration import twitch_duration
-from bot.nlu.vocabulary import has_negation_cue
+from bot.nlu.vocabulary import has_negation_cue, words_of
 from bot.triage.findings import Findings, Status
 
 CORRECTION_ROLE = "correction"
@@ -149,7 +149,7 @@ def pointing_back_entities(text: str) -> list[EntitySpan]:
         clause_end = min(
             (end for mark in ",.;!?\n" if (end := text.find(mark, match.end())) >= 0), default=len(text)
         )
-        clause_words = set(re.findall(r"[a-z']+", text[clause_start:clause_end].lower()))
+        clause_words = set(words_of(text[clause_start:clause_end]))
         denied_here = has_negation_cue(clause_words)
         pointed_at = text[match.end() - len(match.group(0).split()[-1]) :]
         if not denied_here and not THE_TWITCH_ITSELF.match(pointed_at):

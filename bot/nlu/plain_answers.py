@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.nlu.resources import load
-from bot.nlu.vocabulary import has_negation_cue
+from bot.nlu.vocabulary import has_negation_cue, words_of
 
 PHRASES = load("extraction")
 PLAIN_NO_OPENING = re.compile("|".join(PHRASES["plain_no_opening"]), re.IGNORECASE)
@@ -51,7 +51,6 @@ def answer_after_questions_back(text: str) -> str:
 
 
 CLAUSE_SPLIT = re.compile(r"[.;:!?,\n]|\bbut\b|\bthough\b", re.IGNORECASE)
-WORD = re.compile(r"[a-z']+")
 # Fewer words than this make no statement of their own ("that's it", "thanks").
 WORDS_OF_A_STATEMENT = 3
 
@@ -63,7 +62,7 @@ def tells_something_unread(text: str, read_spans: list[tuple[int, int]]) -> bool
     start = 0
     for boundary in [*CLAUSE_SPLIT.finditer(text), None]:
         end = boundary.start() if boundary else len(text)
-        words = WORD.findall(text[start:end].lower())
+        words = words_of(text[start:end])
         touched = any(span_start < end and span_end > start for span_start, span_end in read_spans)
         if len(words) >= WORDS_OF_A_STATEMENT and not touched and not has_negation_cue(words):
             return True

@@ -10,7 +10,7 @@ from bot.nlu.duration import CORRECTION_CUE, DurationReading, chosen, duration_r
 from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
-from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE
+from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE, words_of
 from bot.triage.findings import Status
 
 PHRASES = load("twitch_duration")
@@ -50,7 +50,7 @@ def times_only_this_spell(text: str, span: tuple[int, int]) -> bool:
     """ "this bout started Monday", "at it again since the weekend": a time in the clause of the latest spell of a
     twitch that has come before, which says nothing of how long it has been coming and going."""
     clause = clause_around(text, span)
-    words = set(words_of(text, clause))
+    words = set(words_in(text, clause))
     return bool(words & (WORDS["current_spell"] | WORDS["twitch_back_again"]))
 
 
@@ -117,7 +117,7 @@ def another_persons_twitch_beside_ones_own(
 def is_the_writers_own(text: str, clause: tuple[int, int]) -> bool:
     """The clause speaks of the writer ("I've got", "my lid") and of nobody else."""
     said = text[clause[0] : clause[1]]
-    return bool(with_bare_forms(words_of(text, clause)) & FIRST_PERSON) and not OTHER_PERSON_WORDS.search(
+    return bool(with_bare_forms(words_in(text, clause)) & FIRST_PERSON) and not OTHER_PERSON_WORDS.search(
         said
     )
 
@@ -130,7 +130,7 @@ def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]
     the twitch."""
     if CORRECTION_CUE.search(text, clause[0], clause[1]):
         return False  # "I meant 5 weeks": the person correcting what they said of the twitch
-    words = words_of(text, clause)
+    words = words_in(text, clause)
     while words and words[0] in WORDS["clause_fillers"]:
         words = words[1:]
     said = {*words, *with_bare_forms(words)}
@@ -144,16 +144,16 @@ def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]
 def continues_the_clause_before(text: str, clause: tuple[int, int], span: tuple[int, int]) -> bool:
     """The clause has no subject of its own: it opens with a verb ("have done for years", "been on them since
     2015", "had it for ages"), or it is only the time ("ages ago", "for years now")."""
-    words = words_of(text, clause)
-    rest = words_of(text, (clause[0], span[0])) + words_of(text, (span[1], clause[1]))
+    words = words_in(text, clause)
+    rest = words_in(text, (clause[0], span[0])) + words_in(text, (span[1], clause[1]))
     return bool(words) and (
         words[0] in WORDS["continuing_openers"] or all(word in WORDS["time_fillers"] for word in rest)
     )
 
 
-def words_of(text: str, span: tuple[int, int]) -> list[str]:
+def words_in(text: str, span: tuple[int, int]) -> list[str]:
     """The lower-case words of a part of the message, apostrophes kept ("i've", "eye's")."""
-    return re.findall(r"[a-z']+", text[span[0] : span[1]].lower())
+    return words_of(text[span[0] : span[1]])
 
 
 def with_bare_forms(words: list[str]) -> set[str]:

@@ -6,6 +6,7 @@ codes of bot/triage/findings.py. Import them from here, never copy them: a word 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,6 +36,15 @@ VERB_NEGATIONS = frozenset(WORD_LISTS["verb_negations"])
 
 # The words that make a denial explicit, besides an "n't".
 NEGATION_CUES = frozenset(WORD_LISTS["negation_cues"])
+
+
+# A word as the readers split text: letters and apostrophes, so that "doesn't" stays one word for has_negation_cue.
+WORD = re.compile(r"[a-z']+")
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of a text, in order."""
+    return WORD.findall(text.lower())
 
 
 def has_negation_cue(words: Iterable[str]) -> bool:
