@@ -34,6 +34,7 @@ from bot.nlu.plain_answers import (
     opens_with_a_no,
     opens_with_a_plain_no,
     opens_with_a_plain_yes,
+    tells_a_time_of_today,
     tells_something_unread,
 )
 from bot.triage.engine import decide
@@ -241,7 +242,8 @@ def _is_interruption(intent: str | None, requested: str | None, findings: Findin
     if intent in SMALL_TALK:
         question = QUESTIONS_BY_NAME.get(requested or "")
         reading = latest_reading(tracker)
-        return question is None or _record_answer(question, None, findings, findings, reading) is None
+        text = tracker.latest_message.get("text") or ""
+        return question is None or _record_answer(question, None, findings, findings, reading, text) is None
     return False
 
 
@@ -307,6 +309,7 @@ def _read_reply(
         known_before,
         findings,
         reading,
+        text,
         asked_the_rest,
         tells_something_else=tells_something_unread(text, read_spans),
     )
@@ -509,6 +512,7 @@ def _record_answer(
     known_before: Findings,
     findings: Findings,
     reading: MessageReading,
+    text: str,
     asked_the_rest: bool = False,
     tells_something_else: bool = False,
 ) -> Findings | None:
@@ -525,13 +529,7 @@ def _record_answer(
     if question == DURATION_QUESTION:
         return record_duration(findings, None) if reading.duration_days is not None else None
     if question == EMERGENCY_SCREEN_QUESTION:
-        # Whatever the reply, it settles the last check: signs it names or denies are already merged. As on the stroke
-        # screen, a "yes", a "not sure" or an "I'd rather not say" that names no sign is the emergency
-        # (docs/clinical-design.md: an unclear answer is never a "no"); a "yes" may deny some signs by name.
-        yes_or_unclear = ANSWER_KIND_BY_INTENT.get(intent or "") in YES_OR_UNCLEAR
-        yes_to_unnamed = yes_or_unclear and not reading.names_as_present(EMERGENCY_SCREEN_SIGNS)
-        denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
-        return record_emergency_screen(findings, yes_to_unnamed, denied_here)
+        return _record_last_check(intent, findings, reading, text, asked_the_rest, tells_something_else)
 
     keep_open = reading.signs_to_ask_about
     named = [code for code in question.covers if code in reading.statuses]
@@ -586,6 +584,43 @@ def _record_answer(
         asked_by_name = still_vague & frozenset(question.covers)
         return at_least_one_present(findings, still_vague) if asked_by_name else findings
     return None
+
+
+def _record_last_check(
+    intent: str | None,
+    findings: Findings,
+    reading: MessageReading,
+    text: str,
+    asked_the_rest: bool,
+    tells_something_else: bool,
+) -> Findings | None:
+    """The last check for emergency signs answered, or None when the reply does not answer it.
+
+    Signs the reply names or denies are already merged. As on the stroke screen, a "yes", a "not sure" or an "I'd
+    rather not say" that names no sign is the emergency, and a "yes" may deny some signs by name. A reply that says
+    neither yes, no nor not sure, and nothing of the signs ("I live on my own, I had a funny do after breakfast") is no
+    answer: it is asked again, and counts as unclear if it stays so (docs/clinical-design.md: an unclear answer is
+    never a "no").
+
+    Asked again about the signs left open, a reply that denies the others once more beside words that read as nothing
+    and a time earlier today ("since six o'clock everything on the telly is doubled; arms fine") tells of one of the
+    open signs in words nobody listed: the check asks about signs that came on suddenly. Not when it opens with a "no"
+    of its own ("No. Only the trolley pulled left, it had a wonky wheel; arms fine"), which answers the signs asked.
+    Without a time of today, the unread words were most often about the twitch or an old complaint ("pins and needles
+    since Tuesday, I'd put it down to the cold"), and counting them sent people to the emergency number needlessly."""
+    kind = ANSWER_KIND_BY_INTENT.get(intent or "")
+    says_no = kind is AnswerKind.NONE or opens_with_a_no(text)
+    said_of_the_signs = any(code in reading.statuses for code in EMERGENCY_SCREEN_SIGNS)
+    if kind is None and not says_no and not said_of_the_signs:
+        return None
+    denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
+    told_of_an_open_sign = (
+        asked_the_rest and tells_something_else and not says_no and tells_a_time_of_today(text)
+    )
+    yes_to_unnamed = (kind in YES_OR_UNCLEAR or told_of_an_open_sign) and not reading.names_as_present(
+        EMERGENCY_SCREEN_SIGNS
+    )
+    return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 
 
 def _record_not_known(question: Question, findings: Findings) -> Findings:

@@ -53,7 +53,7 @@ def development_set_texts() -> Iterator[tuple[str, datetime]]:
 
 def conversation_texts() -> Iterator[tuple[str, datetime]]:
     paths = sorted((REPO_ROOT / "tests" / "vignettes").glob("*.yml"))
-    paths.append(REPO_ROOT / "tests" / "dialogue_dev" / "conversations.yml")
+    paths += sorted((REPO_ROOT / "tests" / "dialogue_dev").glob("conversations*.yml"))
     for path in paths:
         for persona in yaml.safe_load(path.read_text()).get("personas", []):
             yield from ((text, DEFAULT_NOW) for text in strings_in(persona))

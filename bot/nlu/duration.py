@@ -15,7 +15,8 @@ after its number ("5 dyas", "3 monthes") is read as that unit when the word is n
 (two, for seven letters or more) from a unit; only unit words are ever corrected (see
 bot.nlu.duration_amounts.unit_named). Vague answers ("ages", "a while") are reported as vague, with no number, so the
 assistant can ask again or treat the duration as unknown. Relative dates ("since Monday") are counted from `now`, the
-time of the message (bot.nlu.duration_dates).
+time of the message (bot.nlu.duration_dates). Clinical notation counts the unit its denominator stands for: "x3/7" is 3
+days, "2/52" two weeks, "1/12" a month.
 
 Values chosen for indefinite quantities: "a couple" = 2, "a few" = 3, "several" = 4, a bare plural ("for weeks",
 "on and off for months") = 2 of that unit, a month = 30 days, a year = 365 days. Measured choices: docs/duration-parsing.md.
@@ -28,7 +29,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.nlu.duration_amounts import Stated, bare_plurals, life_stages, past_periods, quantities
+from bot.nlu.duration_amounts import (
+    Stated,
+    bare_plurals,
+    clinical_fractions,
+    life_stages,
+    past_periods,
+    quantities,
+)
 from bot.nlu.duration_dates import (
     days_of_month,
     month_dates,
@@ -115,6 +123,7 @@ PARSERS: tuple[Callable[[str, datetime], Iterator[Stated]], ...] = (
     bare_plurals,
     past_periods,
     life_stages,
+    clinical_fractions,
     relative_days,
     weekday_dates,
     days_of_month,

@@ -232,3 +232,16 @@ def past_periods(text: str, now: datetime) -> Iterator[Stated]:
         # "the past week or two": the longer of the two, as with "2 or 3 weeks"
         units = 2 if match.group("or_two") else 1
         yield units * UNIT_DAYS[match.group("unit").lower()], match.span()
+
+
+CLINICAL_FRACTION = re.compile(PHRASES["clinical_fraction"], re.IGNORECASE)
+CLINICAL_FRACTION_UNITS: dict[int, str] = PHRASES["clinical_fraction_units"]
+DATE_WORD_BEFORE = re.compile(PHRASES["date_word_before"], re.IGNORECASE)
+
+
+def clinical_fractions(text: str, now: datetime) -> Iterator[Stated]:
+    """ "x3/7", "for 2/52": a count of the unit the denominator stands for (7 days, 52 weeks, 12 months)."""
+    for match in CLINICAL_FRACTION.finditer(text):
+        count, denominator = int(match.group("count")), int(match.group("denominator"))
+        if count > 0 and not DATE_WORD_BEFORE.search(text, 0, match.start()):
+            yield count * UNIT_DAYS[CLINICAL_FRACTION_UNITS[denominator]], match.span()

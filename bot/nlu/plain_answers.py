@@ -15,20 +15,38 @@ from bot.nlu.vocabulary import has_negation_cue, words_of
 
 PHRASES = load("extraction")
 PLAIN_NO_OPENING = re.compile("|".join(PHRASES["plain_no_opening"]), re.IGNORECASE)
+SECOND_THOUGHTS_AFTER_NO = re.compile("|".join(PHRASES["second_thoughts_after_no"]), re.IGNORECASE)
 CONTRAST_AFTER_NO = re.compile("|".join(PHRASES["contrast_after_no"]), re.IGNORECASE)
 PLAIN_YES_OPENING = re.compile("|".join(PHRASES["plain_yes_opening"]), re.IGNORECASE)
 
 
+def _no_opening(text: str) -> re.Match[str] | None:
+    """The "no" the reply opens with, standing on its own and not taken back on second thoughts ("No... well, a grey
+    patch came over what I could see" tells of something, as "well, a grey patch..." would)."""
+    opening = PLAIN_NO_OPENING.match(text)
+    if opening is None or SECOND_THOUGHTS_AFTER_NO.match(text, opening.end()):
+        return None
+    return opening
+
+
 def opens_with_a_no(text: str) -> bool:
     """The reply's first word is a "no" standing on its own ("no.", "nah,", "nope"), whatever follows it."""
-    return PLAIN_NO_OPENING.match(text) is not None
+    return _no_opening(text) is not None
 
 
 def opens_with_a_plain_no(text: str) -> bool:
     """The reply's first word is a "no" standing on its own, and nothing after it is set against it ("no, but my hand
     feels strange" and "nah, only the ear" are not plain)."""
-    opening = PLAIN_NO_OPENING.match(text)
+    opening = _no_opening(text)
     return opening is not None and not CONTRAST_AFTER_NO.search(text, opening.end())
+
+
+TIME_OF_TODAY = re.compile("|".join(PHRASES["time_of_today"]), re.IGNORECASE)
+
+
+def tells_a_time_of_today(text: str) -> bool:
+    """The reply names a time earlier today: "since six o'clock", "at lunch", "about 3pm", "an hour ago"."""
+    return TIME_OF_TODAY.search(text) is not None
 
 
 def opens_with_a_plain_yes(text: str) -> bool:

@@ -698,6 +698,105 @@ def test_something_sudden_told_at_the_last_check_in_words_naming_no_sign_is_a_ye
     assert level_after(slots) is Level.EMERGENCY
 
 
+def test_something_sudden_told_after_a_no_taken_back_is_a_yes() -> None:
+    # "Nope... wait, at teatime the telly went to two pictures all at once. arms and speech fine"
+    taken_back = reply_text(
+        "Nope... wait, at teatime the telly went to two pictures all at once. arms and speech fine",
+        "deny",
+        ("sudden_onset", "present"),
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+    )
+
+    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, taken_back, "q_emergency_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_reply_to_the_last_check_that_says_nothing_of_it_is_asked_again_then_counts_as_unclear() -> None:
+    # "I'm on my own all day, and I had a queer turn after my porridge I can't put words to": neither yes, no nor
+    # not sure, and nothing of the signs; read as a description.
+    nothing_of_it = reply_text(
+        "I'm on my own all day, and I had a queer turn after my porridge I can't put words to",
+        "describe_symptoms",
+    )
+
+    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, nothing_of_it, "q_emergency_screen"))
+
+    assert first["requested_slot"] == "q_emergency_screen"
+    assert "evidence" not in first  # nothing settled by it
+    asked_again = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": first["unclear_answers"]}
+    slots, _ = validate(intake_tracker(asked_again, nothing_of_it, "q_emergency_screen"))
+    assert level_after(slots) is Level.EMERGENCY
+
+
+def test_a_no_of_its_own_the_classifier_missed_answers_the_last_check() -> None:
+    # "No to all. Had a dull ache on Tuesday after a day of spreadsheets, went with sleep": a "no", however classified.
+    no_to_all = reply_text(
+        "No to all. Had a dull ache on Tuesday after a day of spreadsheets, went with sleep",
+        "describe_symptoms",
+    )
+
+    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, no_to_all, "q_emergency_screen"))
+
+    assert slots["requested_slot"] != "q_emergency_screen"
+    assert level_after(slots) is not Level.EMERGENCY
+
+
+def test_thanks_at_the_last_check_settles_nothing() -> None:
+    # "cheers" is small talk, not a "no": the check is asked again after it is answered.
+    slots, _ = validate(
+        intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply_text("cheers", "thank"), "q_emergency_screen")
+    )
+
+    assert "evidence" not in slots
+
+
+def test_denials_of_the_others_asked_again_at_the_last_check_beside_unread_words_count_one_of_the_rest() -> (
+    None
+):
+    # "legs work fine. since teatime the print in my paper keeps splitting in two", then asked about sight,
+    # speech and a headache, the same words again.
+    reply = reply_text(
+        "legs work fine. since teatime the print in my paper keeps splitting in two",
+        "inform",
+        ("limb_weakness", "absent", "legs work fine"),
+    )
+    first, texts = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
+    assert "arm" not in texts[-1] and "vision" in texts[-1]
+    asked_the_rest = {
+        **ONLY_THE_LAST_CHECK_LEFT,
+        "evidence": first["evidence"],
+        "unclear_answers": first["unclear_answers"],
+    }
+
+    slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_emergency_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
+
+
+def test_denials_of_the_others_asked_again_beside_unread_words_without_a_time_of_today_are_a_no() -> None:
+    # "legs work fine. the print in my paper has been swimming for a month, new glasses due", twice: no time today,
+    # and the check asks about signs that came on suddenly.
+    reply = reply_text(
+        "legs work fine. the print in my paper has been swimming for a month, new glasses due",
+        "inform",
+        ("limb_weakness", "absent", "legs work fine"),
+    )
+    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
+    asked_the_rest = {
+        **ONLY_THE_LAST_CHECK_LEFT,
+        "evidence": first["evidence"],
+        "unclear_answers": first["unclear_answers"],
+    }
+
+    slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_emergency_screen"))
+
+    assert slots["requested_slot"] != "q_emergency_screen"
+    assert level_after(slots) is not Level.EMERGENCY
+
+
 def test_something_sudden_told_after_a_no_of_its_own_is_no_yes() -> None:
     # "nah. woke up with a hangover headache sat, gone by lunch. arms and speech fine": the waking is read as sudden.
     after_a_no = reply_text(

@@ -82,6 +82,11 @@ NUMERIC = [
     ("from the start of the week", 3 + TODAY),
     ("since the start of the year", 322 + TODAY),
     ("I've had 4 coffees a day lately and it began two days ago", 2),
+    # clinical notation: the denominator names the unit
+    ("L lower lid fasciculations x4/7", 4),
+    ("hx of R cheek twitch 3/52", 21),
+    ("intermittent for 2/12", 60),
+    ("twitching x 10/7", 10),
 ]
 
 
@@ -126,6 +131,9 @@ def test_vague_durations_are_unknown(text: str) -> None:
         "8hrs a day at my desk",
         "two cans of coke a day",
         "5 espressos a day",
+        "on my laptop 24/7",
+        "next review on 3/7",
+        "seen in clinic on 1/12/2025",
     ],
 )
 def test_other_numbers_and_dates_are_not_durations(text: str) -> None:

@@ -9,6 +9,7 @@ from bot.nlu.plain_answers import (
     answer_after_questions_back,
     opens_with_a_no,
     opens_with_a_plain_no,
+    tells_a_time_of_today,
     tells_something_unread,
 )
 
@@ -19,6 +20,13 @@ from bot.nlu.plain_answers import (
         ("nope. all fine", True, True),
         ("no, but my hand feels strange", True, False),  # something set against it
         ("no idea, sorry", False, False),
+        ("Nah... hmm, actually my hand went odd at lunch", False, False),  # taken back on second thoughts
+        ("no, well-ish, just tired", False, False),
+        ("No, wellbeing's fine", True, True),  # a word that only begins like "well"
+        ("nah nothin like that, legs are fine", True, True),  # what is said after a "no" in one breath
+        ("No to all of them. Slept badly, that's all", True, True),
+        ("No lah, none", True, True),
+        ("nah all good, only the lid", True, False),
     ],
 )
 def test_a_no_of_its_own_and_a_plain_no(text: str, of_its_own: bool, plain: bool) -> None:
@@ -56,3 +64,18 @@ def test_read_clauses_denials_and_asides_tell_nothing_more(
 )
 def test_the_answer_is_what_follows_the_questions_a_reply_opens_with(text: str, answer: str) -> None:
     assert answer_after_questions_back(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "today"),
+    [
+        ("the words went wrong around half four, about 4:30", True),
+        ("she was right as rain at elevenses", True),
+        ("since this afternoon the telly is in two", True),
+        ("twenty minutes ago my hand went", True),
+        ("the lid has flickered since Sunday", False),
+        ("it's been a month, on and off", False),
+    ],
+)
+def test_a_time_earlier_today(text: str, today: bool) -> None:
+    assert tells_a_time_of_today(text) is today
