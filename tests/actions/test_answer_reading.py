@@ -590,11 +590,16 @@ ONLY_THE_LAST_CHECK_LEFT = {
 }
 
 
+def at_the_last_check(reply: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """The slots and texts after a reply to the last check, everything else asked."""
+    return validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
+
+
 def test_a_reply_to_the_last_check_that_denies_only_some_signs_asks_the_rest_once() -> None:
     # "well my arms are fine" to: a weak arm or leg, speech, sight, a sudden bad headache?
     partly = reply_text("well my arms are fine", "deny", ("limb_weakness", "absent", "arms are fine"))
 
-    first, texts = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, partly, "q_emergency_screen"))
+    first, texts = at_the_last_check(partly)
 
     assert first["requested_slot"] == "q_emergency_screen"
     assert "arm" not in texts[-1] and "speech" in texts[-1]  # only the signs still open
@@ -682,33 +687,27 @@ def test_the_last_check_never_answered_but_asked_back_about_is_the_emergency() -
     assert slots["requested_slot"] is None
 
 
-def test_something_sudden_told_at_the_last_check_in_words_naming_no_sign_is_a_yes() -> None:
-    # "came over me all at once at teatime, everything in pairs. legs are fine, talking fine": the sign in words
-    # nobody listed, its suddenness read, the other signs denied.
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # the sign in words nobody listed, its suddenness read, the other signs denied
+        ("came over me all at once at teatime, everything in pairs. legs are fine, talking fine", "inform"),
+        # a "no" taken back on second thoughts is no "no"
+        ("Nope... wait, at teatime the telly went to two pictures all at once. legs and speech fine", "deny"),
+    ],
+)
+def test_something_sudden_told_at_the_last_check_in_words_naming_no_sign_is_a_yes(
+    text: str, intent: str
+) -> None:
     sudden = reply_text(
-        "came over me all at once at teatime, everything in pairs. legs are fine, talking fine",
-        "inform",
+        text,
+        intent,
         ("sudden_onset", "present"),
         ("limb_weakness", "absent"),
         ("speech_difficulty", "absent"),
     )
 
-    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, sudden, "q_emergency_screen"))
-
-    assert level_after(slots) is Level.EMERGENCY
-
-
-def test_something_sudden_told_after_a_no_taken_back_is_a_yes() -> None:
-    # "Nope... wait, at teatime the telly went to two pictures all at once. arms and speech fine"
-    taken_back = reply_text(
-        "Nope... wait, at teatime the telly went to two pictures all at once. arms and speech fine",
-        "deny",
-        ("sudden_onset", "present"),
-        ("limb_weakness", "absent"),
-        ("speech_difficulty", "absent"),
-    )
-
-    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, taken_back, "q_emergency_screen"))
+    slots, _ = at_the_last_check(sudden)
 
     assert level_after(slots) is Level.EMERGENCY
 
@@ -721,7 +720,7 @@ def test_a_reply_to_the_last_check_that_says_nothing_of_it_is_asked_again_then_c
         "describe_symptoms",
     )
 
-    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, nothing_of_it, "q_emergency_screen"))
+    first, _ = at_the_last_check(nothing_of_it)
 
     assert first["requested_slot"] == "q_emergency_screen"
     assert "evidence" not in first  # nothing settled by it
@@ -737,7 +736,7 @@ def test_a_no_of_its_own_the_classifier_missed_answers_the_last_check() -> None:
         "describe_symptoms",
     )
 
-    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, no_to_all, "q_emergency_screen"))
+    slots, _ = at_the_last_check(no_to_all)
 
     assert slots["requested_slot"] != "q_emergency_screen"
     assert level_after(slots) is not Level.EMERGENCY
@@ -745,24 +744,27 @@ def test_a_no_of_its_own_the_classifier_missed_answers_the_last_check() -> None:
 
 def test_thanks_at_the_last_check_settles_nothing() -> None:
     # "cheers" is small talk, not a "no": the check is asked again after it is answered.
-    slots, _ = validate(
-        intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply_text("cheers", "thank"), "q_emergency_screen")
-    )
+    slots, _ = at_the_last_check(reply_text("cheers", "thank"))
 
     assert "evidence" not in slots
 
 
-def test_denials_of_the_others_asked_again_at_the_last_check_beside_unread_words_count_one_of_the_rest() -> (
-    None
-):
-    # "legs work fine. since teatime the print in my paper keeps splitting in two", then asked about sight,
-    # speech and a headache, the same words again.
+@pytest.mark.parametrize(
+    ("other_words", "counted"),
+    [
+        # a time earlier today: the check asks about signs that came on suddenly
+        ("since teatime the print in my paper keeps splitting in two", True),
+        ("the print in my paper has been swimming for a month, new glasses due", False),
+    ],
+)
+def test_denials_of_the_others_asked_again_at_the_last_check_beside_unread_words(
+    other_words: str, counted: bool
+) -> None:
+    # "legs work fine. <other words>", then asked about sight, speech and a headache, the same words again.
     reply = reply_text(
-        "legs work fine. since teatime the print in my paper keeps splitting in two",
-        "inform",
-        ("limb_weakness", "absent", "legs work fine"),
+        f"legs work fine. {other_words}", "inform", ("limb_weakness", "absent", "legs work fine")
     )
-    first, texts = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
+    first, texts = at_the_last_check(reply)
     assert "arm" not in texts[-1] and "vision" in texts[-1]
     asked_the_rest = {
         **ONLY_THE_LAST_CHECK_LEFT,
@@ -772,29 +774,9 @@ def test_denials_of_the_others_asked_again_at_the_last_check_beside_unread_words
 
     slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_emergency_screen"))
 
-    assert level_after(slots) is Level.EMERGENCY
-    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
-
-
-def test_denials_of_the_others_asked_again_beside_unread_words_without_a_time_of_today_are_a_no() -> None:
-    # "legs work fine. the print in my paper has been swimming for a month, new glasses due", twice: no time today,
-    # and the check asks about signs that came on suddenly.
-    reply = reply_text(
-        "legs work fine. the print in my paper has been swimming for a month, new glasses due",
-        "inform",
-        ("limb_weakness", "absent", "legs work fine"),
-    )
-    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, reply, "q_emergency_screen"))
-    asked_the_rest = {
-        **ONLY_THE_LAST_CHECK_LEFT,
-        "evidence": first["evidence"],
-        "unclear_answers": first["unclear_answers"],
-    }
-
-    slots, _ = validate(intake_tracker(asked_the_rest, reply, "q_emergency_screen"))
-
     assert slots["requested_slot"] != "q_emergency_screen"
-    assert level_after(slots) is not Level.EMERGENCY
+    assert (level_after(slots) is Level.EMERGENCY) is counted
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("limb_weakness")
 
 
 def test_something_sudden_told_after_a_no_of_its_own_is_no_yes() -> None:
@@ -807,7 +789,7 @@ def test_something_sudden_told_after_a_no_of_its_own_is_no_yes() -> None:
         ("speech_difficulty", "absent"),
     )
 
-    slots, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, after_a_no, "q_emergency_screen"))
+    slots, _ = at_the_last_check(after_a_no)
 
     assert level_after(slots) is not Level.EMERGENCY
 
@@ -841,7 +823,7 @@ def test_the_rest_of_the_last_check_met_by_denials_alone_is_a_no() -> None:
         ("vision_loss", "absent", "eyes fine"),
         ("severe_headache", "absent", "no headache"),
     )
-    first, _ = validate(intake_tracker(ONLY_THE_LAST_CHECK_LEFT, denials, "q_emergency_screen"))
+    first, _ = at_the_last_check(denials)
     asked_again = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": first["unclear_answers"]}
 
     slots, _ = validate(intake_tracker(asked_again, denials, "q_emergency_screen"))
