@@ -28,13 +28,13 @@ from actions.tracker_findings import (
 )
 from bot.dialogue.evidence import Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_message
-from bot.intents import REPORT_EMERGENCY
+from bot.intents import REPORT_EMERGENCY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.plain_answers import (
     answer_after_questions_back,
     opens_with_a_no,
     opens_with_a_plain_no,
     opens_with_a_plain_yes,
-    tells_a_time_of_today,
+    tells_a_recent_time,
     tells_something_unread,
 )
 from bot.triage.engine import decide
@@ -298,10 +298,11 @@ def _read_reply(
         # "Not my arms, no": a denial covers only what it names; the signs still open are asked again, once.
         retries[question.name] = PARTLY_ANSWERED
         return evidence, None, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
+    # A suspected sign is a doubt about the words, not a reading of them: the learned reader's covers the whole message.
     read_spans = [
         (int(entity["start"]), int(entity["end"]))
         for entity in tracker.latest_message.get("entities") or ()
-        if "start" in entity and "end" in entity
+        if "start" in entity and "end" in entity and entity.get("entity") != SUSPECTED_SIGN_ENTITY
     ]
     answered = _record_answer(
         question,
@@ -582,7 +583,13 @@ def _record_answer(
         # (docs/clinical-design.md), the mildest of them deciding the level, instead of the same question for ever.
         still_vague = keep_open & known_before.suspected
         asked_by_name = still_vague & frozenset(question.covers)
-        return at_least_one_present(findings, still_vague) if asked_by_name else findings
+        if not asked_by_name:
+            return findings
+        # A "yes" to one sign asked by name ("slurred or muddled speech?") is that sign: "at least one" of it and the
+        # other suspicions let a sign that is no red flag on its own (a sudden onset) stand for it. A feeling still
+        # vague is at least one of the signs it may be, the mildest deciding.
+        said_yes_to_it = question in SIGN_CHECK_QUESTIONS and kind is AnswerKind.YES_UNSPECIFIED
+        return at_least_one_present(findings, asked_by_name if said_yes_to_it else still_vague)
     return None
 
 
@@ -603,11 +610,12 @@ def _record_last_check(
     never a "no").
 
     Asked again about the signs left open, a reply that denies the others once more beside words that read as nothing
-    and a time earlier today ("since six o'clock everything on the telly is doubled; arms fine") tells of one of the
-    open signs in words nobody listed: the check asks about signs that came on suddenly. Not when it opens with a "no"
-    of its own ("No. Only the trolley pulled left, it had a wonky wheel; arms fine"), which answers the signs asked.
-    Without a time of today, the unread words were most often about the twitch or an old complaint ("pins and needles
-    since Tuesday, I'd put it down to the cold"), and counting them sent people to the emergency number needlessly."""
+    and a recent time ("since six o'clock everything on the telly is doubled; arms fine", "last night it came out as
+    gobbledygook for a few minutes") tells of one of the open signs in words nobody listed: the check asks about signs
+    that came on suddenly. Not when it opens with a "no" of its own ("No. Only the trolley pulled left, it had a wonky
+    wheel; arms fine"), which answers the signs asked. Without a recent time, the unread words were most often about the
+    twitch or an old complaint ("pins and needles since Tuesday, I'd put it down to the cold"), and counting them sent
+    people to the emergency number needlessly."""
     kind = ANSWER_KIND_BY_INTENT.get(intent or "")
     says_no = kind is AnswerKind.NONE or opens_with_a_no(text)
     said_of_the_signs = any(code in reading.statuses for code in EMERGENCY_SCREEN_SIGNS)
@@ -615,11 +623,14 @@ def _record_last_check(
         return None
     denied_here = [code for code, status in reading.statuses.items() if status is Status.ABSENT]
     told_of_an_open_sign = (
-        asked_the_rest and tells_something_else and not says_no and tells_a_time_of_today(text)
+        asked_the_rest and tells_something_else and not says_no and tells_a_recent_time(text)
     )
-    yes_to_unnamed = (kind in YES_OR_UNCLEAR or told_of_an_open_sign) and not reading.names_as_present(
-        EMERGENCY_SCREEN_SIGNS
-    )
+    # "Only the newspaper business this morning, I told you": pointing back at something told before is a yes to the
+    # signs left undenied, as on the list of warning signs.
+    pointed_back = reading.points_back and not says_no
+    yes_to_unnamed = (
+        kind in YES_OR_UNCLEAR or pointed_back or told_of_an_open_sign
+    ) and not reading.names_as_present(EMERGENCY_SCREEN_SIGNS)
     return record_emergency_screen(findings, yes_to_unnamed, denied_here)
 
 

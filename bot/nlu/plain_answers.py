@@ -41,12 +41,13 @@ def opens_with_a_plain_no(text: str) -> bool:
     return opening is not None and not CONTRAST_AFTER_NO.search(text, opening.end())
 
 
-TIME_OF_TODAY = re.compile("|".join(PHRASES["time_of_today"]), re.IGNORECASE)
+RECENT_TIME = re.compile("|".join(PHRASES["recent_time"]), re.IGNORECASE)
 
 
-def tells_a_time_of_today(text: str) -> bool:
-    """The reply names a time earlier today: "since six o'clock", "at lunch", "about 3pm", "an hour ago"."""
-    return TIME_OF_TODAY.search(text) is not None
+def tells_a_recent_time(text: str) -> bool:
+    """The reply names a recent time or a spell of minutes: "since six o'clock", "at lunch", "last night", "for a few
+    minutes"."""
+    return RECENT_TIME.search(text) is not None
 
 
 def opens_with_a_plain_yes(text: str) -> bool:

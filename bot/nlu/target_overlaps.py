@@ -98,11 +98,17 @@ def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Sp
     An onset told in the sign's own words ("the droop came on over days") or in a sentence that tells of a sign and
     not of the twitch ("my lid is drooping, it took days to come on") is the sign's. One in a sentence that tells of
     the twitch ("the twitching came on gradually") is the twitch's, even beside a sign: unknown is the safe reading
-    of a sign's onset. A bare onset word ("gradually", "an hour ago") in a sentence of neither times the twitch if the
-    message tells of it anywhere. (A sudden onset told in words of its own is always kept: with a weakness, a sudden
+    of a sign's onset; but one told straight after the sign, with nothing else told between ("my lid has twitched for
+    years, my face looks droopy, it wasn't sudden"), is the sign's. A bare onset word ("gradually", "an hour ago") in
+    a sentence of neither times the twitch if the message tells of it anywhere. (A sudden onset told in words of its own is always kept: with a weakness, a sudden
     onset and an unknown one are both the emergency, so keeping it can never lower the level.)"""
     sign_spans = [other_span for other, other_span in findings if other.code in ONSET_TIMED_SIGNS]
     if any(overlaps(span, sign_span) for sign_span in sign_spans):
+        return False
+    told_just_before = last_told_before(span, findings)
+    if told_just_before is not None and told_just_before.code in ONSET_TIMED_SIGNS:
+        # "my lid has twitched for 2 years, my face looks droopy, it wasn't sudden": the onset follows the sign, the
+        # last thing told before it in its sentence, as "it" follows what it stands for
         return False
     # a progression read inside a sign's own words ("half my face won't move" is no spread) tells of the sign
     told_in_sentence = {
@@ -121,6 +127,18 @@ def times_the_twitch(target: Target, span: Span, findings: list[tuple[Target, Sp
         return False
     told = {other.code for other, _ in findings if other.kind in (PRESENT, GENERIC)}
     return target.kind in GENERIC_KINDS and bool(told & set(PROGRESSION_CODES))
+
+
+def last_told_before(span: Span, findings: list[tuple[Target, Span]]) -> Target | None:
+    """The finding told last before the span in its sentence, or None."""
+    before = [
+        (other_span.end, other)
+        for other, other_span in findings
+        if other.kind in (PRESENT, GENERIC)
+        and other_span.sent.start == span.sent.start
+        and other_span.end <= span.start
+    ]
+    return max(before, key=lambda told: told[0])[1] if before else None
 
 
 def said_of_another_finding(target: Target, span: Span, findings: list[tuple[Target, Span]]) -> bool:

@@ -145,6 +145,25 @@ def test_yes_to_one_screened_sign_is_the_emergency() -> None:
     assert level_after(slots) is Level.EMERGENCY
 
 
+def test_yes_to_one_sign_asked_by_name_is_that_sign_whatever_else_is_suspected() -> None:
+    # "Yes, at tea her voice went thick for a few minutes" to "slurred or muddled speech?", the learned reader
+    # suspecting a sudden onset too: the speech, not "at least one of" the speech and an onset.
+    suspected = {
+        **EYELID_TWITCH,
+        "evidence": _evidence_suspecting(EYELID_TWITCH, "speech_difficulty", "sudden_onset"),
+    }
+    yes = reply_text(
+        "Yes, at tea her voice went thick for a few minutes",
+        "affirm",
+        ("suspected_sign", "speech_difficulty", "voice"),
+        ("suspected_sign", "sudden_onset"),
+    )
+
+    slots, _ = validate(intake_tracker(suspected, yes, "q_check_speech_difficulty"))
+
+    assert level_after(slots) is Level.EMERGENCY
+
+
 def test_an_unclear_answer_to_one_screened_sign_is_the_emergency() -> None:
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
     slots, _ = validate(intake_tracker(suspected, message("not_sure"), "q_check_limb_weakness"))
@@ -178,15 +197,15 @@ def test_naming_the_known_gradual_weakness_is_not_a_new_emergency() -> None:
     assert all("EMERGENCY" not in text for text in texts)
 
 
-def _evidence_suspecting(known: dict[str, Any], code: str) -> dict[str, Any]:
-    """The evidence slot for `known` slots, with one sign suspected (as a classifier-only emergency leaves it)."""
+def _evidence_suspecting(known: dict[str, Any], *codes: str) -> dict[str, Any]:
+    """The evidence slot for `known` slots, with signs suspected (as a classifier-only emergency leaves them)."""
     statuses = {name: value for name, value in known.items() if name in FINDING_CODES}
     findings = Findings.from_values(
         statuses,
         face_side=known.get("face_side"),
         locations=known.get("locations", ()),
         duration_days=float(known["duration_days"]),
-        suspected=(code,),
+        suspected=codes,
     )
     return Evidence(findings=findings).to_json()
 
@@ -742,6 +761,22 @@ def test_a_no_of_its_own_the_classifier_missed_answers_the_last_check() -> None:
     assert level_after(slots) is not Level.EMERGENCY
 
 
+def test_pointing_back_at_the_last_check_is_a_yes_to_the_signs_left_undenied() -> None:
+    # "just the reading thing I told you about. arms fine, talking fine"
+    points_back = reply_text(
+        "just the reading thing I told you about. arms fine, talking fine",
+        "describe_symptoms",
+        ("points_back", "present"),
+        ("limb_weakness", "absent"),
+        ("speech_difficulty", "absent"),
+    )
+    asked_the_rest = {**ONLY_THE_LAST_CHECK_LEFT, "unclear_answers": {"q_emergency_screen": "partly"}}
+
+    slots, _ = validate(intake_tracker(asked_the_rest, points_back, "q_emergency_screen"))
+
+    assert level_after(slots) is Level.EMERGENCY
+
+
 def test_thanks_at_the_last_check_settles_nothing() -> None:
     # "cheers" is small talk, not a "no": the check is asked again after it is answered.
     slots, _ = at_the_last_check(reply_text("cheers", "thank"))
@@ -763,6 +798,10 @@ def test_denials_of_the_others_asked_again_at_the_last_check_beside_unread_words
     # "legs work fine. <other words>", then asked about sight, speech and a headache, the same words again.
     reply = reply_text(
         f"legs work fine. {other_words}", "inform", ("limb_weakness", "absent", "legs work fine")
+    )
+    # the learned reader's doubt about the whole message reads none of its words
+    reply["entities"].append(
+        {"entity": "suspected_sign", "value": "sudden_onset", "start": 0, "end": len(reply["text"])}
     )
     first, texts = at_the_last_check(reply)
     assert "arm" not in texts[-1] and "vision" in texts[-1]

@@ -9,7 +9,7 @@ from bot.nlu.plain_answers import (
     answer_after_questions_back,
     opens_with_a_no,
     opens_with_a_plain_no,
-    tells_a_time_of_today,
+    tells_a_recent_time,
     tells_something_unread,
 )
 
@@ -67,15 +67,17 @@ def test_the_answer_is_what_follows_the_questions_a_reply_opens_with(text: str, 
 
 
 @pytest.mark.parametrize(
-    ("text", "today"),
+    ("text", "recent"),
     [
         ("the words went wrong around half four, about 4:30", True),
         ("she was right as rain at elevenses", True),
         ("since this afternoon the telly is in two", True),
         ("twenty minutes ago my hand went", True),
+        ("last night it came out as gobbledygook", True),
+        ("two of everything for like 15 min on the motorway", True),
         ("the lid has flickered since Sunday", False),
         ("it's been a month, on and off", False),
     ],
 )
-def test_a_time_earlier_today(text: str, today: bool) -> None:
-    assert tells_a_time_of_today(text) is today
+def test_a_recent_time(text: str, recent: bool) -> None:
+    assert tells_a_recent_time(text) is recent
