@@ -123,6 +123,8 @@ RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THE
 # The signs an emergency that only the intent classifier saw is checked for, one at a time (FAST, BE-FAST and
 # the policy's sudden severe headache): a "yes" or an unclear answer to any of them is the emergency.
 EMERGENCY_SCREEN = frozenset({"facial_weakness", *STROKE_SCREEN, "severe_headache"} - {"sudden_onset"})
+ONSET = "sudden_onset"
+FACIAL_WEAKNESS = "facial_weakness"
 
 
 class QuestionnaireValidationAction(FormValidationAction, ABC):
@@ -185,6 +187,9 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
                     question, intent, evidence.findings, merged, reading, tracker, corrected
                 )
                 events += reply_events
+                with_the_sign = _weakness_whose_onset_was_affirmed(question, merged.findings)
+                if with_the_sign != merged.findings:
+                    merged = merged.record(with_the_sign, Source.ANSWER, question.name)
             evidence = merged
         times_asked: dict[str, int] = dict(tracker.get_slot(TIMES_ASKED_SLOT) or {})
         said_yes_to = {
@@ -591,6 +596,15 @@ def _record_answer(
         said_yes_to_it = question in SIGN_CHECK_QUESTIONS and kind is AnswerKind.YES_UNSPECIFIED
         return at_least_one_present(findings, asked_by_name if said_yes_to_it else still_vague)
     return None
+
+
+def _weakness_whose_onset_was_affirmed(question: Question, findings: Findings) -> Findings:
+    """ "Did the weakness or drooping come on suddenly?" "Yes, this morning": the yes says the weakness is there, even
+    where it was only one of the signs a vague reply may have meant ("my mouth won't keep the tea in, as I said"); left
+    as "at least one of" them, the mildest decided and the level fell to urgent."""
+    if question.covers == (ONSET,) and findings.is_present(ONSET):
+        return at_least_one_present(findings, (FACIAL_WEAKNESS,))
+    return findings
 
 
 def _record_last_check(

@@ -12,6 +12,7 @@ what it reads must win over the rules after it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -62,8 +63,10 @@ from bot.nlu.tense import (
     told_of_past_illness,
     told_then_gone,
 )
-from bot.nlu.vocabulary import RELATIVES
+from bot.nlu.vocabulary import RELATIVES, has_negation_cue, words_of
 from bot.triage.findings import HISTORY_CODES, Status
+
+ONSET_CODE = "sudden_onset"
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,28 @@ def normal_reversed(told: Told) -> bool:
     return told.target.kind in ABSENT_KINDS and (told.negated_inside or not_just_before(told.span))
 
 
+def gradual_onset_denied(told: Told) -> bool:
+    """A slow onset denied earlier in its clause ("I didn't notice it coming on slowly"): unknown, not slow."""
+    return (
+        told.target.code == ONSET_CODE
+        and told.target.kind in ABSENT_KINDS
+        and denied_earlier_in_clause(told.span)
+    )
+
+
+ANSWER_WORDS = frozenset({"no", "nope", "nah", "naw"})
+
+
+def denied_earlier_in_clause(span: Span) -> bool:
+    """A negation between the start of the span's clause (its sentence or the last comma or semicolon) and the span;
+    not a "no" opening it, which answers a question ("no it's come on slowly over a week")."""
+    text = span.doc.text[span.sent.start_char : span.start_char]
+    words = words_of(re.split(r"[,;:]", text)[-1])
+    while words and words[0] in ANSWER_WORDS:
+        words = words[1:]
+    return has_negation_cue(words)
+
+
 def normal(told: Told) -> bool:
     """A phrase saying something is normal, which an earlier negation does not reverse ("no numbness, hearing's fine")."""
     return told.target.kind in ABSENT_KINDS
@@ -319,6 +344,7 @@ RULES: tuple[Rule, ...] = (
     Rule(history_again, Status.PRESENT),
     Rule(discounted, None),
     Rule(normal_reversed, None),
+    Rule(gradual_onset_denied, None),
     Rule(normal, Status.ABSENT),
     Rule(place_denied, None),
     Rule(place, Status.PRESENT),

@@ -35,7 +35,7 @@ NEGATION_WORDS = frozenset(WORD_LISTS["negations"])
 VERB_NEGATIONS = frozenset(WORD_LISTS["verb_negations"])
 
 # The words that make a denial explicit, besides an "n't".
-NEGATION_CUES = frozenset(WORD_LISTS["negation_cues"])
+NEGATION_CUES = frozenset(WORD_LISTS["negation_cues"]) | frozenset(WORD_LISTS["negation_cues_unpunctuated"])
 
 
 # A word as the readers split text: letters and apostrophes, so that "doesn't" stays one word for has_negation_cue.

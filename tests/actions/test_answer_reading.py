@@ -164,6 +164,20 @@ def test_yes_to_one_sign_asked_by_name_is_that_sign_whatever_else_is_suspected()
     assert level_after(slots) is Level.EMERGENCY
 
 
+def test_yes_to_a_sudden_onset_of_the_weakness_says_the_weakness_is_there() -> None:
+    # A vague yes to the list left "weakness or numbness, at least one"; then "did the weakness or drooping come on
+    # suddenly?" "yes, at breakfast".
+    vague = Evidence.from_json(_evidence_suspecting(EYELID_TWITCH))
+    one_of_them = replace(
+        vague.findings, at_least_one_of=frozenset({frozenset({"facial_weakness", "numbness_tingling"})})
+    )
+    known = {**EYELID_TWITCH, "evidence": Evidence(findings=one_of_them).to_json()}
+
+    slots, _ = validate(intake_tracker(known, message("affirm"), "q_check_sudden_onset"))
+
+    assert level_after(slots) is Level.EMERGENCY
+
+
 def test_an_unclear_answer_to_one_screened_sign_is_the_emergency() -> None:
     suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
     slots, _ = validate(intake_tracker(suspected, message("not_sure"), "q_check_limb_weakness"))
