@@ -379,29 +379,33 @@ def test_a_finding_told_with_a_yes_after_self_care_is_assessed_again(running_bot
     assert same_person.tracker()["slots"]["triage_level"] == "routine"
 
 
-def test_a_reply_that_says_nothing_of_the_last_check_is_asked_again_and_never_read_as_a_no(
-    running_bot: RunningBot,
+@pytest.mark.parametrize(
+    ("sender", "reply", "times_asked", "level"),
+    [
+        # says nothing of the signs: asked again, and never read as a "no"
+        (
+            "last-check-unanswered",
+            "I'm by myself all day and I had a peculiar do after my cornflakes I can't explain",
+            2,
+            "emergency",
+        ),
+        # a "no" the classifier may miss answers it
+        (
+            "last-check-no-to-all",
+            "No to all. Had a dull ache after a long day at the laptop last week, gone now",
+            1,
+            "self_care",
+        ),
+    ],
+)
+def test_the_last_check_is_settled_only_by_an_answer(
+    running_bot: RunningBot, sender: str, reply: str, times_asked: int, level: str
 ) -> None:
     slots = talk(
         running_bot,
-        "last-check-unanswered",
+        sender,
         ["my left lower lid has been flickering since Saturday"],
-        {
-            "q_emergency_screen": "I'm by myself all day and I had a peculiar do after my cornflakes I can't explain"
-        },
+        {"q_emergency_screen": reply},
     )
-    assert sum("One last check" in text for text in slots["_said"]) == 2
-    assert slots["triage_level"] == "emergency"
-
-
-def test_a_no_the_classifier_may_miss_answers_the_last_check(running_bot: RunningBot) -> None:
-    slots = talk(
-        running_bot,
-        "last-check-no-to-all",
-        ["my left lower lid has been flickering since Saturday"],
-        {
-            "q_emergency_screen": "No to all. Had a dull ache after a long day at the laptop last week, gone now"
-        },
-    )
-    assert sum("One last check" in text for text in slots["_said"]) == 1
-    assert slots["triage_level"] == "self_care"
+    assert sum("One last check" in text for text in slots["_said"]) == times_asked
+    assert slots["triage_level"] == level
