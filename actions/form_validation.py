@@ -34,6 +34,7 @@ from bot.nlu.plain_answers import (
     opens_with_a_no,
     opens_with_a_plain_no,
     opens_with_a_plain_yes,
+    says_farewell,
     tells_a_recent_time,
     tells_something_unread,
 )
@@ -92,6 +93,7 @@ SMALL_TALK = frozenset(
     {"greet", "goodbye", "thank", "bot_challenge", "out_of_scope", "start_over", "delete_my_data"}
 )
 FALLBACK_INTENT = "nlu_fallback"
+GOODBYE = "goodbye"
 ANSWER_KIND_BY_INTENT = {
     "none_of_these": AnswerKind.NONE,
     "deny": AnswerKind.NONE,
@@ -248,6 +250,10 @@ def _is_interruption(intent: str | None, requested: str | None, findings: Findin
         question = QUESTIONS_BY_NAME.get(requested or "")
         reading = latest_reading(tracker)
         text = tracker.latest_message.get("text") or ""
+        if intent == GOODBYE and question is not None and not says_farewell(text):
+            # "He hasn't said. I'd have to ask him", read as a goodbye, ended the intake with no assessment: only words
+            # of leaving end it; anything else is read as a reply (and asked again if it answers nothing).
+            return False
         return question is None or _record_answer(question, None, findings, findings, reading, text) is None
     return False
 

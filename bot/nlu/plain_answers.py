@@ -50,6 +50,14 @@ def tells_a_recent_time(text: str) -> bool:
     return RECENT_TIME.search(text) is not None
 
 
+FAREWELL = re.compile("|".join(PHRASES["farewell"]), re.IGNORECASE)
+
+
+def says_farewell(text: str) -> bool:
+    """The reply says goodbye or thanks in words of leaving: "ok bye", "gotta go, thanks"."""
+    return FAREWELL.search(text) is not None
+
+
 def opens_with_a_plain_yes(text: str) -> bool:
     """The reply's first word is a "yes" standing on its own ("yes, it's awful", "yeah.")."""
     return PLAIN_YES_OPENING.match(text) is not None

@@ -860,6 +860,21 @@ def test_a_statement_worded_as_a_question_that_answers_ours_is_an_answer() -> No
     assert slots["requested_slot"] != "q_progression"
 
 
+@pytest.mark.parametrize(
+    ("text", "ends_the_intake"),
+    [
+        ("He hasn't said. I'd have to ask him", False),  # read as a goodbye, but no words of leaving
+        ("ok bye for now, thanks", True),
+    ],
+)
+def test_only_words_of_leaving_end_the_intake(text: str, ends_the_intake: bool) -> None:
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, "goodbye"), "q_accompanying"))
+
+    # the form rejects a goodbye, so that the rule that says goodbye runs; a reply is read and asked again
+    assert (slots == {"requested_slot": "q_accompanying"}) is ends_the_intake
+    assert slots["requested_slot"] == "q_accompanying"
+
+
 def test_a_real_question_without_an_answer_still_pauses_the_intake() -> None:
     asking = reply_text("is it usual for it to go on this long", "ask_question")
 
