@@ -26,7 +26,7 @@ from actions.tracker_findings import (
     reports_emergency,
     slot_events,
 )
-from bot.dialogue.evidence import Evidence, MessageReading, Source
+from bot.dialogue.evidence import ONSET_CODE, Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.plain_answers import (
@@ -125,8 +125,6 @@ RECORDED_ANSWER_TEXTS = frozenset({RECORDED_AS_NOT_KNOWN, RECORDED_AS_ONE_OF_THE
 # The signs an emergency that only the intent classifier saw is checked for, one at a time (FAST, BE-FAST and
 # the policy's sudden severe headache): a "yes" or an unclear answer to any of them is the emergency.
 EMERGENCY_SCREEN = frozenset({"facial_weakness", *STROKE_SCREEN, "severe_headache"} - {"sudden_onset"})
-ONSET = "sudden_onset"
-FACIAL_WEAKNESS = "facial_weakness"
 
 
 class QuestionnaireValidationAction(FormValidationAction, ABC):
@@ -608,8 +606,8 @@ def _weakness_whose_onset_was_affirmed(question: Question, findings: Findings) -
     """ "Did the weakness or drooping come on suddenly?" "Yes, this morning": the yes says the weakness is there, even
     where it was only one of the signs a vague reply may have meant ("my mouth won't keep the tea in, as I said"); left
     as "at least one of" them, the mildest decided and the level fell to urgent."""
-    if question.covers == (ONSET,) and findings.is_present(ONSET):
-        return at_least_one_present(findings, (FACIAL_WEAKNESS,))
+    if question.covers == (ONSET_CODE,) and findings.is_present(ONSET_CODE):
+        return at_least_one_present(findings, ("facial_weakness",))
     return findings
 
 

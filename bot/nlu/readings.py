@@ -53,6 +53,7 @@ from bot.nlu.other_people import (
     told_of_others_past,
     told_of_others_past_stroke,
 )
+from bot.nlu.target_overlaps import ONSET
 from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.tense import (
     PAST_OR_OTHERS,
@@ -65,8 +66,6 @@ from bot.nlu.tense import (
 )
 from bot.nlu.vocabulary import RELATIVES, has_negation_cue, words_of
 from bot.triage.findings import HISTORY_CODES, Status
-
-ONSET_CODE = "sudden_onset"
 
 
 @dataclass(frozen=True)
@@ -237,9 +236,7 @@ def normal_reversed(told: Told) -> bool:
 def gradual_onset_denied(told: Told) -> bool:
     """A slow onset denied earlier in its clause ("I didn't notice it coming on slowly"): unknown, not slow."""
     return (
-        told.target.code == ONSET_CODE
-        and told.target.kind in ABSENT_KINDS
-        and denied_earlier_in_clause(told.span)
+        told.target.code == ONSET and told.target.kind in ABSENT_KINDS and denied_earlier_in_clause(told.span)
     )
 
 
