@@ -408,6 +408,21 @@ SINGLE_WORD_CLAUSE_STARTS = frozenset(
 )
 
 
+# Directions of the rules that only end other rules' reach and never modify a target themselves.
+ENDING_DIRECTIONS = frozenset({"PSEUDO", "TERMINATE"})
+# medspaCy lets a rule end another's reach only where their scopes overlap, and its overlap test misses a scope that
+# lies wholly inside the other: a clause break spanning its whole sentence never cut a negation whose window of a few
+# words fell inside it, so the "nope" of "I started a new medicine but nope, never had Bell's palsy" reached back over
+# "but". A scope of one word either side of the ending words themselves is always caught by the test.
+ENDING_SCOPE = 1
+
+
+def max_scope_of(group: dict[str, Any]) -> int | None:
+    if group["direction"] in ENDING_DIRECTIONS:
+        return ENDING_SCOPE
+    return group.get("max_scope")
+
+
 def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
     """The rules, restricted to the target labels of the codes each group may modify.
 
@@ -435,7 +450,7 @@ def context_rules(target_labels: dict[str, set[str]]) -> list[ConTextRule]:
             pattern=group.get("pattern"),
             direction=group["direction"],
             allowed_types=allowed_labels(group),
-            max_scope=group.get("max_scope"),
+            max_scope=max_scope_of(group),
             terminated_by=set(group["terminated_by"]) if "terminated_by" in group else None,
             on_modifies=checks[group["on_modifies"]] if "on_modifies" in group else None,
         )

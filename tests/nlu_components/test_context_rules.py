@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.nlu import context_rules, vocabulary
+from bot.nlu.extraction import ClinicalExtractor
 from bot.nlu.resources import ResourceError
+from tests.nlu_components.reading import findings_of
 
 
 @pytest.mark.parametrize(
@@ -73,3 +75,21 @@ def test_a_relative_always_someone_else_is_a_family_phrase_and_the_others_are_no
     assert family >= vocabulary.RELATIVES - vocabulary.NOT_ALWAYS_SOMEONE_ELSE
     assert not vocabulary.NOT_ALWAYS_SOMEONE_ELSE & family
     assert family >= vocabulary.THIRD_PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("left arm went weak but nope, no headache or anything else at all", {"limb_weakness": "present"}),
+        ("words came out wrong but not really, nothing else bothering me today", {"speech_difficulty": "present"}),
+        ("got a new prescription, but nope, never had my face injured in any way", {"new_medication": "present"}),
+        ("a brand new inhaler, but not really, no face injuries in my life", {"new_medication": "present"}),
+    ],
+)
+def test_a_short_reaching_denial_stops_at_but_even_inside_a_long_sentence(
+    extractor: ClinicalExtractor, text: str, told: dict[str, str]
+) -> None:
+    # "nope" and "not really" reach a few words either way; "but" before them ends that reach, however far the
+    # sentence goes on after it (medspaCy's overlap test missed a reach lying wholly inside the sentence).
+    findings = findings_of(extractor, text)
+    assert {code: findings.get(code) for code in told} == told
