@@ -81,8 +81,14 @@ def test_a_relative_always_someone_else_is_a_family_phrase_and_the_others_are_no
     ("text", "told"),
     [
         ("left arm went weak but nope, no headache or anything else at all", {"limb_weakness": "present"}),
-        ("words came out wrong but not really, nothing else bothering me today", {"speech_difficulty": "present"}),
-        ("got a new prescription, but nope, never had my face injured in any way", {"new_medication": "present"}),
+        (
+            "words came out wrong but not really, nothing else bothering me today",
+            {"speech_difficulty": "present"},
+        ),
+        (
+            "got a new prescription, but nope, never had my face injured in any way",
+            {"new_medication": "present"},
+        ),
         ("a brand new inhaler, but not really, no face injuries in my life", {"new_medication": "present"}),
     ],
 )
