@@ -389,11 +389,36 @@ def through_a_list(target: Span, modifier: Span, between: Span) -> bool:
     return joined_by_a_word or all(token.is_punct or token.norm_ in LIST_JOINERS for token in after_last)
 
 
+# What joins the signs of one label of a checklist: "numbness/tingling: no", "Numbness or tingling: no".
+LABEL_JOINERS = frozenset({"/", "&", "or"})
+LABEL_OWN_WORDS = 2
+
+
+def answers_its_label(target: Span, modifier: Span, between: Span) -> bool:
+    """A "no" after a colon answers the label right before it when nothing follows in its answer ("Pain: no",
+    "- drooping: nope"), but not "Numbness: no idea" (an unclear answer is never a "no"); forward it denies as any
+    "no" does ("None of those: no pain, no numbness"), since its match stands in for that "no"."""
+    if target.start >= modifier.end:
+        return through_a_list(target, modifier, between)
+    doc = modifier.doc
+    following = doc[modifier.end] if modifier.end < len(doc) else None
+    answer_ends = following is None or following.is_punct or following.is_space
+    label_rest = doc[target.end : modifier.start]
+    in_a_target = {index for span in doc.spans[TARGET_GROUP] for index in range(span.start, span.end)}
+    other_words = [token for token in label_rest if token.norm_ not in LABEL_JOINERS and token.i not in in_a_target]
+    # the label's own last words ("Sudden onset: no"), but nothing that starts another statement ("arm weak, pain: no")
+    one_label = len(other_words) <= LABEL_OWN_WORDS and all(
+        token.is_alpha and token.norm_ not in LIST_JOINERS for token in other_words
+    )
+    return answer_ends and one_label
+
+
 CHECKS: dict[str, Callable[[Callable[[str], set[str]]], Check]] = {
     "through_a_list": lambda labels_of: through_a_list,
     "opens_sentence": lambda labels_of: opens_sentence,
     "not_an_own_twitch": lambda labels_of: not_an_own_twitch,
     "not_said_by_me": lambda labels_of: not_said_by_me,
+    "answers_its_label": lambda labels_of: answers_its_label,
     "asks_about": lambda labels_of: asks_about(labels_of("red_flags")),
     "asks_cause": lambda labels_of: asks_cause,
     "in_the_past": lambda labels_of: past_time_of(labels_of("history")),

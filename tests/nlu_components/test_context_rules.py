@@ -99,3 +99,26 @@ def test_a_short_reaching_denial_stops_at_but_even_inside_a_long_sentence(
     # sentence goes on after it (medspaCy's overlap test missed a reach lying wholly inside the sentence).
     findings = findings_of(extractor, text)
     assert {code: findings.get(code) for code in told} == told
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        (
+            "Twitchy top lid for 6 days. To save you asking:\nSudden onset: no\nFacial pain: nope\nPins and needles: no\nHearing: normal",
+            {"sudden_onset": "absent", "severe_pain": "absent", "numbness_tingling": "absent"},
+        ),
+        ("* tingling/numbness: nah\n* vision: nil", {"numbness_tingling": "absent"}),
+        (
+            "speech slurred since tea\nheadache: no",
+            {"speech_difficulty": "present", "severe_headache": "absent"},
+        ),
+        ("Pins and needles: no clue", {"numbness_tingling": "present"}),
+        ("lost feeling in my cheek, pain: no", {"numbness_tingling": "present", "severe_pain": "absent"}),
+    ],
+)
+def test_a_no_after_a_colon_answers_only_the_label_right_before_it(
+    extractor: ClinicalExtractor, text: str, told: dict[str, str]
+) -> None:
+    findings = findings_of(extractor, text)
+    assert {code: findings.get(code) for code in told} == told
