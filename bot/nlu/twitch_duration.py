@@ -40,18 +40,26 @@ def twitch_duration(text: str, mentions: list[Mention], now: datetime) -> Durati
         if reading.span is None or not said_of_something_else(text, reading.span, mentions)
     ]
     reading = chosen(text, readings)
-    if reading.span is not None and times_only_this_spell(text, reading.span):
+    if reading.span is not None and times_only_this_spell(text, reading.span, mentions):
         # how long the twitch has come and gone is still to be asked: the current spell is no more than its least
         return DurationReading(days=None, vague=True, span=reading.span)
     return reading
 
 
-def times_only_this_spell(text: str, span: tuple[int, int]) -> bool:
+def times_only_this_spell(text: str, span: tuple[int, int], mentions: list[Mention]) -> bool:
     """ "this bout started Monday", "at it again since the weekend": a time in the clause of the latest spell of a
-    twitch that has come before, which says nothing of how long it has been coming and going."""
+    twitch that has come before, which says nothing of how long it has been coming and going. So is a time told
+    right after a clause saying the twitch is back ("my lid's started twitching again, this lot began 3 days ago")."""
     clause = clause_around(text, span)
     words = set(words_in(text, clause))
-    return bool(words & (WORDS["current_spell"] | WORDS["twitch_back_again"]))
+    if words & (WORDS["current_spell"] | WORDS["twitch_back_again"]):
+        return True
+    if clause[0] == 0:
+        return False
+    before = clause_before(text, clause[0])
+    return bool(set(words_in(text, before)) & WORDS["twitch_back_again"]) and (
+        whose_clause(text, before, mentions, denials_count=False) == THE_TWITCH
+    )
 
 
 def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Mention]) -> bool:

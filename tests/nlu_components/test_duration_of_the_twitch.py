@@ -207,6 +207,9 @@ def test_the_twitchs_time_by_kind(extractor: ClinicalExtractor, text: str, days:
         "Lid twitching again. This bout began on Tuesday.",
         "my eye is at it again since the weekend",
         "the latest flare started 3 days ago",
+        # the time told in the clause right after the one that says the twitch is back
+        "cheek's jumping again, kicked off on Wednesday",
+        "My lower lid twitch has returned, 5 days so far",
     ],
 )
 def test_the_latest_spell_alone_leaves_the_twitchs_duration_to_be_asked(
@@ -221,3 +224,7 @@ def test_the_latest_spell_beside_how_long_it_has_come_and_gone_takes_the_longer(
 ) -> None:
     text = "on and off for about 8 months, this bout started on Tuesday"
     assert twitch_days(extractor, text) == pytest.approx(240)
+
+
+def test_a_time_after_another_thing_said_to_be_back_is_still_the_twitchs(extractor: ClinicalExtractor) -> None:
+    assert twitch_days(extractor, "up all night with the baby again, my eyelid has flickered for 4 days") == 4
