@@ -405,7 +405,9 @@ def answers_its_label(target: Span, modifier: Span, between: Span) -> bool:
     answer_ends = following is None or following.is_punct or following.is_space
     label_rest = doc[target.end : modifier.start]
     in_a_target = {index for span in doc.spans[TARGET_GROUP] for index in range(span.start, span.end)}
-    other_words = [token for token in label_rest if token.norm_ not in LABEL_JOINERS and token.i not in in_a_target]
+    other_words = [
+        token for token in label_rest if token.norm_ not in LABEL_JOINERS and token.i not in in_a_target
+    ]
     # the label's own last words ("Sudden onset: no"), but nothing that starts another statement ("arm weak, pain: no")
     one_label = len(other_words) <= LABEL_OWN_WORDS and all(
         token.is_alpha and token.norm_ not in LIST_JOINERS for token in other_words

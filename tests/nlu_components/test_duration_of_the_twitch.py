@@ -226,5 +226,7 @@ def test_the_latest_spell_beside_how_long_it_has_come_and_gone_takes_the_longer(
     assert twitch_days(extractor, text) == pytest.approx(240)
 
 
-def test_a_time_after_another_thing_said_to_be_back_is_still_the_twitchs(extractor: ClinicalExtractor) -> None:
+def test_a_time_after_another_thing_said_to_be_back_is_still_the_twitchs(
+    extractor: ClinicalExtractor,
+) -> None:
     assert twitch_days(extractor, "up all night with the baby again, my eyelid has flickered for 4 days") == 4
