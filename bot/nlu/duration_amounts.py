@@ -102,6 +102,8 @@ def qualifier_step(unit: float) -> float:
 def qualified(days: float, unit: float, before: str, plus: bool) -> float:
     """ "more than a fortnight" and "2+ weeks" are 15 days, "nearly two weeks" 13 (see the module docstring)."""
     step = qualifier_step(unit)
+    if AT_MOST.search(before) and not plus:
+        return days
     if plus or MORE_THAN.search(before):
         return days + step
     if LESS_THAN.search(before):
@@ -135,6 +137,7 @@ QUANTITY = re.compile(
 )
 MORE_THAN = re.compile(rf"\b(?:{'|'.join(PHRASES['more_than'])})\s+$", re.IGNORECASE)
 LESS_THAN = re.compile(rf"\b(?:{'|'.join(PHRASES['less_than'])})\s+$", re.IGNORECASE)
+AT_MOST = re.compile(rf"\b(?:{'|'.join(PHRASES['at_most'])})\s+$", re.IGNORECASE)
 MORE_AFTER = re.compile(rf"\s*(?:{'|'.join(PHRASES['more_after'])})", re.IGNORECASE)
 ADDED_AMOUNT = re.compile(PHRASES["added_amount"], re.IGNORECASE)
 # Past a boundary by one day; for hours and minutes, by half the unit.

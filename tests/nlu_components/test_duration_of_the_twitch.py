@@ -28,9 +28,19 @@ def twitch_days(extractor: ClinicalExtractor, text: str) -> float | None:
         ("less than 10 days", 9),
         ("just under a month", 29),
         ("more than 3 hours", 3.5 / 24),
+        ("not less than a fortnight", 15),
+        ("no fewer than 14 days", 15),
     ],
 )
 def test_qualifiers_move_the_number_past_its_boundary(text: str, days: float) -> None:
+    assert parse_duration_days(text, NOW).days == pytest.approx(days, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("no more than 12 days", 12), ("it's been a fortnight at most", 14), ("not longer than 9 days", 9)],
+)
+def test_a_denied_more_is_at_most_the_number_itself(text: str, days: float) -> None:
     assert parse_duration_days(text, NOW).days == pytest.approx(days, abs=0.01)
 
 
