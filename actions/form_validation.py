@@ -54,6 +54,7 @@ from bot.triage.intake import (
     apply_checklist_answer,
     apply_unspecified_yes,
     at_least_one_present,
+    last_check_asked_again,
     pending_questions,
     record_duration,
     record_emergency_screen,
@@ -64,6 +65,7 @@ from bot.triage.levels import Level
 from bot.triage.question_wording import (
     ASK_AGAIN,
     ASK_WHICH_ONE,
+    NEWS_NOT_UNDERSTOOD,
     RECORDED_AS_NOT_KNOWN,
     RECORDED_AS_ONE_OF_THEM,
     RECORDED_AS_POSSIBLE,
@@ -82,6 +84,8 @@ TIMES_ASKED_SLOT = "times_asked"
 # talk, replies that settle nothing): it is recorded as a reply still unclear after asking twice is, never as a "no".
 MOST_ASKS_OF_ONE_QUESTION = 3
 TRIAGE_LEVEL_SLOT = "triage_level"
+ASSESSMENT_SLOT = "assessment"
+CORRECT = "correct"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
 ASK_QUESTION = "ask_question"
 INTERRUPTIONS = frozenset({REPORT_EMERGENCY, ASK_QUESTION, "ask_why", "other_language", "request_summary"})
@@ -182,6 +186,9 @@ class QuestionnaireValidationAction(FormValidationAction, ABC):
             corrected = merged.findings != evidence.findings and merged.pieces[-1].source is Source.CORRECTION
             if corrected:
                 dispatcher.utter_message(text=UPDATED)
+            if question is None and _tells_news_nobody_could_read(tracker, intent, reading):
+                merged = merged.record(last_check_asked_again(merged.findings), Source.DESCRIPTION)
+                dispatcher.utter_message(text=NEWS_NOT_UNDERSTOOD)
             if question:
                 merged, clarification, reply_events = _read_reply(
                     question, intent, evidence.findings, merged, reading, tracker, corrected
@@ -235,6 +242,27 @@ def _record_questions_asked_too_often(
         )
         evidence = evidence.record(recorded, Source.ANSWER, question.name)
     return evidence, said
+
+
+def _read_spans(tracker: Tracker) -> list[tuple[int, int]]:
+    """Where the latest message was read. A suspected sign is a doubt about the words, not a reading of them: the
+    learned reader's covers the whole message."""
+    return [
+        (int(entity["start"]), int(entity["end"]))
+        for entity in tracker.latest_message.get("entities") or ()
+        if "start" in entity and "end" in entity and entity.get("entity") != SUSPECTED_SIGN_ENTITY
+    ]
+
+
+def _tells_news_nobody_could_read(tracker: Tracker, intent: str | None, reading: MessageReading) -> bool:
+    """After the assessment, a message that tells something ("Oh, forgot to say, last night I saw two moons side by
+    side") of which no finding and no suspicion could be read: it may be a sign that was denied, in words nobody
+    listed. A side, a place or a time read from it do not count as understood: they are never a sign."""
+    if not tracker.get_slot(ASSESSMENT_SLOT) or intent not in REPLIES_THAT_TELL_SOMETHING | {CORRECT}:
+        return False
+    if reading.statuses or reading.suspected or reading.signs_a_vague_feeling_may_be:
+        return False
+    return tells_something_unread(tracker.latest_message.get("text") or "", _read_spans(tracker))
 
 
 def _suspecting(findings: Findings, signs: frozenset[str]) -> Findings:
@@ -307,12 +335,6 @@ def _read_reply(
         # "Not my arms, no": a denial covers only what it names; the signs still open are asked again, once.
         retries[question.name] = PARTLY_ANSWERED
         return evidence, None, [SlotSet(UNCLEAR_ANSWERS_SLOT, retries)]
-    # A suspected sign is a doubt about the words, not a reading of them: the learned reader's covers the whole message.
-    read_spans = [
-        (int(entity["start"]), int(entity["end"]))
-        for entity in tracker.latest_message.get("entities") or ()
-        if "start" in entity and "end" in entity and entity.get("entity") != SUSPECTED_SIGN_ENTITY
-    ]
     answered = _record_answer(
         question,
         intent,
@@ -321,7 +343,7 @@ def _read_reply(
         reading,
         text,
         asked_the_rest,
-        tells_something_else=tells_something_unread(text, read_spans),
+        tells_something_else=tells_something_unread(text, _read_spans(tracker)),
     )
     if answered is not None:
         marker: list[EventType] = []

@@ -200,14 +200,17 @@ class SafetyIntentOverride(UsesSharedExtractor):
         return messages
 
     def emergency_evidence(self, message: Message) -> str:
-        """What a report_emergency rests on: the findings first, then the person's own words, else the classifier."""
+        """What a report_emergency rests on: the person's own words first, then the findings, else the classifier.
+
+        Words first: a declared emergency is kept for the rest of the conversation, which signs read as one are not
+        ("I think I'm having a stroke, my face is dropping" stays an emergency after a "no" to the onset question)."""
         extraction = self.extraction_or_none(message, "the emergency rests on the classifier")
         if extraction is None:
             return EVIDENCE_CLASSIFIER
-        if is_emergency(extraction.to_findings()):
-            return EVIDENCE_FINDINGS
         if extraction.declares_emergency:
             return EVIDENCE_DECLARED
+        if is_emergency(extraction.to_findings()):
+            return EVIDENCE_FINDINGS
         return EVIDENCE_CLASSIFIER
 
     def forced_intent(self, message: Message) -> str | None:

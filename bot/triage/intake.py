@@ -117,6 +117,20 @@ def record_emergency_screen(
     return at_least_one_present(_with_statuses(screened, reopened), open_again)
 
 
+def last_check_asked_again(findings: Findings) -> Findings:
+    """The last check for emergency signs to be asked once more: after the assessment, a message told something in
+    words nobody could read ("last night I saw two moons side by side"), which may be one of those signs, even one
+    denied before: those signs are open again. Its reply is read as the first one was: a "yes" naming none is the
+    emergency. (A weakness of the face, asked in the accompanying signs, is left as it was: the check is about what
+    came on suddenly.)"""
+    reopened = frozenset(EMERGENCY_SCREEN_SIGNS) - {"facial_weakness"}
+    statuses = {code: Status.UNKNOWN for code in reopened if findings.is_absent(code)}
+    return replace(
+        _with_statuses(findings, statuses),
+        asked=findings.asked - reopened - frozenset(EMERGENCY_SCREEN_QUESTION.covers),
+    )
+
+
 def _is_known(findings: Findings, covered: str) -> bool:
     if covered == EMERGENCY_SCREENED:
         return False  # settled only by being asked

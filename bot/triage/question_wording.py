@@ -235,3 +235,5 @@ RECORDED_AS_ONE_OF_THEM = (
 )
 RECORDED_AS_POSSIBLE = "That's fine: I'll take it that you may have it, to be on the safe side."
 UPDATED = "Thanks, I've updated that."
+# Before the last check is asked again about news the assistant could not read (bot.triage.intake.last_check_asked_again).
+NEWS_NOT_UNDERSTOOD = "I'm not sure I understood that, so to be safe I'll ask the last check again."

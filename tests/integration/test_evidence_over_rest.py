@@ -409,3 +409,23 @@ def test_the_last_check_is_settled_only_by_an_answer(
     )
     assert sum("One last check" in text for text in slots["_said"]) == times_asked
     assert slots["triage_level"] == level
+
+
+@pytest.mark.parametrize(
+    ("sender", "reply_to_the_check", "level"),
+    [("unread-news-yes", "yes, that", "emergency"), ("unread-news-no", "no, none of them", "self_care")],
+)
+def test_news_after_the_assessment_that_nobody_could_read_asks_the_last_check_again(
+    running_bot: RunningBot, sender: str, reply_to_the_check: str, level: str
+) -> None:
+    first = talk(running_bot, sender, ["my right top lid has been jumping about for 5 days"])
+    assert first["triage_level"] == "self_care"
+    same_person = ChatClient(running_bot.rasa_url, f"evidence-{sender}")
+
+    replies = same_person.send(
+        "oh one more thing I forgot, at teatime the telly looked peculiar for ten minutes, not sure how to put it"
+    )
+
+    assert question_asked(replies) == "q_emergency_screen"
+    same_person.send(reply_to_the_check)
+    assert same_person.tracker()["slots"]["triage_level"] == level

@@ -45,7 +45,7 @@ def processed(override: SafetyIntentOverride, text: str, intent: str) -> dict[st
     [
         ("half my face has gone slack and my words are slurring", "describe_symptoms"),
         ("my leg gave out under me a few minutes ago", "report_emergency"),
-        ("this is an emergency, I can't see anything out of my right eye", "report_emergency"),
+        ("my right eye has gone black, I can't see anything out of it", "report_emergency"),
     ],
 )
 def test_an_emergency_rule_met_by_the_message_rests_on_findings(
@@ -66,6 +66,9 @@ def test_an_emergency_rule_met_by_the_message_rests_on_findings(
         "ring 999 for me",
         "it's an emergency",
         "grandad's having a stroke I think",
+        # declared beside a sign: the words are kept for the rest of the conversation, whatever the onset
+        "this is an emergency, I can't see anything out of my right eye",
+        "I think this is a stroke, the left of my mouth has dropped in the last few minutes",
     ],
 )
 def test_the_person_declaring_it_rests_on_their_words(override: SafetyIntentOverride, text: str) -> None:

@@ -90,3 +90,32 @@ def test_an_ordinary_headache_is_no_red_flag(extractor: ClinicalExtractor, text:
 )
 def test_the_plain_words_denied(extractor: ClinicalExtractor, text: str, code: str) -> None:
     assert findings_of(extractor, text).get(code) == A
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the drive home I saw 2 traffic lights side by side for a while",
+        "she was seeing two teapots next to each other at breakfast",
+        "after lunch his left eye saw nothing for five minutes",
+        "everything went black, like a shutter coming down, then it lifted",
+    ],
+)
+def test_sight_doubled_or_gone_in_plain_words_is_a_loss_of_vision(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert findings_of(extractor, text).get("vision_loss") == P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my eyes see nothing unusual",
+        "I can see nothing wrong in the mirror",
+        "we drew the curtains and came down",
+    ],
+)
+def test_seeing_nothing_wrong_or_curtains_at_home_are_no_loss_of_vision(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert findings_of(extractor, text).get("vision_loss") in (None, A)

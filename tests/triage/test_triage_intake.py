@@ -26,6 +26,7 @@ from bot.triage.intake import (
     AnswerKind,
     Question,
     apply_checklist_answer,
+    last_check_asked_again,
     pending_questions,
     record_duration,
     record_emergency_screen,
@@ -106,6 +107,26 @@ def test_a_yes_to_the_last_check_outweighs_earlier_denials_but_not_the_ones_it_m
 
     assert assess(checked).level is Level.EMERGENCY
     assert checked.is_absent("speech_difficulty") and checked.is_unknown("limb_weakness")
+
+
+def test_the_last_check_asked_again_reopens_its_signs_and_keeps_the_rest() -> None:
+    denied_at_the_check = ["limb_weakness", "speech_difficulty", "vision_loss", "severe_headache"]
+    # every question asked but the stroke screen, which only a weakness of the face calls for
+    asked = [code for code in FINDING_CODES if code != "sudden_onset"]
+    twitch = clear_eyelid_twitch(absent=denied_at_the_check, asked=asked)
+    assessed = record_emergency_screen(twitch, yes_without_saying_which=False)
+    assert _names(assessed) == []
+
+    reopened = last_check_asked_again(assessed)
+
+    assert _names(reopened) == ["q_emergency_screen"]
+    assert all(reopened.is_unknown(code) for code in denied_at_the_check)
+    assert reopened.is_absent("facial_weakness") and reopened.is_absent("numbness_tingling")
+    assert assess(record_emergency_screen(reopened, yes_without_saying_which=True)).level is Level.EMERGENCY
+    assert (
+        assess(record_emergency_screen(reopened, yes_without_saying_which=False)).level
+        is assess(assessed).level
+    )
 
 
 def test_nothing_is_asked_once_the_emergency_cannot_be_undone() -> None:
