@@ -83,17 +83,18 @@ def has_onset_cue(text: str, start: int, end: int) -> bool:
 
 
 RELATIVE_DAY = re.compile(PHRASES["relative_day"], re.IGNORECASE)
+DATE_HEDGE = PHRASES["date_hedges"]
 WEEKDAY_DATE = re.compile(
     rf"\b(?:(?:{'|'.join(PHRASES['date_openers'])})\s+)?(?:(?:{'|'.join(PHRASES['last_week_words'])})\s+)?"
     rf"(?P<weekday>{WEEKDAY})\b",
     re.IGNORECASE,
 )
 DAY_OF_MONTH = re.compile(
-    rf"\b(?:{'|'.join(PHRASES['day_of_month_openers'])})\s+the\s+{ORDINAL}\b(?!\s*(?:of\s+)?{MONTH})",
+    rf"\b(?:{'|'.join(PHRASES['day_of_month_openers'])})\s+{DATE_HEDGE}the\s+{ORDINAL}\b(?!\s*(?:of\s+)?{MONTH})",
     re.IGNORECASE,
 )
 MONTH_DATE = re.compile(
-    rf"\b(?:{'|'.join(PHRASES['month_date_openers'])})\s+(?:the\s+)?"
+    rf"\b(?:{'|'.join(PHRASES['month_date_openers'])})\s+{DATE_HEDGE}(?:the\s+)?"
     rf"(?:(?:{ORDINAL}\s+(?:of\s+)?(?P<month1>{MONTH}))|(?:(?P<month2>{MONTH})(?:\s+(?P<day2>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?)?))\b",
     re.IGNORECASE,

@@ -70,6 +70,9 @@ NUMERIC = [
     ("since the 3rd", 16 + TODAY),
     ("since the 25th", 25 + TODAY),
     ("since March", 263 + TODAY),
+    # a hedge between the opener and the date dates it all the same
+    ("on and off since roughly March", 263 + TODAY),
+    ("since around the 3rd", 16 + TODAY),
     ("since October 5", 45 + TODAY),
     ("since 5th of october", 45 + TODAY),
     ("since Christmas", 329 + TODAY),
