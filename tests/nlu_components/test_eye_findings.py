@@ -146,3 +146,24 @@ def test_other_findings_are_unchanged(
 def test_a_bare_denial_of_pain_stays_with_severe_pain(extractor: ClinicalExtractor) -> None:
     # "doesn't hurt" with no eye named denies the pain asked about (severe_pain), as before; it says nothing of an eye
     assert findings_of(extractor, "no it doesn't hurt") == {"severe_pain": A}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her left eye not shutting fully since she woke",
+        "the eyelid not closing all the way, that's what worries me",
+        "when I blink, the top lid only comes down halfway",
+    ],
+)
+def test_an_eye_that_will_not_close_all_the_way_is_weakness_of_the_face(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert findings_of(extractor, text).get("facial_weakness") == P
+
+
+def test_an_eye_not_closing_when_it_twitches_stays_a_denial_of_the_spasm_shutting_it(
+    extractor: ClinicalExtractor,
+) -> None:
+    findings = findings_of(extractor, "the lid flickers but the eye's not closing with it")
+    assert "facial_weakness" not in findings
