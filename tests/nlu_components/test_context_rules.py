@@ -122,3 +122,10 @@ def test_a_no_after_a_colon_answers_only_the_label_right_before_it(
 ) -> None:
     findings = findings_of(extractor, text)
     assert {code: findings.get(code) for code in told} == told
+
+
+def test_a_comma_and_so_end_a_denial_before_what_follows_from_it(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(
+        extractor, "at breakfast the spoon wouldn't stay in my hand, so within the last hour"
+    )
+    assert findings.get("sudden_onset") == "present"

@@ -119,3 +119,19 @@ def test_seeing_nothing_wrong_or_curtains_at_home_are_no_loss_of_vision(
     extractor: ClinicalExtractor, text: str
 ) -> None:
     assert findings_of(extractor, text).get("vision_loss") in (None, A)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in photos her left mouth corner barely lifts any more",
+        "his eyebrow on that side not raising when he's surprised",
+    ],
+)
+def test_a_part_of_the_face_that_barely_lifts_is_weakness(extractor: ClinicalExtractor, text: str) -> None:
+    assert findings_of(extractor, text).get("facial_weakness") == P
+
+
+def test_a_face_that_feels_normal_to_touch_denies_numbness_not_weakness(extractor: ClinicalExtractor) -> None:
+    findings = findings_of(extractor, "my smile's gone lopsided, though the face feels fine to the touch")
+    assert findings.get("facial_weakness") == P and findings.get("numbness_tingling") == A
