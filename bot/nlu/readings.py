@@ -64,8 +64,19 @@ from bot.nlu.tense import (
     told_of_past_illness,
     told_then_gone,
 )
-from bot.nlu.vocabulary import RELATIVES, has_negation_cue, words_of
+from bot.nlu.vocabulary import (
+    OTHER_PEOPLE,
+    RELATIVES,
+    THIRD_PERSON_POSSESSIVES,
+    has_negation_cue,
+    words_of,
+)
 from bot.triage.findings import HISTORY_CODES, Status
+
+# Words that name another person only as "he", "his", "him": not who they are (OTHER_PEOPLE less the relatives).
+THIRD_PERSON_WORDS = OTHER_PEOPLE - RELATIVES
+# How far before a twitch or its place the person it belongs to is said ("his right upper eyelid").
+OWNER_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,18 @@ class Told:
             dropped.add(HISTORICAL)
         if any(token.norm_ in PERSON_ITSELF or names_own_thing(token) for token in self.span):
             dropped.add(FAMILY)
+        if FAMILY in self.categories and self.whose_only_by_a_pronoun and self.document.twitch_is_a_third_persons:
+            dropped.add(FAMILY)
         return self.categories - dropped
+
+    @cached_property
+    def whose_only_by_a_pronoun(self) -> bool:
+        """Another person is named only by "he", "his", "her", "him"..., never by who they are ("my mum")."""
+        family = [modifier for modifier in self.span._.modifiers if modifier.category == FAMILY]
+        return all(
+            all(token.norm_ in THIRD_PERSON_WORDS for token in self.span.doc[slice(*modifier.modifier_span)])
+            for modifier in family
+        )
 
     @cached_property
     def negated_inside(self) -> bool:
@@ -376,6 +398,19 @@ class DocumentReading:
 
     def reading_of(self, target: Target, span: Span) -> Status | None:
         return self.rule_for(target, span).reading
+
+    @cached_property
+    def twitch_is_a_third_persons(self) -> bool:
+        """The message is written for someone else about their twitch ("His right eyelid has been twitching for 6
+        days"): "he" and "his" are then the person the assistant is asked about, and their history is theirs ("the GP
+        started him on a new tablet for his bladder")."""
+        for target, span in targets_with_spans(self.doc):
+            if target.code != "twitching" and target.kind not in PLACE_KINDS:
+                continue
+            before = self.doc[max(span.sent.start, span.start - OWNER_REACH) : span.start]
+            if any(token.norm_ in THIRD_PERSON_POSSESSIVES for token in before):
+                return True
+        return False
 
 
 def mentions_in(doc: Doc, offset: int) -> list[Mention]:

@@ -73,3 +73,29 @@ def test_the_same_medicines_as_always_deny_a_new_one(extractor: ClinicalExtracto
 @pytest.mark.parametrize("text", NOT_MEDICINES)
 def test_starting_something_else_is_no_medicine(extractor: ClinicalExtractor, text: str) -> None:
     assert "new_medication" not in findings_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Her left lower lid has flickered since Sunday. The hospital put her on new heart pills on Friday",
+            "new_medication",
+        ),
+        (
+            "Writing for my neighbour: his right eyelid keeps jumping. He had Bell's palsy back in 2015",
+            "bells_palsy_history",
+        ),
+    ],
+)
+def test_history_told_with_he_or_she_of_the_person_whose_twitch_it_is_is_theirs(
+    extractor: ClinicalExtractor, text: str, code: str
+) -> None:
+    assert findings_of(extractor, text).get(code) == "present"
+
+
+def test_a_named_relatives_history_beside_someone_elses_twitch_is_still_the_relatives(
+    extractor: ClinicalExtractor,
+) -> None:
+    text = "His top lid twitches all day. His sister had Bell's palsy last year"
+    assert "bells_palsy_history" not in findings_of(extractor, text)
