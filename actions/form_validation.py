@@ -31,6 +31,7 @@ from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_mes
 from bot.intents import REPORT_EMERGENCY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.plain_answers import (
     answer_after_questions_back,
+    asks_to_start_again,
     opens_with_a_no,
     opens_with_a_plain_no,
     opens_with_a_plain_yes,
@@ -98,6 +99,7 @@ SMALL_TALK = frozenset(
 )
 FALLBACK_INTENT = "nlu_fallback"
 GOODBYE = "goodbye"
+START_OVER = "start_over"
 ANSWER_KIND_BY_INTENT = {
     "none_of_these": AnswerKind.NONE,
     "deny": AnswerKind.NONE,
@@ -276,9 +278,14 @@ def _is_interruption(intent: str | None, requested: str | None, findings: Findin
         question = QUESTIONS_BY_NAME.get(requested or "")
         reading = latest_reading(tracker)
         text = tracker.latest_message.get("text") or ""
-        if intent == GOODBYE and question is not None and not says_farewell(text):
-            # "He hasn't said. I'd have to ask him", read as a goodbye, ended the intake with no assessment: only words
-            # of leaving end it; anything else is read as a reply (and asked again if it answers nothing).
+        if question is not None and (
+            (intent == GOODBYE and not says_farewell(text))
+            or (intent == START_OVER and not asks_to_start_again(text))
+        ):
+            # "He hasn't said. I'd have to ask him", read as a goodbye, ended the intake with no assessment, and "I'd
+            # have to ask him when he's back", read as starting over, asked whether to throw the intake away: only
+            # words of leaving or of starting again do that; anything else is read as a reply (and asked again if it
+            # answers nothing).
             return False
         return question is None or _record_answer(question, None, findings, findings, reading, text) is None
     return False

@@ -51,11 +51,17 @@ def tells_a_recent_time(text: str) -> bool:
 
 
 FAREWELL = re.compile("|".join(PHRASES["farewell"]), re.IGNORECASE)
+START_AGAIN = re.compile("|".join(PHRASES["start_again"]), re.IGNORECASE)
 
 
 def says_farewell(text: str) -> bool:
     """The reply says goodbye or thanks in words of leaving: "ok bye", "gotta go, thanks"."""
     return FAREWELL.search(text) is not None
+
+
+def asks_to_start_again(text: str) -> bool:
+    """The reply asks to start over in words of starting again: "can we start again?", "reset please"."""
+    return START_AGAIN.search(text) is not None
 
 
 def opens_with_a_plain_yes(text: str) -> bool:

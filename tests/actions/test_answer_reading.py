@@ -875,6 +875,23 @@ def test_only_words_of_leaving_end_the_intake(text: str, ends_the_intake: bool) 
     assert slots["requested_slot"] == "q_accompanying"
 
 
+@pytest.mark.parametrize(
+    ("text", "leaves_the_question"),
+    [
+        ("Couldn't tell you till she's home from bingo", False),  # read as starting over, but no words of it
+        ("hang on, can we start again from the beginning", True),
+    ],
+)
+def test_only_words_of_starting_again_leave_the_question_for_starting_over(
+    text: str, leaves_the_question: bool
+) -> None:
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, "start_over"), "q_accompanying"))
+
+    # the form rejects a wish to start over, so that the rule asking to confirm it runs; a reply is read and asked again
+    assert (slots == {"requested_slot": "q_accompanying"}) is leaves_the_question
+    assert slots["requested_slot"] == "q_accompanying"
+
+
 def test_a_real_question_without_an_answer_still_pauses_the_intake() -> None:
     asking = reply_text("is it usual for it to go on this long", "ask_question")
 
