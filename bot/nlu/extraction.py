@@ -18,7 +18,7 @@ from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.alarm_talk import declares_emergency, stroke_only_past_or_others
 from bot.nlu.body_mentions import BodyMention, BodyMentions, suspected_signs, told_of_as_unwell
 from bot.nlu.duration import DurationReading
-from bot.nlu.kinds import LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
+from bot.nlu.kinds import GENERIC, LOCATION, NOT_FINDINGS, PLACE_KINDS, SIDE, VAGUE, VAGUE_SENSATION
 from bot.nlu.pipeline import build_pipeline, chunks
 from bot.nlu.plain_answers import CONTRAST_AFTER_NO as CONTRAST
 from bot.nlu.readings import Mention, mentions_in
@@ -132,6 +132,9 @@ class ClinicalExtractor:
 
 
 DISTORTED_SIGHT = re.compile("|".join(load("extraction")["distorted_sight"]), re.IGNORECASE)
+# How far before a word of distorted sight a denial of it is looked for ("nothing double", "no blur").
+NEGATION_REACH = 12
+SHUTTING_WORDS = re.compile("|".join(load("extraction")["shutting_words"]), re.IGNORECASE)
 
 
 # "only the leg, no force; arms OK": the body part told as the one affected, beside a denial of its sign for the rest.
@@ -168,12 +171,32 @@ def sight_lost_behind_a_shut_eye(mentions: list[Mention], text: str) -> list[Men
         for mention in mentions
         if mention.target.code == "eye_closure" and mention.status is Status.PRESENT
     }
+
+    denied = [mention for mention in mentions if mention.status is Status.ABSENT]
+
+    def behind_a_shut_eye(mention: Mention) -> bool:
+        start, end = mention.sentence
+        # what the sentence denies ("nothing double") tells of no distorted sight
+        told = "".join(
+            " " if any(other.start <= index < other.end for other in denied) else text[index]
+            for index in range(start, end)
+        )
+        if any(
+            not has_negation_cue(words_of(told[max(0, match.start() - NEGATION_REACH) : match.start()]))
+            for match in DISTORTED_SIGHT.finditer(told)
+        ):
+            return False
+        sentence = text[start:end]
+        # a bare "I can't see" beside a shutting word names no eye: "when it clamps I can't see out of that eye"
+        return mention.sentence in shut_in or (
+            mention.target.kind == GENERIC and SHUTTING_WORDS.search(sentence) is not None
+        )
+
     return [
         replace(mention, target=replace(mention.target, code="function_impact"))
         if mention.target.code == "vision_loss"
         and mention.status is Status.PRESENT
-        and mention.sentence in shut_in
-        and not DISTORTED_SIGHT.search(text[mention.sentence[0] : mention.sentence[1]])
+        and behind_a_shut_eye(mention)
         else mention
         for mention in mentions
     ]

@@ -121,7 +121,11 @@ class Told:
             dropped.add(HISTORICAL)
         if any(token.norm_ in PERSON_ITSELF or names_own_thing(token) for token in self.span):
             dropped.add(FAMILY)
-        if FAMILY in self.categories and self.whose_only_by_a_pronoun and self.document.twitch_is_a_third_persons:
+        if (
+            FAMILY in self.categories
+            and self.whose_only_by_a_pronoun
+            and self.document.twitch_is_a_third_persons
+        ):
             dropped.add(FAMILY)
         return self.categories - dropped
 

@@ -152,3 +152,31 @@ def test_a_reply_pointing_back_at_something_told_before_is_marked(
 ) -> None:
     entities = [entity.entity for entity in extractor.extract(text, NOW).entities]
     assert ("points_back" in entities) is points_back
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "every time it slams I can't see a thing out of that side, vision's fine between, no doubling",
+        "sight ok otherwise, not blurry, only when the twitch screws up I can't see for a sec",
+    ],
+)
+def test_a_bare_cannot_see_beside_the_spasm_shutting_the_eye_is_not_lost_sight(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    findings = findings_of(extractor, text)
+    assert findings.get("function_impact") == P
+    assert findings.get("vision_loss") != P
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't see out of my left eye and I slammed the car door on my hand",
+        "I can't see properly, so I shut the laptop",
+    ],
+)
+def test_a_bare_cannot_see_beside_shutting_something_else_is_still_lost_sight(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert findings_of(extractor, text).get("vision_loss") == P
