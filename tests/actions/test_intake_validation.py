@@ -149,7 +149,8 @@ def test_an_answer_read_as_start_over_is_still_an_answer() -> None:
 
 
 def test_a_request_to_start_over_leaves_the_form_to_its_rule() -> None:
-    slots, texts = validate(intake_tracker(EYELID_TWITCH, message("start_over"), "q_history"))
+    asking = {**message("start_over"), "text": "sorry, can we start over?"}
+    slots, texts = validate(intake_tracker(EYELID_TWITCH, asking, "q_history"))
 
     assert slots == {"requested_slot": "q_history"}
     assert texts == []
