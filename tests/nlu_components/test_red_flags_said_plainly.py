@@ -135,3 +135,21 @@ def test_a_part_of_the_face_that_barely_lifts_is_weakness(extractor: ClinicalExt
 def test_a_face_that_feels_normal_to_touch_denies_numbness_not_weakness(extractor: ClinicalExtractor) -> None:
     findings = findings_of(extractor, "my smile's gone lopsided, though the face feels fine to the touch")
     assert findings.get("facial_weakness") == P and findings.get("numbness_tingling") == A
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "went out Friday and got blind drunk, lid's been jumping since",
+        "I can't see the sense in cutting out tea, honestly",
+        "can't see why my eyelid would suddenly start this",
+    ],
+)
+def test_idioms_of_blindness_and_seeing_are_no_loss_of_vision(
+    extractor: ClinicalExtractor, text: str
+) -> None:
+    assert "vision_loss" not in findings_of(extractor, text)
+
+
+def test_not_seeing_what_is_in_front_of_one_is_still_lost_sight(extractor: ClinicalExtractor) -> None:
+    assert findings_of(extractor, "suddenly I can't see what's in front of me").get("vision_loss") == P
