@@ -162,8 +162,8 @@ def told_of_others_past_stroke(target: Target, span: Span) -> bool:
     if target.code not in RED_FLAG_CODES:
         return False
     doc, sentence = span.doc, span.sent
-    if any(token.norm_ in STILL_NOW for token in sentence):
-        return False
+    if any(token.norm_ in STILL_NOW for token in clause_around(span)):
+        return False  # "his arm is still weak now"; not "his arm was weak, he's in rehab now"
     told_before = doc[max(sentence.start, span.start - PAST_TENSE_REACH) : span.end]
     if not any(token.norm_ in PAST_TENSE_WORDS for token in told_before):
         return False
@@ -180,6 +180,17 @@ def told_of_others_past_stroke(target: Target, span: Span) -> bool:
         None,
     )
     return owner is not None and owner.norm_ in OTHER_PEOPLE
+
+
+def clause_around(span: Span) -> Span:
+    """The words of the span's sentence between the punctuation marks around it."""
+    sentence = span.sent
+    start = next(
+        (token.i + 1 for token in reversed(span.doc[sentence.start : span.start]) if token.is_punct),
+        sentence.start,
+    )
+    end = next((token.i for token in span.doc[span.end : sentence.end] if token.is_punct), sentence.end)
+    return span.doc[start:end]
 
 
 def strokes_in(sentence: Span) -> list[Span]:

@@ -153,3 +153,22 @@ def test_idioms_of_blindness_and_seeing_are_no_loss_of_vision(
 
 def test_not_seeing_what_is_in_front_of_one_is_still_lost_sight(extractor: ClinicalExtractor) -> None:
     assert findings_of(extractor, "suddenly I can't see what's in front of me").get("vision_loss") == P
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("my nanna's words went funny before her stroke, so I worry about mine", "speech_difficulty"),
+        ("mam had a stroke at Easter, her left leg was useless, she's home now", "limb_weakness"),
+        ("the in-laws are visiting and I can't get a word in edgewise", "speech_difficulty"),
+    ],
+)
+def test_a_relatives_old_stroke_and_a_talkative_visitor_are_no_sign_of_ones_own(
+    extractor: ClinicalExtractor, text: str, code: str
+) -> None:
+    assert code not in findings_of(extractor, text)
+
+
+def test_a_relatives_stroke_sign_said_to_last_until_now_is_still_told(extractor: ClinicalExtractor) -> None:
+    text = "my mam had a stroke in 2019 and her leg is still weak now"
+    assert findings_of(extractor, text).get("limb_weakness") == P
