@@ -99,3 +99,12 @@ def test_a_named_relatives_history_beside_someone_elses_twitch_is_still_the_rela
 ) -> None:
     text = "His top lid twitches all day. His sister had Bell's palsy last year"
     assert "bells_palsy_history" not in findings_of(extractor, text)
+
+
+def test_a_medicine_changed_by_others_but_named_as_ones_own_stays_beside_a_denial_of_the_rest(
+    extractor: ClinicalExtractor,
+) -> None:
+    text = "they switched my tablets last week, fair enough, but I have never had MS or anything"
+    findings = findings_of(extractor, text)
+    assert findings.get("new_medication") == "present"
+    assert findings.get("multiple_sclerosis") == "absent"
