@@ -590,11 +590,6 @@ def _record_answer(
             and not any(known_before.is_unknown(code) for code in named)
             and still_open & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
         ):
-            if opens_with_a_no(text):
-                # Asked only about the onset now ("did it come on suddenly?"), a reply opening with a "no" answers it,
-                # whatever it denies again after ("No, it crept on over three days. Arms fine, talking fine"):
-                # taken as nothing said, it was asked a third time and then counted as unclear, the emergency.
-                return apply_checklist_answer(findings, question, [], AnswerKind.NONE, keep_open)
             # Asked about the onset still open, and told again only that the other signs are fine ("no idea when it
             # started; his arms are fine, he talks normally"): nothing said of what was asked, so not a "no" to it.
             return None

@@ -381,18 +381,6 @@ def test_the_other_stroke_signs_denied_again_say_nothing_of_an_onset_still_open(
     assert slots["requested_slot"] == "q_stroke_screen"
 
 
-def test_asked_only_about_the_onset_a_reply_opening_with_a_no_answers_it() -> None:
-    # twice: "Nah, it took a few days to happen. Arms ok, words ok, eyes ok"; the second time, only the onset was asked
-    reply = reply_text(
-        "Nah, it took a few days to happen. Arms ok, words ok, eyes ok", "inform", *OTHER_STROKE_SIGNS_DENIED
-    )
-
-    slots = _said_twice_to_the_open_onset(reply)
-
-    assert Evidence.from_json(slots["evidence"]).findings.is_absent("sudden_onset")
-    assert level_after(slots) is Level.URGENT
-
-
 def test_a_suspicion_of_a_sign_already_denied_does_not_make_the_other_denials_a_no_to_the_onset() -> None:
     # The same denials twice, and the learned reader suspecting speech in "my talking is normal": still nothing said
     # of when the weakness began, so the onset is not "gradual".
