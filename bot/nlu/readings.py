@@ -220,8 +220,8 @@ def worry_about_what_it_means(told: Told) -> bool:
 
 
 def past_or_others_denied_for_now(told: Told) -> bool:
-    """A relative's or a past finding, then denied of the person now ("grandad had Bell's palsy but I never have").
-    Not one the phrase makes the person's own ("they changed my medication, but I haven't had Bell's palsy")."""
+    """A relative's or a past finding, then denied of the person now ("grandad had Bell's palsy but I never have")."""
+    # the categories that still stand: "they changed my medication, but I haven't had Bell's palsy" is the person's own
     standing = told.standing_categories
     return bool(standing & PAST_OR_OTHERS) and denied_for_now(told.target, told.span, standing)
 
