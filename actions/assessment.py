@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.doctor_summary import SUMMARY_BUTTON, SUMMARY_OFFER
 from actions.tracker_findings import (
+    ASSESSMENT_SLOT,
     declares_emergency,
     evidence_from_tracker,
     latest_reading,
@@ -51,12 +52,12 @@ class ActionAssess(Action):
             )
         findings = evidence.findings
         assessment = assess(findings, reported_emergency=reported_emergency)
-        previous = tracker.get_slot("assessment")
+        previous = tracker.get_slot(ASSESSMENT_SLOT)
         recorded: list[EventType] = [
             *slot_events(before, evidence),
             SlotSet("triage_level", assessment.level.value),
             # With the version of the triage policy that produced it, for the summary for the doctor.
-            SlotSet("assessment", {**assessment.to_json(), "policy_version": POLICY_VERSION}),
+            SlotSet(ASSESSMENT_SLOT, {**assessment.to_json(), "policy_version": POLICY_VERSION}),
         ]
         if not reported_emergency:
             change = what_changed(previous, assessment)
@@ -83,7 +84,7 @@ class ActionExplainWhy(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        if not tracker.get_slot("assessment"):
+        if not tracker.get_slot(ASSESSMENT_SLOT):
             dispatcher.utter_message(text=NOTHING_TO_EXPLAIN)
             return []
         # Assessing is deterministic, so the same findings give the same reasons as when it was given.

@@ -20,13 +20,14 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_findings import (
+    ASSESSMENT_SLOT,
     evidence_from_tracker,
     latest_reading,
     only_the_classifier_suspects_an_emergency,
     reports_emergency,
     slot_events,
 )
-from bot.dialogue.evidence import ONSET_CODE, Evidence, MessageReading, Source
+from bot.dialogue.evidence import CORRECT_INTENT, ONSET_CODE, Evidence, MessageReading, Source
 from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_message
 from bot.intents import REPORT_EMERGENCY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.plain_answers import (
@@ -85,8 +86,6 @@ TIMES_ASKED_SLOT = "times_asked"
 # talk, replies that settle nothing): it is recorded as a reply still unclear after asking twice is, never as a "no".
 MOST_ASKS_OF_ONE_QUESTION = 3
 TRIAGE_LEVEL_SLOT = "triage_level"
-ASSESSMENT_SLOT = "assessment"
-CORRECT = "correct"
 # Replies that are never answers: the form rejects them so that a rule handles them, then asks again.
 ASK_QUESTION = "ask_question"
 INTERRUPTIONS = frozenset({REPORT_EMERGENCY, ASK_QUESTION, "ask_why", "other_language", "request_summary"})
@@ -94,12 +93,12 @@ INTERRUPTIONS = frozenset({REPORT_EMERGENCY, ASK_QUESTION, "ask_why", "other_lan
 # reads a short answer as small talk, and a rule answering small talk would then repeat the question forever.
 # Starting over and erasing are here too: read as such, an answer ("I did start a new inhaler") would throw the
 # whole intake away, while a real request to start over carries no answer to the question asked.
-SMALL_TALK = frozenset(
-    {"greet", "goodbye", "thank", "bot_challenge", "out_of_scope", "start_over", "delete_my_data"}
-)
-FALLBACK_INTENT = "nlu_fallback"
 GOODBYE = "goodbye"
 START_OVER = "start_over"
+SMALL_TALK = frozenset(
+    {"greet", GOODBYE, "thank", "bot_challenge", "out_of_scope", START_OVER, "delete_my_data"}
+)
+FALLBACK_INTENT = "nlu_fallback"
 ANSWER_KIND_BY_INTENT = {
     "none_of_these": AnswerKind.NONE,
     "deny": AnswerKind.NONE,
@@ -260,7 +259,7 @@ def _tells_news_nobody_could_read(tracker: Tracker, intent: str | None, reading:
     """After the assessment, a message that tells something ("Oh, forgot to say, last night I saw two moons side by
     side") of which no finding and no suspicion could be read: it may be a sign that was denied, in words nobody
     listed. A side, a place or a time read from it do not count as understood: they are never a sign."""
-    if not tracker.get_slot(ASSESSMENT_SLOT) or intent not in REPLIES_THAT_TELL_SOMETHING | {CORRECT}:
+    if not tracker.get_slot(ASSESSMENT_SLOT) or intent not in REPLIES_THAT_TELL_SOMETHING | {CORRECT_INTENT}:
         return False
     if reading.statuses or reading.suspected or reading.signs_a_vague_feeling_may_be:
         return False

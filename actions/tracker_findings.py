@@ -17,6 +17,7 @@ from bot.intents import EMERGENCY_EVIDENCE_KEY, EVIDENCE_CLASSIFIER, EVIDENCE_DE
 from bot.triage.findings import FINDING_CODES, Findings
 
 EVIDENCE_SLOT = "evidence"
+ASSESSMENT_SLOT = "assessment"
 ASKED_SLOT = "asked"
 DURATION_SLOT = "duration_days"
 

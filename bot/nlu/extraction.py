@@ -174,23 +174,25 @@ def sight_lost_behind_a_shut_eye(mentions: list[Mention], text: str) -> list[Men
 
     denied = [mention for mention in mentions if mention.status is Status.ABSENT]
 
+    def tells_distorted_sight(sentence: tuple[int, int]) -> bool:
+        # what the sentence denies ("nothing double", "no blurring or double vision") tells of no distorted sight
+        told = list(text[sentence[0] : sentence[1]])
+        for other in denied:
+            for index in range(max(other.start, sentence[0]), min(other.end, sentence[1])):
+                told[index - sentence[0]] = " "
+        said = "".join(told)
+        return any(
+            not has_negation_cue(words_of(said[max(0, match.start() - NEGATION_REACH) : match.start()]))
+            for match in DISTORTED_SIGHT.finditer(said)
+        )
+
     def behind_a_shut_eye(mention: Mention) -> bool:
         start, end = mention.sentence
-        # what the sentence denies ("nothing double") tells of no distorted sight
-        told = "".join(
-            " " if any(other.start <= index < other.end for other in denied) else text[index]
-            for index in range(start, end)
-        )
-        if any(
-            not has_negation_cue(words_of(told[max(0, match.start() - NEGATION_REACH) : match.start()]))
-            for match in DISTORTED_SIGHT.finditer(told)
-        ):
-            return False
-        sentence = text[start:end]
         # a bare "I can't see" beside a shutting word names no eye: "when it clamps I can't see out of that eye"
-        return mention.sentence in shut_in or (
-            mention.target.kind == GENERIC and SHUTTING_WORDS.search(sentence) is not None
+        shut = mention.sentence in shut_in or (
+            mention.target.kind == GENERIC and SHUTTING_WORDS.search(text, start, end) is not None
         )
+        return shut and not tells_distorted_sight(mention.sentence)
 
     return [
         replace(mention, target=replace(mention.target, code="function_impact"))
