@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Any
 
 from bot.intents import POINTS_BACK_ENTITY, SUSPECTED_SIGN_ENTITY
-from bot.triage.findings import FACE_SIDES, FINDING_CODES, LOCATIONS, Findings, Status
+from bot.triage.findings import FACE_SIDES, FINDING_CODES, LOCATIONS, ONSET_CODE, Findings, Status
 
 DURATION_ENTITY = "duration_days"
 LOCATION_ENTITY = "location"
@@ -35,7 +35,6 @@ CORRECTION_ROLE = "correction"
 CORRECT_INTENT = "correct"
 # A feeling in the face that matches no sign is a reason to ask about these, never a "no" (docs/clinical-design.md).
 SIGNS_A_VAGUE_FEELING_MAY_BE = ("numbness_tingling", "facial_weakness")
-ONSET_CODE = "sudden_onset"
 # The signs whose onset (sudden, or over days) the triage asks about: an onset told before any of them times the twitch.
 SIGNS_AN_ONSET_TIMES = ("facial_weakness", "limb_weakness", "speech_difficulty")
 
@@ -220,6 +219,8 @@ def merge_message(findings: Findings, reading: MessageReading) -> Findings:
     return replace(
         findings,
         statuses=statuses,
+        # asked again: the answer given before was about a time before the news
+        asked=findings.asked - reopened,
         locations=reading.locations if corrects_places else findings.locations | reading.locations,
         face_side=_merged_side(findings.face_side, reading.face_sides, reading.is_correction),
         duration_days=_merged_duration(

@@ -465,6 +465,15 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         if not outcome.exact
         for reason in outcome.reasons
     )
+    # Which way each miss went through the conversation, by the names of its parts only: the questions it was asked,
+    # the findings it ended with, and which scripted turns it used. These tell a misread answer (the question was
+    # asked) from a question never asked, and a sign read at the opening from one told after the assessment.
+    misses = [outcome for outcome in outcomes if not outcome.safe]
+    asked = Counter(name for outcome in misses for name in sorted(set(outcome.questions)))
+    recorded = Counter(
+        f"{code}={status}" for outcome in misses for code, status in sorted(outcome.findings.items())
+    )
+    shapes = Counter(shape for outcome in misses for shape in _scripted_shape(outcome.persona))
     return (
         [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
         + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
@@ -473,7 +482,28 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
             f"- rule {reason} behind expected {expected}, got {got}: {count}"
             for (expected, got, reason), count in sorted(rules.items())
         ]
+        + [f"- under-triaged after being asked {name}: {count}" for name, count in sorted(asked.items())]
+        + [f"- under-triaged ending with {finding}: {count}" for finding, count in sorted(recorded.items())]
+        + [f"- under-triaged with {shape}: {count}" for shape, count in sorted(shapes.items())]
     )
+
+
+def _scripted_shape(persona: Persona) -> list[str]:
+    """The kinds of scripted turn a persona uses beyond answering questions (never their words)."""
+    return [
+        shape
+        for shape, used in (
+            ("an opening of several messages", len(persona.opening) > 1),
+            ("interjections", bool(persona.interjections)),
+            ("messages after the assessment", bool(persona.after_assessment)),
+            (
+                "several replies to one question",
+                any(len(replies) > 1 for replies in persona.answers.values()),
+            ),
+            ("per-sign stroke-screen answers", bool(persona.sign_answers)),
+        )
+        if used
+    ]
 
 
 def held_out_report(outcomes: Sequence[Outcome]) -> str:

@@ -26,7 +26,7 @@ from bot.nlu.resources import load
 from bot.nlu.sides import combine_sides, ordered_unique, short_reply_side
 from bot.nlu.twitch_duration import twitch_duration
 from bot.nlu.vocabulary import has_negation_cue, words_of
-from bot.triage.findings import Findings, Status
+from bot.triage.findings import ONSET_CODE, Findings, Status
 
 CORRECTION_ROLE = "correction"
 
@@ -227,11 +227,14 @@ def side_entities(face_side: str | None, places: list[Mention], text_length: int
 
 
 def vague_sensation_entities(mentions: list[Mention]) -> list[EntitySpan]:
-    """A vague feeling said to be there, on words that no sign's phrase reads ("not painful, just feels odd" keeps it)."""
+    """A vague feeling said to be there, on words that no sign's phrase reads ("not painful, just feels odd" keeps it).
+    An onset is no sign: "something weird just happened" is still a feeling nobody named."""
     signs = [
         mention
         for mention in mentions
-        if mention.target.kind not in NOT_FINDINGS and mention.status is not None
+        if mention.target.kind not in NOT_FINDINGS
+        and mention.status is not None
+        and mention.target.code != ONSET_CODE
     ]
     vague = [
         mention

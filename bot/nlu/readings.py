@@ -16,10 +16,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlu.context_rules import AGAIN, DISCOUNTING, FAMILY, HISTORICAL, NEGATED
+from bot.nlu.context_rules import AGAIN, DISCOUNTING, FAMILY, HISTORICAL, HYPOTHETICAL, NEGATED, QUESTION
 from bot.nlu.denials import (
     echoed_then_denied,
     has_negation_inside,
@@ -58,13 +59,16 @@ from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.tense import (
     PAST_OR_OTHERS,
     denied_for_now,
+    denied_only_before,
     markers_inside,
     said_gone_after,
     said_to_be_now,
+    told_as_begun_after,
     told_of_past_illness,
     told_then_gone,
 )
 from bot.nlu.vocabulary import (
+    FIRST_PERSON,
     OTHER_PEOPLE,
     RELATIVES,
     THIRD_PERSON_POSSESSIVES,
@@ -77,6 +81,8 @@ from bot.triage.findings import HISTORY_CODES, Status
 THIRD_PERSON_WORDS = OTHER_PEOPLE - RELATIVES
 # How far before a twitch or its place the person it belongs to is said ("his right upper eyelid").
 OWNER_REACH = 3
+# "does it count that I had ...": how far before a phrase the "that I" of a question may be.
+THAT_CLAUSE_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,14 @@ class Told:
         dropped = set()
         if AGAIN in self.categories or said_to_be_now(self.span):
             dropped.add(HISTORICAL)
+        if QUESTION in self.categories and runs_on_past_the_question(self.span):
+            dropped.add(QUESTION)
+        if told_in_a_that_clause(self.span):
+            # "is it relevant that I had Bell's palsy?"
+            dropped |= {HYPOTHETICAL, QUESTION}
+        if said_to_be_now(self.span) or told_as_begun_after(self.span):
+            # "should I still use the compress if I'm seeing double now?": a supposition of what is so
+            dropped |= {HYPOTHETICAL, QUESTION}
         if any(token.norm_ in PERSON_ITSELF or names_own_thing(token) for token in self.span):
             dropped.add(FAMILY)
         if (
@@ -155,6 +169,25 @@ class Told:
             and not new_subject_after_negation(span)
         )
         return denied or self.negated_inside or negated_just_before(span) or echoed_then_denied(span)
+
+
+def runs_on_past_the_question(span: Span) -> bool:
+    """A phrase that starts in a question and ends in a statement after it ("is an inhaler a medicine? I started a
+    new one"): what it tells is said in the statement, not asked."""
+    last_sentence = span[-1].sent
+    return span[0].sent.start != last_sentence.start and not last_sentence.text.rstrip().endswith("?")
+
+
+def told_in_a_that_clause(span: Span) -> bool:
+    """ "Does it count that I had Bell's palsy?", "is it normal that my face feels numb?": the question takes as so what
+    the person says of themself after its "that"."""
+    if not span.sent.text.rstrip().endswith("?"):
+        return False
+    before = list(span.doc[max(span.sent.start, span.start - THAT_CLAUSE_REACH) : span.start])
+    return any(
+        token.norm_ == "that" and following.norm_ in FIRST_PERSON
+        for token, following in pairwise([*before, span[0]])
+    )
 
 
 @dataclass(frozen=True)
@@ -341,6 +374,11 @@ def answer_in_passing(told: Told) -> bool:
     return told.target.kind == ANSWER
 
 
+def denied_only_earlier_today(told: Told) -> bool:
+    """A sign denied at a time earlier today ("it wasn't droopy this morning"): not there then, so no denial of now."""
+    return told.negated and denied_only_before(told.span)
+
+
 def denied(told: Told) -> bool:
     """A finding denied ("no numbness", "my face isn't drooping")."""
     return told.negated
@@ -382,6 +420,7 @@ RULES: tuple[Rule, ...] = (
     Rule(answer_denied, Status.ABSENT),
     Rule(bare_answer, Status.PRESENT),
     Rule(answer_in_passing, None),
+    Rule(denied_only_earlier_today, None),
     Rule(denied, Status.ABSENT),
     Rule(said, Status.PRESENT),
 )

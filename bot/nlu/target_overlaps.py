@@ -39,6 +39,8 @@ ONSET = "sudden_onset"
 # "nothing's changed" gives way to the thing said not to have changed: "nothing's changed with my hearing".
 YIELDS_WHEN_ABSENT = frozenset({"worsening"})
 FORCED_SHUT = tuple(PHRASES["forced_shut"])
+MOUTH_PARTS = frozenset(PHRASES["mouth_parts"])
+MOUTH_ACTIONS = frozenset(PHRASES["mouth_actions"])
 # A finding inside a longer phrase for another finding gives way to it: "my eye doesn't close when I smile" denies
 # a linked movement, not a weakness; "I can close my eye fully" is the eye closing at will, not forced shut.
 GIVES_WAY_INSIDE = {
@@ -58,6 +60,8 @@ GIVES_WAY_INSIDE = {
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
 GIVES_WAY_OVERLAPPING = {"eye_closure": frozenset({"facial_weakness", "linked_movements"})}
 INCOMPLETE_REACH = 2
+# "my mouth doesn't lift when I smile": how far after a weakness phrase the mouth's own movement may be told.
+MOUTH_ACTION_REACH = 4
 # Eye words inside these phrases are not where the twitch is ("eye strain", "can't see out of my eye").
 NOT_A_TWITCH_PLACE = ("eye_strain", "vision_loss")
 
@@ -155,11 +159,16 @@ def said_of_another_finding(target: Target, span: Span, findings: list[tuple[Tar
 
 
 def denies_closing_only(span: Span) -> bool:
-    """ "my eye doesn't close (when I smile)" denies a linked movement; "doesn't close properly" and "only one side of
-    my mouth moves" say the face is weak, whatever the movement."""
+    """ "my eye doesn't close (when I smile)" denies a linked movement; "doesn't close properly", "my mouth doesn't
+    lift when I smile" and "only one side of my mouth moves" say the face is weak, whatever the movement."""
     said_of_closing = span.doc[span.start : span.end + INCOMPLETE_REACH]
-    return any(token.norm_ in NEGATION_WORDS for token in span) and not any(
-        token.norm_ in WORDS["incomplete_closing"] for token in said_of_closing
+    words = {token.norm_ for token in span}
+    action = {token.norm_ for token in span.doc[span.end : span.end + MOUTH_ACTION_REACH]}
+    mouth_in_its_own_movement = bool(words & MOUTH_PARTS) and bool((words | action) & MOUTH_ACTIONS)
+    return (
+        bool(words & NEGATION_WORDS)
+        and not mouth_in_its_own_movement
+        and not any(token.norm_ in WORDS["incomplete_closing"] for token in said_of_closing)
     )
 
 

@@ -13,7 +13,7 @@ from bot.nlu.context_rules import FAMILY, HISTORICAL, HYPOTHETICAL
 from bot.nlu.kinds import GENERIC, PRESENT
 from bot.nlu.resources import load
 from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
-from bot.nlu.vocabulary import TRIGGERS
+from bot.nlu.vocabulary import TRIGGERS, VERB_NEGATIONS
 from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
 
 PHRASES = load("tense")
@@ -24,6 +24,11 @@ DENIED_FOR_NOW = re.compile("|".join(PHRASES["denied_for_now"]))
 NOTHING_NOW = PHRASES["nothing_now"]
 GONE_NOW = re.compile("|".join([NOTHING_NOW, *PHRASES["gone_now"]]))
 GONE_SINCE = re.compile("|".join(PHRASES["gone_since"]))
+BEGUN_AFTER = re.compile("|".join(PHRASES["begun_after"]), re.IGNORECASE)
+EARLIER_TODAY = re.compile("|".join(PHRASES["earlier_today"]), re.IGNORECASE)
+PAST_DENIALS = frozenset(PHRASES["past_denials"])
+# How far before a sign its past-tense denial is looked for: "it was not droopy", "his smile wasn't all crooked".
+PAST_DENIAL_REACH = 4
 # A past twitch that went away is the story of an earlier episode: the person is here about a twitch, so only saying
 # there is none now denies it ("I had a twitch years ago, nothing now").
 GONE_FOR_GOOD = re.compile(NOTHING_NOW)
@@ -43,10 +48,31 @@ HABITUAL = re.compile(rf"\b(?:{'|'.join(PHRASES['habitual'])})\b")
 
 def said_to_be_now(span: Span) -> bool:
     """ "eyelid twitches now": "now" right after the finding, in the same clause."""
-    following = span.doc[span.end : min(span.end + NOW_REACH, span.sent.end)]
-    return any(token.norm_ in WORDS["now_words"] for token in following) and not any(
-        token.is_punct for token in following
+    for token in span.doc[span.end : min(span.end + NOW_REACH, span.sent.end)]:
+        if token.is_punct:
+            return False
+        if token.norm_ in WORDS["now_words"]:
+            return True
+    return False
+
+
+def told_as_begun_after(span: Span) -> bool:
+    """ "Is it serious if you see two of everything? That's only started this evening": the next sentence says when the
+    sign supposed in this one began, so the person has it."""
+    after = span.sent.end
+    return after < len(span.doc) and bool(BEGUN_AFTER.match(span.doc[after].sent.text))
+
+
+def denied_only_before(span: Span) -> bool:
+    """ "It wasn't droopy this morning": a sign denied in the past tense at an earlier time today, which says it has come
+    since, not that it is not there."""
+    before = list(span.doc[max(span.sent.start, span.start - PAST_DENIAL_REACH) : span.start])
+    denied_in_the_past = any(
+        token.norm_ in PAST_DENIALS and following.norm_ in VERB_NEGATIONS
+        for token, following in pairwise(before + list(span))
     )
+    rest_of_sentence = span.doc[span.end : span.sent.end].text
+    return denied_in_the_past and bool(EARLIER_TODAY.match(rest_of_sentence.lstrip(" ,")))
 
 
 def future_just_before(span: Span) -> bool:

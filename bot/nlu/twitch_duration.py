@@ -90,7 +90,8 @@ def whose_clause(
     said = [
         mention
         for mention in mentions
-        if start <= mention.start < end and mention.target.kind not in PLACE_KINDS
+        # a phrase begun in the clause before counts too: "is an inhaler a medicine? I started a new one 10 days ago"
+        if mention.start < end and mention.end > start and mention.target.kind not in PLACE_KINDS
     ]
     if any(
         mention.target.code in TWITCH_PATTERN_CODES and mention.status is Status.PRESENT for mention in said

@@ -59,6 +59,8 @@ ACCOMPANYING_SIGNS = (
     "balance_problem",
 )
 # Asked first whenever weakness or drooping is present or suspected (FAST / BE-FAST).
+# Whether a weakness of the face came on within minutes or hours: it decides between the emergency and a doctor today.
+ONSET_CODE = "sudden_onset"
 STROKE_SCREEN = ("sudden_onset", "limb_weakness", "speech_difficulty", "vision_loss")
 
 FACE_SIDES = ("left", "right", "both")

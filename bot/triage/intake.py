@@ -26,6 +26,7 @@ from bot.triage.findings import (
     HISTORY_CODES,
     LOCATIONS,
     LOCATIONS_ASKED,
+    ONSET_CODE,
     RED_FLAG_CODES,
     STROKE_SCREEN,
     TRIGGER_CODES,
@@ -172,7 +173,8 @@ def apply_checklist_answer(
     named = frozenset(named_codes)
     if not question.is_checklist or not named <= frozenset(question.covers):
         raise ValueError(f"{sorted(named)} are not codes of {question.name}")
-    held = frozenset(keep_open) - named
+    onset_open = _onset_a_bare_no_leaves_open(findings, question, answer_kind)
+    held = (frozenset(keep_open) | onset_open) - named
     unknown = [code for code in question.covers if findings.is_unknown(code) and code not in held]
     if answer_kind is AnswerKind.NONE:
         updates = {code: Status.ABSENT for code in unknown}
@@ -182,7 +184,28 @@ def apply_checklist_answer(
     else:
         updates = {}
     answered = _with_statuses(findings, updates)
-    return replace(answered, asked=answered.asked | (frozenset(question.covers) - held))
+    return replace(
+        answered,
+        asked=answered.asked | (frozenset(question.covers) - held),
+        suspected=answered.suspected | onset_open,
+    )
+
+
+def _onset_a_bare_no_leaves_open(
+    findings: Findings, question: Question, answer_kind: AnswerKind
+) -> frozenset[str]:
+    """ "About the weakness: did it come on suddenly? And any weak arm, slurred speech, loss of sight?" "No, none of
+    those": the "no" answers the list of signs, the last thing asked; whether the weakness came on suddenly, which
+    decides between the emergency and a doctor today, is asked on its own rather than read from it (an unclear answer
+    is never a "no"). Seen after an emergency answer, where such a "no" had lowered it to "see a doctor today"."""
+    if (
+        question is STROKE_SCREEN_QUESTION
+        and answer_kind is AnswerKind.NONE
+        and findings.is_unknown(ONSET_CODE)
+        and _weakness_told_or_suspected(findings)
+    ):
+        return frozenset({ONSET_CODE})
+    return frozenset()
 
 
 def apply_unspecified_yes(findings: Findings, question: Question) -> Findings:
@@ -296,15 +319,22 @@ def _suspicion_asked_on_its_own(findings: Findings, code: str) -> bool:
     about it, not two; but a possible emergency never waits behind other questions."""
     if code not in findings.suspected:
         return False
-    if code == "sudden_onset" and not _weakness_told_or_suspected(findings):
+    if code == ONSET_CODE and not _weakness_told_or_suspected(findings):
         # The policy times only a weakness of the face (bot.triage.rules); the onset of anything else, a headache say,
         # is asked within that sign's own question, and "did the weakness come on suddenly?" would make no sense.
         return False
     if code in STROKE_SCREEN and _worth_asking(findings, STROKE_SCREEN_QUESTION):
-        return is_settled(findings, STROKE_SCREEN_QUESTION)
+        # after the list was asked, what it left open is asked on its own
+        return is_settled(findings, STROKE_SCREEN_QUESTION) or _list_asked_without(
+            findings, STROKE_SCREEN, code
+        )
     if code in ACCOMPANYING_SIGNS and code not in SIGNS_CHECKED_AT_ONCE:
         return is_settled(findings, ACCOMPANYING_QUESTION)
     return True
+
+
+def _list_asked_without(findings: Findings, signs: tuple[str, ...], code: str) -> bool:
+    return all(sign in findings.asked for sign in signs if sign != code)
 
 
 def _weakness_told_or_suspected(findings: Findings) -> bool:
@@ -322,7 +352,7 @@ def _worth_asking(findings: Findings, question: Question) -> bool:
     if question is EMERGENCY_SCREEN_QUESTION:
         # Last, once nothing else is left to ask (pending_questions plans the others first); not after the stroke
         # screen, which asks the same signs.
-        return "sudden_onset" not in findings.asked and any(
+        return ONSET_CODE not in findings.asked and any(
             findings.is_unknown(code) for code in EMERGENCY_SCREEN_SIGNS
         )
     if question is TRIGGERS_QUESTION:

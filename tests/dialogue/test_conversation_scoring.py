@@ -171,4 +171,8 @@ def test_the_held_out_figures_count_misses_loops_and_rules_without_a_word_of_a_c
     assert "- ended still asking after 20 messages: 1" in lines
     assert "- kept asking q_progression (20 times): 1" in lines
     assert "- rule rule_for_self_care behind expected urgent, got self_care: 1" in lines
+    # both are unsafe (one has no level at all): what they were asked and ended with is counted over both
+    assert "- under-triaged after being asked q_progression: 2" in lines
+    assert "- under-triaged ending with twitching=present: 2" in lines
+    assert "- under-triaged with several replies to one question: 2" in lines
     assert not any("monday" in line or "nope" in line for line in lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.dialogue.evidence import CORRECTION_ROLE, Evidence, Source, read_message
-from bot.triage.findings import Status
+from bot.triage.findings import Findings, Status
 
 
 def entity(name: str, value: Any, role: str | None = None) -> dict[str, Any]:
@@ -178,3 +178,16 @@ def test_a_sign_denied_earlier_is_open_again_when_a_later_message_suspects_it() 
     assert evidence.findings.is_unknown("severe_headache")
     assert "severe_headache" in evidence.findings.suspected
     assert evidence.findings.is_absent("hearing_change")
+
+
+def test_a_sign_opened_again_by_news_is_asked_again() -> None:
+    # asked "numbness or weakness?" and told "no"; after the advice: "oh, and my face went all strange for a bit"
+    answered = Findings.from_values(
+        {"twitching": "present", "numbness_tingling": "absent", "facial_weakness": "absent"},
+        asked=["numbness_tingling", "facial_weakness", "hearing_change"],
+    )
+    evidence = Evidence(findings=answered).add_message(
+        read_message([entity("vague_sensation", "present")], "inform", message_id="news")
+    )
+    assert not {"numbness_tingling", "facial_weakness"} & evidence.findings.asked
+    assert "hearing_change" in evidence.findings.asked

@@ -429,3 +429,39 @@ def test_news_after_the_assessment_that_nobody_could_read_asks_the_last_check_ag
     assert question_asked(replies) == "q_emergency_screen"
     same_person.send(reply_to_the_check)
     assert same_person.tracker()["slots"]["triage_level"] == level
+
+
+@pytest.mark.parametrize(
+    ("sender", "onset_reply", "level"),
+    [
+        ("droop-onset-not-known", "no idea, my son only spotted it when he came in", "emergency"),
+        ("droop-onset-slow", "no, it has crept on over the last three days", "urgent"),
+    ],
+)
+def test_a_bare_no_to_the_stroke_screen_after_the_emergency_answer_asks_the_onset_on_its_own(
+    running_bot: RunningBot, sender: str, onset_reply: str, level: str
+) -> None:
+    first = talk(running_bot, sender, ["my left lower lid has been flickering since Saturday"])
+    assert first["triage_level"] == "self_care"
+    same_person = ChatClient(running_bot.rasa_url, f"evidence-{sender}")
+
+    same_person.send("hold on, my son says the left corner of my mouth is hanging lower than the right")
+    asked = question_asked(same_person.send("nope, none of those"))
+
+    assert asked == "q_check_sudden_onset"
+    assert same_person.tracker()["slots"]["triage_level"] == "emergency"
+    same_person.send(onset_reply)
+    assert same_person.tracker()["slots"]["triage_level"] == level
+
+
+def test_a_face_that_went_strange_after_the_advice_asks_again_about_weakness_and_numbness(
+    running_bot: RunningBot,
+) -> None:
+    first = talk(running_bot, "face-went-strange", ["my right top lid has been jumping about for 5 days"])
+    assert first["triage_level"] == "self_care"
+    same_person = ChatClient(running_bot.rasa_url, "evidence-face-went-strange")
+
+    asked = question_asked(same_person.send("thanks. my wife says my face went a bit peculiar just now"))
+    assert asked == "q_check_facial_weakness"
+    same_person.send("yes, on the left")
+    assert same_person.tracker()["slots"]["triage_level"] == "emergency"

@@ -240,3 +240,12 @@ def test_a_time_after_another_thing_said_to_be_back_is_still_the_twitchs(
     extractor: ClinicalExtractor,
 ) -> None:
     assert twitch_days(extractor, "up all night with the baby again, my eyelid has flickered for 4 days") == 4
+
+
+def test_a_time_told_of_a_medicine_named_in_the_question_before_is_not_the_twitchs(
+    extractor: ClinicalExtractor,
+) -> None:
+    # the phrase of the new medicine begins in the question and ends in the statement that gives its time
+    extraction = extractor.extract("is an eye drop a medicine? I started a new one 9 days ago", NOW)
+    assert extraction.findings.get("new_medication") == P
+    assert extraction.duration.days is None

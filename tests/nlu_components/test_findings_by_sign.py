@@ -27,6 +27,7 @@ from tests.nlu_components.phrase_cases import PhraseCase, cases_of, check_readin
         "look_alikes",
         "everyday_wordings",
         "button_titles",
+        "told_after_the_advice",
     ),
 )
 def test_findings_by_sign(extractor: ClinicalExtractor, case: PhraseCase) -> None:

@@ -132,6 +132,11 @@ def test_a_denied_vague_feeling_is_no_entity(extractor: ClinicalExtractor) -> No
         "oh, and something different has started in my cheek",
         "there's another sensation now that I can't explain",
         "I've got an extra symptom since this morning",
+        # an onset beside it is no sign that takes its words
+        "something odd has just happened, all of a sudden",
+        # what the face looked or went like, by someone who saw it
+        "my mum says my face went peculiar for a minute at tea",
+        "his mouth looked wrong when he laughed just now",
     ],
 )
 def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:

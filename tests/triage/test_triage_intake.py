@@ -317,3 +317,25 @@ def test_a_suspected_sudden_onset_is_asked_only_of_a_weakness() -> None:
 def test_a_suspected_weakness_is_checked_at_once_not_left_to_the_checklist() -> None:
     suspicious = replace(findings(["twitching"]), suspected=frozenset({"facial_weakness"}))
     assert _names(suspicious)[0] == "q_check_facial_weakness"
+
+
+def test_a_bare_no_to_the_stroke_screen_leaves_the_onset_of_a_weakness_to_be_asked_on_its_own() -> None:
+    # "did it come on suddenly? And any weak arm, muddled speech, lost sight?" "Nah, none of those": the "no" answers the
+    # signs listed last; whether the drooping came on in minutes or hours is asked by itself.
+    drooping = findings(["twitching", "facial_weakness"])
+    answered = apply_checklist_answer(drooping, STROKE_SCREEN_QUESTION, (), AnswerKind.NONE)
+
+    assert answered.is_unknown("sudden_onset")
+    assert all(answered.is_absent(code) for code in ("limb_weakness", "speech_difficulty", "vision_loss"))
+    assert assess(answered).level is Level.EMERGENCY  # a weakness whose onset is not known yet
+    assert _names(answered)[0] == "q_check_sudden_onset"
+    gradual = apply_checklist_answer(answered, QUESTIONS_BY_NAME["q_check_sudden_onset"], (), AnswerKind.NONE)
+    assert assess(gradual).level is Level.URGENT
+
+
+def test_a_bare_no_to_the_stroke_screen_settles_an_onset_already_told_or_with_no_weakness() -> None:
+    told_gradual = findings(["twitching", "facial_weakness"], absent=["sudden_onset"])
+    answered = apply_checklist_answer(told_gradual, STROKE_SCREEN_QUESTION, (), AnswerKind.NONE)
+    assert "q_check_sudden_onset" not in _names(answered)
+    no_weakness = apply_checklist_answer(findings(["twitching"]), STROKE_SCREEN_QUESTION, (), AnswerKind.NONE)
+    assert no_weakness.is_absent("sudden_onset")
