@@ -45,6 +45,18 @@ def declared(span: Span) -> bool:
     ):
         return False
     sentence = span.sent
-    said_before = {token.norm_ for token in span.doc[sentence.start : span.start]}
-    asked = sentence.text.rstrip().endswith("?") or sentence[0].norm_ in QUESTION_STARTS | {"if", "whether"}
+    # what comes before in the same clause: "not being dramatic, but I think I'm having a stroke" declares
+    clause_start = max(
+        [
+            token.i + 1
+            for token in span.doc[sentence.start : span.start]
+            if token.norm_ in WORDS["clause_turns"]
+        ],
+        default=sentence.start,
+    )
+    said_before = {token.norm_ for token in span.doc[clause_start : span.start]}
+    asked = sentence.text.rstrip().endswith("?") or span.doc[clause_start].norm_ in QUESTION_STARTS | {
+        "if",
+        "whether",
+    }
     return not (asked or said_before & (FEAR_WORDS | WORDS["guessing_words"] | NEGATION_WORDS))

@@ -37,6 +37,7 @@ from typing import Any
 from medspacy.context import ConTextRule
 from spacy.tokens import Doc, Span
 
+from bot.nlu.kinds import EMERGENCY
 from bot.nlu.resources import ResourceError, WordLists, expand, load
 from bot.nlu.vocabulary import (
     ANYONE,
@@ -119,6 +120,8 @@ CODE_GROUPS: dict[str, frozenset[str]] = {
     "symptoms": frozenset(FINDING_CODES) - HISTORY,
     "triggers": TRIGGERS,
     "stroke": frozenset({STROKE}),
+    # the person saying it is an emergency ("I've called an ambulance"): a past one ("last year") declares nothing now
+    "emergency_talk": frozenset({EMERGENCY}),
     # A change of the twitch told with a "might be" ("it might be spreading a bit") is an unsure report.
     "changes_of_the_twitch": frozenset(PATTERN_CODES) - {"twitching"},
     **{code: frozenset({code}) for code in FINDING_CODES},

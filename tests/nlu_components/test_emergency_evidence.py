@@ -69,6 +69,13 @@ def test_an_emergency_rule_met_by_the_message_rests_on_findings(
         # declared beside a sign: the words are kept for the rest of the conversation, whatever the onset
         "this is an emergency, I can't see anything out of my right eye",
         "I think this is a stroke, the left of my mouth has dropped in the last few minutes",
+        # the call already made, or help on its way: the person has said it is an emergency
+        "my partner has just rung 999",
+        "I've phoned for an ambulance",
+        "the paramedics are pulling up outside",
+        "we're on our way to A&E",
+        # what comes before a turn of the sentence does not take the declaration back
+        "sorry to be a drama queen, but I'm having a stroke",
     ],
 )
 def test_the_person_declaring_it_rests_on_their_words(override: SafetyIntentOverride, text: str) -> None:
@@ -88,6 +95,10 @@ def test_the_person_declaring_it_rests_on_their_words(override: SafetyIntentOver
         "if it gets worse I'll dial 999",
         "it isn't an emergency but I'm worried",
         "help me please",
+        "if I got a droopy face, that's when I'd ring 999, right?",
+        "my cousin said I should call an ambulance, as if",
+        "I called 999 last year for my mum",
+        "probably a mini stroke looking back, am I overreacting?",
     ],
 )
 def test_only_the_classifier_rests_on_the_classifier(override: SafetyIntentOverride, text: str) -> None:
