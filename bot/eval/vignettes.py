@@ -175,6 +175,9 @@ class Outcome:
     findings: Mapping[str, Any] = field(default_factory=dict)
     redundant: list[str] = field(default_factory=list)
     end: str = ""
+    # How the assistant read each message sent after the assessment, in codes only (intent, what the emergency rests
+    # on, entity names and values): an aggregate the held-out set may report without a word of the person's.
+    news_readings: tuple[str, ...] = ()
 
     @property
     def questions(self) -> list[str]:
@@ -212,7 +215,14 @@ def _reply_texts(replies: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
 
 
 def _record_assessment(outcome: Outcome, chat: Chat) -> None:
-    slots = chat.tracker().get("slots", {})
+    tracker = chat.tracker()
+    slots = tracker.get("slots", {})
+    news = set(outcome.persona.after_assessment)
+    outcome.news_readings = tuple(
+        _reading_in_codes(event.get("parse_data") or {})
+        for event in tracker.get("events", ())
+        if event.get("event") == "user" and event.get("text") in news
+    )
     level, assessment = slots.get("triage_level"), slots.get("assessment") or {}
     outcome.level = Level(level) if level else None
     outcome.reasons = tuple(assessment.get("reasons", ()))
@@ -474,6 +484,7 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         f"{code}={status}" for outcome in misses for code, status in sorted(outcome.findings.items())
     )
     shapes = Counter(shape for outcome in misses for shape in _scripted_shape(outcome.persona))
+    news = Counter(reading for outcome in misses for reading in outcome.news_readings)
     return (
         [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
         + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
@@ -485,7 +496,20 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         + [f"- under-triaged after being asked {name}: {count}" for name, count in sorted(asked.items())]
         + [f"- under-triaged ending with {finding}: {count}" for finding, count in sorted(recorded.items())]
         + [f"- under-triaged with {shape}: {count}" for shape, count in sorted(shapes.items())]
+        + [
+            f"- under-triaged, news after the assessment read as {reading}: {count}"
+            for reading, count in sorted(news.items())
+        ]
     )
+
+
+def _reading_in_codes(parse: Mapping[str, Any]) -> str:
+    intent = parse.get("intent") or {}
+    evidence = intent.get("emergency_evidence")
+    entities = sorted(
+        f"{entity.get('entity')}={entity.get('value')}" for entity in parse.get("entities") or ()
+    )
+    return f"{intent.get('name')}{f' ({evidence})' if evidence else ''}: {', '.join(entities) or 'nothing'}"
 
 
 def _scripted_shape(persona: Persona) -> list[str]:
