@@ -45,6 +45,12 @@ def talk(
     return slots
 
 
+def after_self_care(bot: RunningBot, sender: str, opening: str) -> ChatClient:
+    """A conversation that ended in self care, to be written to again after the assessment."""
+    assert talk(bot, sender, [opening])["triage_level"] == "self_care"
+    return ChatClient(bot.rasa_url, f"evidence-{sender}")
+
+
 def findings(slots: dict[str, Any]) -> dict[str, Any]:
     return dict((slots.get("assessment") or {}).get("findings") or {})
 
@@ -418,9 +424,7 @@ def test_the_last_check_is_settled_only_by_an_answer(
 def test_news_after_the_assessment_that_nobody_could_read_asks_the_last_check_again(
     running_bot: RunningBot, sender: str, reply_to_the_check: str, level: str
 ) -> None:
-    first = talk(running_bot, sender, ["my right top lid has been jumping about for 5 days"])
-    assert first["triage_level"] == "self_care"
-    same_person = ChatClient(running_bot.rasa_url, f"evidence-{sender}")
+    same_person = after_self_care(running_bot, sender, "my right top lid has been jumping about for 5 days")
 
     replies = same_person.send(
         "oh one more thing I forgot, at teatime the telly looked peculiar for ten minutes, not sure how to put it"
@@ -441,9 +445,7 @@ def test_news_after_the_assessment_that_nobody_could_read_asks_the_last_check_ag
 def test_a_bare_no_to_the_stroke_screen_after_the_emergency_answer_asks_the_onset_on_its_own(
     running_bot: RunningBot, sender: str, onset_reply: str, level: str
 ) -> None:
-    first = talk(running_bot, sender, ["my left lower lid has been flickering since Saturday"])
-    assert first["triage_level"] == "self_care"
-    same_person = ChatClient(running_bot.rasa_url, f"evidence-{sender}")
+    same_person = after_self_care(running_bot, sender, "my left lower lid has been flickering since Saturday")
 
     same_person.send("hold on, my son says the left corner of my mouth is hanging lower than the right")
     asked = question_asked(same_person.send("nope, none of those"))
@@ -457,9 +459,9 @@ def test_a_bare_no_to_the_stroke_screen_after_the_emergency_answer_asks_the_onse
 def test_a_face_that_went_strange_after_the_advice_asks_again_about_weakness_and_numbness(
     running_bot: RunningBot,
 ) -> None:
-    first = talk(running_bot, "face-went-strange", ["my right top lid has been jumping about for 5 days"])
-    assert first["triage_level"] == "self_care"
-    same_person = ChatClient(running_bot.rasa_url, "evidence-face-went-strange")
+    same_person = after_self_care(
+        running_bot, "face-went-strange", "my right top lid has been jumping about for 5 days"
+    )
 
     asked = question_asked(same_person.send("thanks. my wife says my face went a bit peculiar just now"))
     assert asked == "q_check_facial_weakness"

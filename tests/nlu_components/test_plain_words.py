@@ -137,6 +137,8 @@ def test_a_denied_vague_feeling_is_no_entity(extractor: ClinicalExtractor) -> No
         # what the face looked or went like, by someone who saw it
         "my mum says my face went peculiar for a minute at tea",
         "his mouth looked wrong when he laughed just now",
+        # the face told together with a limb
+        "her face and hand went strange for a minute, fine again now",
     ],
 )
 def test_something_new_that_names_no_sign_is_a_vague_feeling(extractor: ClinicalExtractor, text: str) -> None:
@@ -185,3 +187,9 @@ def test_a_bare_cannot_see_beside_shutting_something_else_is_still_lost_sight(
     extractor: ClinicalExtractor, text: str
 ) -> None:
     assert findings_of(extractor, text).get("vision_loss") == P
+
+
+def test_a_limb_named_after_the_face_is_asked_about(extractor: ClinicalExtractor) -> None:
+    # "my face and arm went funny": the arm's own words are missing, but it was named as unwell beside the face
+    entities = extractor.extract("out of the blue my face and leg went odd for a bit", NOW).entities
+    assert ("suspected_sign", "limb_weakness") in {(entity.entity, entity.value) for entity in entities}
