@@ -13,10 +13,9 @@ from spacy.tokens import Span
 from bot.nlu.context_rules import NEGATED
 from bot.nlu.kinds import ABSENT_KINDS, ANSWER, NOT_FINDINGS, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.target_overlaps import ONSET
 from bot.nlu.targets import INSIDE_NEGATIONS, PRESENTING_COMPLAINT, Target, targets_with_spans
 from bot.nlu.vocabulary import NEGATION_WORDS, POSSESSIVES, THIRD_PERSON, VERB_NEGATIONS
-from bot.triage.findings import RED_FLAG_CODES, Status
+from bot.triage.findings import ONSET_CODE, RED_FLAG_CODES, Status
 
 PHRASES = load("denials")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -165,10 +164,10 @@ def inside_a_denial(target: Target, span: Span) -> bool:
 def onset_of_a_named_sign(target: Target, span: Span) -> bool:
     """ "no sudden deafness", "no sudden weakness": "sudden" said of the sign right after it, in a denial, denies the
     sign, not the suddenness (the sign's own phrase reads the denial)."""
-    if target.code != ONSET or span.end >= span.sent.end:
+    if target.code != ONSET_CODE or span.end >= span.sent.end:
         return False
     return any(
-        other.code not in (ONSET, target.code)
+        other.code not in (ONSET_CODE, target.code)
         and other.kind not in NOT_FINDINGS
         and other_span.start == span.end
         for other, other_span in targets_with_spans(span.doc)

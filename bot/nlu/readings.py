@@ -54,7 +54,6 @@ from bot.nlu.other_people import (
     told_of_others_past,
     told_of_others_past_stroke,
 )
-from bot.nlu.target_overlaps import ONSET
 from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.tense import (
     PAST_OR_OTHERS,
@@ -75,7 +74,7 @@ from bot.nlu.vocabulary import (
     has_negation_cue,
     words_of,
 )
-from bot.triage.findings import HISTORY_CODES, Status
+from bot.triage.findings import HISTORY_CODES, ONSET_CODE, Status
 
 # Words that name another person only as "he", "his", "him": not who they are (OTHER_PEOPLE less the relatives).
 THIRD_PERSON_WORDS = OTHER_PEOPLE - RELATIVES
@@ -123,15 +122,14 @@ class Told:
         """The categories that still hold: a past said to be back or to be now is current ("used to twitch, now it's
         back", "eyelid twitches now"), and a phrase naming the person ("they put me on new pills") is theirs."""
         dropped = set()
-        if AGAIN in self.categories or said_to_be_now(self.span):
+        now = said_to_be_now(self.span)
+        if AGAIN in self.categories or now:
             dropped.add(HISTORICAL)
         if QUESTION in self.categories and runs_on_past_the_question(self.span):
             dropped.add(QUESTION)
-        if told_in_a_that_clause(self.span):
+        if now or told_as_begun_after(self.span) or told_in_a_that_clause(self.span):
+            # a supposition or question of what is so: "should I still use the compress if I'm seeing double now?",
             # "is it relevant that I had Bell's palsy?"
-            dropped |= {HYPOTHETICAL, QUESTION}
-        if said_to_be_now(self.span) or told_as_begun_after(self.span):
-            # "should I still use the compress if I'm seeing double now?": a supposition of what is so
             dropped |= {HYPOTHETICAL, QUESTION}
         if any(token.norm_ in PERSON_ITSELF or names_own_thing(token) for token in self.span):
             dropped.add(FAMILY)
@@ -297,7 +295,9 @@ def normal_reversed(told: Told) -> bool:
 def gradual_onset_denied(told: Told) -> bool:
     """A slow onset denied earlier in its clause ("I didn't notice it coming on slowly"): unknown, not slow."""
     return (
-        told.target.code == ONSET and told.target.kind in ABSENT_KINDS and denied_earlier_in_clause(told.span)
+        told.target.code == ONSET_CODE
+        and told.target.kind in ABSENT_KINDS
+        and denied_earlier_in_clause(told.span)
     )
 
 

@@ -22,6 +22,7 @@ from bot.nlu.kinds import (
 from bot.nlu.resources import load
 from bot.nlu.targets import Target, overlaps
 from bot.nlu.vocabulary import NEGATION_WORDS
+from bot.triage.findings import ONSET_CODE
 
 PHRASES = load("target_overlaps")
 # How specific the kinds of phrase that give way are; present and absent phrases are the most specific.
@@ -35,7 +36,6 @@ PROGRESSION_CODES = ("twitching", "spread", "worsening")
 # The signs whose onset the triage asks about (sudden or over days): weakness of the face or a limb, speech.
 ONSET_TIMED_SIGNS = ("facial_weakness", "limb_weakness", "speech_difficulty")
 
-ONSET = "sudden_onset"
 # "nothing's changed" gives way to the thing said not to have changed: "nothing's changed with my hearing".
 YIELDS_WHEN_ABSENT = frozenset({"worsening"})
 FORCED_SHUT = tuple(PHRASES["forced_shut"])
@@ -89,7 +89,9 @@ def resolve_overlaps(found: list[tuple[Target, Span]]) -> list[tuple[Target, Spa
         (target, span)
         for target, span in kept
         if not (target.kind in SPECIFICITY and yields_to_more_specific(target, span, findings))
-        and not (target.code == ONSET and target.kind != PRESENT and times_the_twitch(target, span, findings))
+        and not (
+            target.code == ONSET_CODE and target.kind != PRESENT and times_the_twitch(target, span, findings)
+        )
         and not (target.kind == LOCATION and inside_code(span, findings, NOT_A_TWITCH_PLACE))
         and not gives_way_inside(target, span, findings)
         and not said_of_another_finding(target, span, findings)
@@ -215,7 +217,7 @@ def yields_to_more_specific(target: Target, span: Span, findings: list[tuple[Tar
     "my arm isn't weak" is about the arm, not the face. An onset phrase ("the drooping came on over days") times
     the sign it names; it does not replace it."""
     return any(
-        other.code not in (target.code, ONSET)
+        other.code not in (target.code, ONSET_CODE)
         and SPECIFICITY.get(other.kind, MOST_SPECIFIC) > SPECIFICITY[target.kind]
         and overlaps(span, other_span)
         for other, other_span in findings
