@@ -38,6 +38,7 @@ from bot.nlu.plain_answers import (
     opens_with_a_plain_yes,
     says_farewell,
     tells_a_recent_time,
+    tells_it_has_passed,
     tells_something_unread,
 )
 from bot.triage.engine import decide
@@ -122,6 +123,17 @@ SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS = frozenset(
     for question in SIGN_CHECK_QUESTIONS
     if not set(question.covers) & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
 )
+# Questions about stroke signs that count a sign that has passed (bot.triage.question_wording asks each of them "even if
+# it has passed"), and the onset of a weakness, which came on suddenly if it came and went.
+ASKED_EVEN_IF_PASSED = frozenset(
+    {STROKE_SCREEN_QUESTION, EMERGENCY_SCREEN_QUESTION}
+    | {
+        question
+        for question in SIGN_CHECK_QUESTIONS
+        if set(question.covers) <= set(EMERGENCY_SCREEN_SIGNS) | {ONSET_CODE}
+    }
+)
+TWITCHING = "twitching"
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
 # ... and of a reply that denied only some signs of a list, so that the rest was asked again.
@@ -315,7 +327,9 @@ def _read_reply(
     anything), and the events that record how many unclear replies the question has had."""
     findings = evidence.findings
     text = answer_after_questions_back(tracker.latest_message.get("text") or "")
-    if _is_a_plain_no(question, reading, text, findings):
+    if _tells_a_sign_has_passed(question, reading, text):
+        intent = "affirm"
+    elif _is_a_plain_no(question, reading, text, findings):
         intent = "deny"
     elif _is_a_plain_yes(question, reading, text) or _tells_of_something_sudden(question, reading, text):
         intent = "affirm"
@@ -464,6 +478,23 @@ def _tells_of_something_sudden(question: Question, reading: MessageReading, text
         and not opens_with_a_no(text)
         and reading.statuses.get("sudden_onset") is Status.PRESENT
         and not reading.names_as_present(EMERGENCY_SCREEN_SIGNS)
+    )
+
+
+def _tells_a_sign_has_passed(question: Question, reading: MessageReading, text: str) -> bool:
+    """Asked whether a stroke sign was there "even if it has passed", a reply that tells of something passed ("No, it's
+    back to normal now", "not any more", "it wore off after ten minutes") says it was there: a "yes", whatever "no" it
+    opens with. Stroke signs that pass within minutes still need the emergency number (nidirect, "Transient ischaemic
+    attack (TIA)", https://www.nidirect.gov.uk/conditions/transient-ischaemic-attack-tia), and a weakness that came and
+    went within the hour came on suddenly. Not when the reply names the twitch (whose passing it may tell) or denies
+    the sign asked about by name ("it came on over days, and it's gone now"). To a list, a reply that names the part
+    that has passed ("talking ok, my eyes are fine again now") raises that sign, which is then asked on its own."""
+    return (
+        question in ASKED_EVEN_IF_PASSED
+        and (question in SIGN_CHECK_QUESTIONS or not reading.signs_to_ask_about)
+        and tells_it_has_passed(text)
+        and TWITCHING not in reading.statuses
+        and not any(reading.statuses.get(code) is Status.ABSENT for code in question.covers)
     )
 
 

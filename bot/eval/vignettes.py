@@ -8,6 +8,7 @@ take, did the assistant ask again something it had been told, and did it ever le
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import uuid
 from collections import Counter
@@ -178,6 +179,8 @@ class Outcome:
     # How the assistant read each message sent after the assessment, in codes only (intent, what the emergency rests
     # on, entity names and values): an aggregate the held-out set may report without a word of the person's.
     news_readings: tuple[str, ...] = ()
+    # Likewise each reply to a question asked after the news: "q_check_limb_weakness: deny: nothing".
+    replies_after_news: tuple[str, ...] = ()
 
     @property
     def questions(self) -> list[str]:
@@ -218,10 +221,20 @@ def _record_assessment(outcome: Outcome, chat: Chat) -> None:
     tracker = chat.tracker()
     slots = tracker.get("slots", {})
     news = set(outcome.persona.after_assessment)
-    outcome.news_readings = tuple(
-        _reading_in_codes(event.get("parse_data") or {})
+    # The NLU reads a message alike wherever it comes in a conversation, so its words find its reading.
+    parses = {
+        event.get("text"): event.get("parse_data") or {}
         for event in tracker.get("events", ())
-        if event.get("event") == "user" and event.get("text") in news
+        if event.get("event") == "user"
+    }
+    outcome.news_readings = tuple(
+        _reading_in_codes(parses[text]) for text in outcome.persona.after_assessment if text in parses
+    )
+    first_news = next((i for i, turn in enumerate(outcome.turns) if turn.said in news), len(outcome.turns))
+    outcome.replies_after_news = tuple(
+        f"{asked.question}: {_reading_in_codes(parses.get(reply.said, {}))}"
+        for asked, reply in itertools.pairwise(outcome.turns[first_news:])
+        if asked.question and reply.said not in news
     )
     level, assessment = slots.get("triage_level"), slots.get("assessment") or {}
     outcome.level = Level(level) if level else None
@@ -485,6 +498,7 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
     )
     shapes = Counter(shape for outcome in misses for shape in _scripted_shape(outcome.persona))
     news = Counter(reading for outcome in misses for reading in outcome.news_readings)
+    replies = Counter(reading for outcome in misses for reading in outcome.replies_after_news)
     return (
         [f"- expected {expected}, got {got}: {count}" for (expected, got), count in sorted(counts.items())]
         + [f"- ended {end}: {count}" for end, count in sorted(ends.items())]
@@ -499,6 +513,10 @@ def missed_levels(outcomes: Sequence[Outcome]) -> list[str]:
         + [
             f"- under-triaged, news after the assessment read as {reading}: {count}"
             for reading, count in sorted(news.items())
+        ]
+        + [
+            f"- under-triaged, reply after the news to {reading}: {count}"
+            for reading, count in sorted(replies.items())
         ]
     )
 

@@ -69,6 +69,16 @@ def opens_with_a_plain_yes(text: str) -> bool:
     return PLAIN_YES_OPENING.match(text) is not None
 
 
+PASSED_SINCE = re.compile("|".join(PHRASES["passed_since"]), re.IGNORECASE)
+PASSED_LONG_AGO = re.compile("|".join(PHRASES["passed_long_ago"]), re.IGNORECASE)
+
+
+def tells_it_has_passed(text: str) -> bool:
+    """The reply tells of something that was there and has passed, not long ago: "no, it's back to normal now", "not
+    any more", "it wore off after ten minutes" (not "it went away after a few weeks, years back")."""
+    return PASSED_SINCE.search(text) is not None and PASSED_LONG_AGO.search(text) is None
+
+
 # A question the reply opens with, up to its question mark: "Does it need to? No, it doesn't get in the way".
 LEADING_QUESTION = re.compile(r"[^?]*\?+\s*")
 

@@ -914,3 +914,48 @@ def test_the_rest_of_the_last_check_met_by_denials_alone_is_a_no() -> None:
     slots, _ = validate(intake_tracker(asked_again, denials, "q_emergency_screen"))
 
     assert level_after(slots) is not Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Nope, all fine again since about four", "deny"),
+        ("no it wore off after a quarter of an hour", "deny"),
+        ("Not any more, no", "deny"),
+        ("she's right as rain now", "inform"),
+    ],
+)
+def test_a_sign_told_as_passed_to_a_question_asked_even_if_it_has_passed_is_a_yes(
+    text: str, intent: str
+) -> None:
+    # Stroke signs that pass within minutes still need the emergency number: "no, fine again" to "have you had
+    # weakness in an arm or a leg, even if it has passed?" says it was there.
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "limb_weakness")}
+
+    slots, _ = validate(intake_tracker(suspected, reply_text(text, intent), "q_check_limb_weakness"))
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_present("limb_weakness")
+    assert level_after(slots) is Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        # the passing is the twitch's
+        ("no, the twitching is fine again now", [("twitching", "present")]),
+        # the sign denied by name: it came on over days
+        ("No, it crept on over a week and went away", [("sudden_onset", "absent")]),
+        # long ago: history, asked elsewhere
+        ("no, I had it years back and it went away", []),
+    ],
+)
+def test_a_passing_that_is_the_twitchs_long_ago_or_of_a_denied_sign_is_still_a_no(
+    text: str, entities: list[tuple[str, str]]
+) -> None:
+    suspected = {**EYELID_TWITCH, "evidence": _evidence_suspecting(EYELID_TWITCH, "sudden_onset")}
+
+    slots, _ = validate(
+        intake_tracker(suspected, reply_text(text, "deny", *entities), "q_check_sudden_onset")
+    )
+
+    assert Evidence.from_json(slots["evidence"]).findings.is_absent("sudden_onset")

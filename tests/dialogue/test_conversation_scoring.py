@@ -176,3 +176,42 @@ def test_the_held_out_figures_count_misses_loops_and_rules_without_a_word_of_a_c
     assert "- under-triaged ending with twitching=present: 2" in lines
     assert "- under-triaged with several replies to one question: 2" in lines
     assert not any("monday" in line or "nope" in line for line in lines)
+
+
+class ServerThatParses(ScriptedServer):
+    """The scripted server, whose tracker also holds each message with the intent the NLU gave it."""
+
+    def __init__(
+        self, replies: list[list[dict[str, Any]]], triage_level: str, intents: dict[str, str]
+    ) -> None:
+        super().__init__(replies, triage_level)
+        self.intents = intents
+
+    def tracker(self) -> dict[str, Any]:
+        events = [
+            {
+                "event": "user",
+                "text": text,
+                "parse_data": {"intent": {"name": self.intents[text]}, "entities": []},
+            }
+            for text in self.received
+        ]
+        return {**super().tracker(), "events": events}
+
+
+def test_the_held_out_figures_tell_how_the_news_and_the_replies_after_it_were_read_in_codes_only() -> None:
+    news = "my arm went funny at lunch"
+    told_late = persona(expected_level="emergency", after_assessment=news)
+    server = ServerThatParses(
+        [ASSESSED, ask("q_check_limb_weakness"), ASSESSED],
+        "self_care",
+        {"my left eyelid twitches since monday": "describe_symptoms", news: "report_emergency", "no": "deny"},
+    )
+
+    lines = missed_levels([converse(told_late, server)])
+
+    assert server.received == ["my left eyelid twitches since monday", news, "no"]
+    assert "- under-triaged, news after the assessment read as report_emergency: nothing: 1" in lines
+    # the persona answers the arm from its stroke-screen reply, "no"
+    assert "- under-triaged, reply after the news to q_check_limb_weakness: deny: nothing: 1" in lines
+    assert not any("arm" in line or "lunch" in line for line in lines)

@@ -467,3 +467,18 @@ def test_a_face_that_went_strange_after_the_advice_asks_again_about_weakness_and
     assert asked == "q_check_facial_weakness"
     same_person.send("yes, on the left")
     assert same_person.tracker()["slots"]["triage_level"] == "emergency"
+
+
+def test_a_sign_said_to_have_passed_when_asked_about_after_the_advice_is_the_emergency(
+    running_bot: RunningBot,
+) -> None:
+    # Stroke signs that pass within minutes still need the emergency number: asked about one "even if it has
+    # passed", "No, it's fine again now" says it was there.
+    same_person = after_self_care(
+        running_bot, "sign-passed", "my left top lid has been fluttering on and off for 4 days"
+    )
+
+    asked = question_asked(same_person.send("at lunch my hand went odd for a bit, all sorted now"))
+    assert asked is not None and asked.startswith("q_check_")
+    same_person.send("No, it's fine again now")
+    assert same_person.tracker()["slots"]["triage_level"] == "emergency"
