@@ -60,8 +60,9 @@ GIVES_WAY_INSIDE = {
 # and a closing in a linked movement is not the spasm forcing the eye shut: "when I smile my eye closes by itself".
 GIVES_WAY_OVERLAPPING = {"eye_closure": frozenset({"facial_weakness", "linked_movements"})}
 INCOMPLETE_REACH = 2
-# "my mouth doesn't lift when I smile": how far after a weakness phrase the mouth's own movement may be told.
-MOUTH_ACTION_REACH = 4
+# "my mouth doesn't lift when I smile", "my mouth isn't moving on the right when I talk": how far after a weakness
+# phrase the mouth's own movement may be told.
+MOUTH_ACTION_REACH = 6
 # Eye words inside these phrases are not where the twitch is ("eye strain", "can't see out of my eye").
 NOT_A_TWITCH_PLACE = ("eye_strain", "vision_loss")
 

@@ -99,6 +99,9 @@ def test_the_person_declaring_it_rests_on_their_words(override: SafetyIntentOver
         "my cousin said I should call an ambulance, as if",
         "I called 999 last year for my mum",
         "probably a mini stroke looking back, am I overreacting?",
+        # a fear said with "anxious", and a stroke named as one of several guesses
+        "I'm really anxious that this twitch means a stroke",
+        "my mind keeps jumping to a brain tumour or a stroke",
     ],
 )
 def test_only_the_classifier_rests_on_the_classifier(override: SafetyIntentOverride, text: str) -> None:
