@@ -32,6 +32,7 @@ from bot.dialogue.restatement import EMERGENCY_RESPONSE, slots_before_latest_mes
 from bot.intents import REPORT_EMERGENCY, SUSPECTED_SIGN_ENTITY
 from bot.nlu.plain_answers import (
     answer_after_questions_back,
+    asks_to_erase,
     asks_to_start_again,
     opens_with_a_no,
     opens_with_a_plain_no,
@@ -96,8 +97,9 @@ INTERRUPTIONS = frozenset({REPORT_EMERGENCY, ASK_QUESTION, "ask_why", "other_lan
 # whole intake away, while a real request to start over carries no answer to the question asked.
 GOODBYE = "goodbye"
 START_OVER = "start_over"
+DELETE_MY_DATA = "delete_my_data"
 SMALL_TALK = frozenset(
-    {"greet", GOODBYE, "thank", "bot_challenge", "out_of_scope", START_OVER, "delete_my_data"}
+    {"greet", GOODBYE, "thank", "bot_challenge", "out_of_scope", START_OVER, DELETE_MY_DATA}
 )
 FALLBACK_INTENT = "nlu_fallback"
 ANSWER_KIND_BY_INTENT = {
@@ -292,11 +294,12 @@ def _is_interruption(intent: str | None, requested: str | None, findings: Findin
         if question is not None and (
             (intent == GOODBYE and not says_farewell(text))
             or (intent == START_OVER and not asks_to_start_again(text))
+            or (intent == DELETE_MY_DATA and not asks_to_erase(text))
         ):
             # "He hasn't said. I'd have to ask him", read as a goodbye, ended the intake with no assessment, and "I'd
-            # have to ask him when he's back", read as starting over, asked whether to throw the intake away: only
-            # words of leaving or of starting again do that; anything else is read as a reply (and asked again if it
-            # answers nothing).
+            # have to ask him when he's back", read as starting over, asked whether to throw the intake away; "nah all
+            # clear", read as erasing, asked whether to delete everything: only words of leaving, starting again or
+            # erasing do that; anything else is read as a reply (and asked again if it answers nothing).
             return False
         return question is None or _record_answer(question, None, findings, findings, reading, text) is None
     return False

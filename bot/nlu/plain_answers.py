@@ -64,6 +64,14 @@ def asks_to_start_again(text: str) -> bool:
     return START_AGAIN.search(text) is not None
 
 
+ERASE = re.compile("|".join(PHRASES["erase"]), re.IGNORECASE)
+
+
+def asks_to_erase(text: str) -> bool:
+    """The reply asks for the conversation to be deleted in words of erasing: "delete my data", "wipe what I said"."""
+    return ERASE.search(text) is not None
+
+
 def opens_with_a_plain_yes(text: str) -> bool:
     """The reply's first word is a "yes" standing on its own ("yes, it's awful", "yeah.")."""
     return PLAIN_YES_OPENING.match(text) is not None

@@ -892,6 +892,23 @@ def test_only_words_of_starting_again_leave_the_question_for_starting_over(
     assert slots["requested_slot"] == "q_accompanying"
 
 
+@pytest.mark.parametrize(
+    ("text", "leaves_the_question"),
+    [
+        ("nope, all clear", False),  # read as erasing, but no words of it: a "no"
+        ("please wipe everything I've told you", True),
+        ("can you delete my details", True),
+    ],
+)
+def test_only_words_of_erasing_leave_the_question_for_deleting_the_conversation(
+    text: str, leaves_the_question: bool
+) -> None:
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, "delete_my_data"), "q_accompanying"))
+
+    # the form rejects a wish to erase, so that the rule asking to confirm it runs; a reply is read as one
+    assert (slots == {"requested_slot": "q_accompanying"}) is leaves_the_question
+
+
 def test_a_real_question_without_an_answer_still_pauses_the_intake() -> None:
     asking = reply_text("is it usual for it to go on this long", "ask_question")
 

@@ -482,3 +482,16 @@ def test_a_sign_said_to_have_passed_when_asked_about_after_the_advice_is_the_eme
     assert asked is not None and asked.startswith("q_check_")
     same_person.send("No, it's fine again now")
     assert same_person.tracker()["slots"]["triage_level"] == "emergency"
+
+
+def test_not_understanding_the_assistant_is_asked_again_and_never_a_speech_sign(
+    running_bot: RunningBot,
+) -> None:
+    # "I don't understand what you're saying" was once read as not understanding speech: the stroke answer.
+    chat = ChatClient(running_bot.rasa_url, "evidence-not-understood")
+    chat.send("my left eyelid has been twitching for 3 days")
+
+    asked = question_asked(chat.send("I don't understand what you're saying"))
+
+    assert asked is not None
+    assert chat.tracker()["slots"]["triage_level"] is None
