@@ -876,36 +876,24 @@ def test_only_words_of_leaving_end_the_intake(text: str, ends_the_intake: bool) 
 
 
 @pytest.mark.parametrize(
-    ("text", "leaves_the_question"),
+    ("text", "intent", "leaves_the_question"),
     [
-        ("Couldn't tell you till she's home from bingo", False),  # read as starting over, but no words of it
-        ("hang on, can we start again from the beginning", True),
+        # read as starting over, but no words of it
+        ("Couldn't tell you till she's home from bingo", "start_over", False),
+        ("hang on, can we start again from the beginning", "start_over", True),
+        # read as erasing, but no words of it: a "no"
+        ("nope, all clear", "delete_my_data", False),
+        ("please wipe everything I've told you", "delete_my_data", True),
+        ("can you delete my details", "delete_my_data", True),
     ],
 )
-def test_only_words_of_starting_again_leave_the_question_for_starting_over(
-    text: str, leaves_the_question: bool
+def test_only_words_of_starting_again_or_erasing_leave_the_question_for_doing_so(
+    text: str, intent: str, leaves_the_question: bool
 ) -> None:
-    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, "start_over"), "q_accompanying"))
+    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, intent), "q_accompanying"))
 
-    # the form rejects a wish to start over, so that the rule asking to confirm it runs; a reply is read and asked again
-    assert (slots == {"requested_slot": "q_accompanying"}) is leaves_the_question
-    assert slots["requested_slot"] == "q_accompanying"
-
-
-@pytest.mark.parametrize(
-    ("text", "leaves_the_question"),
-    [
-        ("nope, all clear", False),  # read as erasing, but no words of it: a "no"
-        ("please wipe everything I've told you", True),
-        ("can you delete my details", True),
-    ],
-)
-def test_only_words_of_erasing_leave_the_question_for_deleting_the_conversation(
-    text: str, leaves_the_question: bool
-) -> None:
-    slots, _ = validate(intake_tracker(EYELID_TWITCH, reply_text(text, "delete_my_data"), "q_accompanying"))
-
-    # the form rejects a wish to erase, so that the rule asking to confirm it runs; a reply is read as one
+    # the form rejects a wish to start over or erase, so that the rule asking to confirm it runs; a reply is read
+    # (and asked again if it answers nothing)
     assert (slots == {"requested_slot": "q_accompanying"}) is leaves_the_question
 
 

@@ -456,31 +456,35 @@ def test_a_bare_no_to_the_stroke_screen_after_the_emergency_answer_asks_the_onse
     assert same_person.tracker()["slots"]["triage_level"] == level
 
 
-def test_a_face_that_went_strange_after_the_advice_asks_again_about_weakness_and_numbness(
-    running_bot: RunningBot,
+@pytest.mark.parametrize(
+    ("sender", "opening", "news", "reply"),
+    [
+        # a vague feeling in the face opens weakness and numbness again, even though they were denied
+        (
+            "face-went-strange",
+            "my right top lid has been jumping about for 5 days",
+            "thanks. my wife says my face went a bit peculiar just now",
+            "yes, on the left",
+        ),
+        # stroke signs that pass within minutes still need the emergency number: asked about one "even if it has
+        # passed", "No, it's fine again now" says it was there
+        (
+            "sign-passed",
+            "my left top lid has been fluttering on and off for 4 days",
+            "at lunch my hand went odd for a bit, all sorted now",
+            "No, it's fine again now",
+        ),
+    ],
+)
+def test_something_odd_told_after_the_advice_is_asked_about_sign_by_sign_and_can_be_the_emergency(
+    running_bot: RunningBot, sender: str, opening: str, news: str, reply: str
 ) -> None:
-    same_person = after_self_care(
-        running_bot, "face-went-strange", "my right top lid has been jumping about for 5 days"
-    )
+    same_person = after_self_care(running_bot, sender, opening)
 
-    asked = question_asked(same_person.send("thanks. my wife says my face went a bit peculiar just now"))
-    assert asked == "q_check_facial_weakness"
-    same_person.send("yes, on the left")
-    assert same_person.tracker()["slots"]["triage_level"] == "emergency"
+    asked = question_asked(same_person.send(news))
 
-
-def test_a_sign_said_to_have_passed_when_asked_about_after_the_advice_is_the_emergency(
-    running_bot: RunningBot,
-) -> None:
-    # Stroke signs that pass within minutes still need the emergency number: asked about one "even if it has
-    # passed", "No, it's fine again now" says it was there.
-    same_person = after_self_care(
-        running_bot, "sign-passed", "my left top lid has been fluttering on and off for 4 days"
-    )
-
-    asked = question_asked(same_person.send("at lunch my hand went odd for a bit, all sorted now"))
     assert asked is not None and asked.startswith("q_check_")
-    same_person.send("No, it's fine again now")
+    same_person.send(reply)
     assert same_person.tracker()["slots"]["triage_level"] == "emergency"
 
 
