@@ -69,7 +69,7 @@ def said_of_something_else(text: str, span: tuple[int, int], mentions: list[Ment
     one that only goes on with the clause before it ("..., have done for years") is that clause's."""
     clause = clause_around(text, span)
     whose = whose_clause(text, clause, mentions, denials_count=True)
-    if whose is None and tells_of_the_persons_own_doings_or_things(text, clause):
+    if whose is None and tells_of_the_persons_own_doings_or_things(text, clause, span):
         return True
     if whose == THE_TWITCH and another_persons_twitch_beside_ones_own(text, clause, mentions):
         return True
@@ -131,17 +131,31 @@ def is_the_writers_own(text: str, clause: tuple[int, int]) -> bool:
     )
 
 
-def tells_of_the_persons_own_doings_or_things(text: str, clause: tuple[int, int]) -> bool:
-    """ "I had a full health check 3 months ago", "I turned 40 last month", "my lower back has bugged me for 3 months":
-    a clause whose subject is the person or something of theirs, naming neither the twitch, its place, nor anything
-    that stands for it ("I've had it for 3 weeks", "my lid has been at it a month" are the twitch's), times something
-    else. A clause that opens with an onset word ("since I started the new job 2 months ago") is not one: it may date
-    the twitch."""
+def tells_of_the_persons_own_doings_or_things(
+    text: str, clause: tuple[int, int], span: tuple[int, int]
+) -> bool:
+    """ "I had a full health check 3 months ago", "I turned 40 last month", "my lower back has bugged me for 3 months",
+    "forgot to mention that I game for hours": a clause whose subject is the person or something of theirs, naming
+    neither the twitch, its place, nor anything that stands for it ("I've had it for 3 weeks", "my lid has been at it a
+    month" are the twitch's), times something else. A clause that opens with an onset word ("since I started the new job
+    2 months ago") is not one: it may date the twitch; nor is the person's estimate ("I'd say for about 3 weeks")."""
     if CORRECTION_CUE.search(text, clause[0], clause[1]):
         return False  # "I meant 5 weeks": the person correcting what they said of the twitch
     words = words_in(text, clause)
     while words and words[0] in WORDS["clause_fillers"]:
         words = words[1:]
+    before_the_time = words_in(text, (clause[0], span[0]))
+    subjects = [i for i, word in enumerate(before_the_time) if word in WORDS["first_person_subjects"]]
+    if subjects:
+        subject = subjects[-1]
+        if (
+            before_the_time[subject + 1 : subject + 2]
+            and before_the_time[subject + 1] in WORDS["estimating_verbs"]
+        ):
+            return False
+        if subject > 0 and before_the_time[subject - 1] == "that":
+            # "forgot to say that I work nights for years": the clause after "that" has the person as subject
+            words = before_the_time[subject:] + words_in(text, (span[0], clause[1]))
     said = {*words, *with_bare_forms(words)}
     if not words or said & WORDS["words_for_the_twitch"]:
         return False

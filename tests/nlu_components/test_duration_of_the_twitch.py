@@ -137,6 +137,9 @@ def test_times_of_other_things_are_not_the_twitchs(
         "we got back from holiday a fortnight ago",
         "my knee has been sore for 4 months",
         "my lid jumps now and then. My sister had a twitchy eye for a month last year",
+        # the person's doing, told after "that": "sorry, forgot to mention that I game for hours" had made a
+        # twitch of over a month one of a few hours
+        "oh, forgot to mention that I play guitar for hours",
     ],
 )
 def test_a_message_with_only_another_things_time_has_no_duration(
@@ -205,6 +208,9 @@ def test_the_correction_reaches_rasa_as_the_entity_role(extractor: ClinicalExtra
         pytest.param("a fortnight, maybe 15 or 16 days", 16, id="said again: days"),
         pytest.param("a month or so, 31 days", 31, id="said again: a month"),
         pytest.param("two weeks and four days", 18, id="added: a smaller amount"),
+        pytest.param(
+            "the corner of my eye flickers, I reckon for about 10 days", 10, id="the person's estimate"
+        ),
     ],
 )
 def test_the_twitchs_time_by_kind(extractor: ClinicalExtractor, text: str, days: float) -> None:
