@@ -20,10 +20,7 @@ def suspected(extractor: ClinicalExtractor, text: str) -> set[str]:
     ("text", "sign"),
     [
         ("while I was gardening something hit the inside of my head like a hammer", "severe_headache"),
-        (
-            "my right hand dropped the mug for no reason and it still feels like it belongs to someone else",
-            "limb_weakness",
-        ),
+        ("since lunch my right hand feels like it belongs to someone else", "limb_weakness"),
         ("my words have gone sort of sideways since lunch", "speech_difficulty"),
         ("my vision has a sort of shimmer at the edge since this morning", "vision_loss"),
         ("my left ear is like being in a swimming pool", "hearing_change"),
