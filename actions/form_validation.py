@@ -43,7 +43,14 @@ from bot.nlu.plain_answers import (
     tells_something_unread,
 )
 from bot.triage.engine import decide
-from bot.triage.findings import EMERGENCY_SCREEN_SIGNS, RED_FLAG_CODES, STROKE_SCREEN, Findings, Status
+from bot.triage.findings import (
+    EMERGENCY_SCREEN_SIGNS,
+    RED_FLAG_CODES,
+    STROKE_SCREEN,
+    TWITCHING_CODE,
+    Findings,
+    Status,
+)
 from bot.triage.intake import (
     ACCOMPANYING_QUESTION,
     DURATION_QUESTION,
@@ -125,8 +132,9 @@ SIGN_CHECK_QUESTIONS_A_DENIAL_OF_OTHERS_ANSWERS = frozenset(
     for question in SIGN_CHECK_QUESTIONS
     if not set(question.covers) & SIGNS_A_DENIAL_OF_OTHERS_LEAVES_OPEN
 )
-# Questions about stroke signs that count a sign that has passed (bot.triage.question_wording asks each of them "even if
-# it has passed"), and the onset of a weakness, which came on suddenly if it came and went.
+# Questions about stroke signs that count a sign that has passed: each stroke sign asked on its own (worded "even if it
+# has passed" in bot.triage.question_wording), the stroke screen and the last check (which ask whether there has been
+# any), and the onset of a weakness, which came on suddenly if it came and went.
 ASKED_EVEN_IF_PASSED = frozenset(
     {STROKE_SCREEN_QUESTION, EMERGENCY_SCREEN_QUESTION}
     | {
@@ -135,7 +143,6 @@ ASKED_EVEN_IF_PASSED = frozenset(
         if set(question.covers) <= set(EMERGENCY_SCREEN_SIGNS) | {ONSET_CODE}
     }
 )
-TWITCHING = "twitching"
 # What the unclear-answers slot remembers of a first unclear reply that was a "yes" without saying which.
 FIRST_REPLY_WAS_YES = "yes"
 # ... and of a reply that denied only some signs of a list, so that the rest was asked again.
@@ -496,7 +503,7 @@ def _tells_a_sign_has_passed(question: Question, reading: MessageReading, text: 
         question in ASKED_EVEN_IF_PASSED
         and (question in SIGN_CHECK_QUESTIONS or not reading.signs_to_ask_about)
         and tells_it_has_passed(text)
-        and TWITCHING not in reading.statuses
+        and TWITCHING_CODE not in reading.statuses
         and not any(reading.statuses.get(code) is Status.ABSENT for code in question.covers)
     )
 

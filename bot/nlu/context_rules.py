@@ -48,7 +48,7 @@ from bot.nlu.vocabulary import (
     VERB_NEGATIONS,
     WORD_LISTS,
 )
-from bot.triage.findings import FINDING_CODES, HISTORY_CODES, PATTERN_CODES, RED_FLAG_CODES
+from bot.triage.findings import FINDING_CODES, HISTORY_CODES, PATTERN_CODES, RED_FLAG_CODES, TWITCHING_CODE
 
 # Whether a modifier reaches a target: (target, modifier, the words between them).
 Check = Callable[[Span, Span, Span], bool]
@@ -107,7 +107,7 @@ OWNED_REACH = 3
 # "my twitch", "my eyelid twitch", "gives me face spasms": how far before the twitch the person's "my" or "me" may be.
 OWN_TWITCH_REACH = 2
 OWN_OBJECTS = frozenset({"me"})
-TWITCHING = "twitching"
+TWITCHING = TWITCHING_CODE
 # "is numbness a bad sign?": the finding right after the opening word is what the question is about.
 ASKED_SUBJECT_REACH = 2
 

@@ -11,7 +11,7 @@ from bot.nlu.kinds import PLACE_KINDS
 from bot.nlu.readings import Mention
 from bot.nlu.resources import load
 from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE, words_of
-from bot.triage.findings import Status
+from bot.triage.findings import TWITCHING_CODE, Status
 
 PHRASES = load("twitch_duration")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -115,7 +115,7 @@ def another_persons_twitch_beside_ones_own(
     if not OTHER_PERSON_WORDS.search(text[clause[0] : clause[1]]):
         return False
     return any(
-        mention.target.code == "twitching"
+        mention.target.code == TWITCHING_CODE
         and mention.status is Status.PRESENT
         and not clause[0] <= mention.start < clause[1]
         and is_the_writers_own(text, clause_around(text, (mention.start, mention.end)))
@@ -148,11 +148,8 @@ def tells_of_the_persons_own_doings_or_things(
     subjects = [i for i, word in enumerate(before_the_time) if word in WORDS["first_person_subjects"]]
     if subjects:
         subject = subjects[-1]
-        if (
-            before_the_time[subject + 1 : subject + 2]
-            and before_the_time[subject + 1] in WORDS["estimating_verbs"]
-        ):
-            return False
+        if set(before_the_time[subject + 1 : subject + 2]) & WORDS["estimating_verbs"]:
+            return False  # "I'd say for about 3 weeks": the person's estimate of the twitch's time
         if subject > 0 and before_the_time[subject - 1] == "that":
             # "forgot to say that I work nights for years": the clause after "that" has the person as subject
             words = before_the_time[subject:] + words_in(text, (span[0], clause[1]))

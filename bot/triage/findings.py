@@ -18,8 +18,10 @@ class Status(str, Enum):
     UNKNOWN = "unknown"
 
 
+# The presenting complaint itself, which every conversation is about.
+TWITCHING_CODE = "twitching"
 PATTERN_CODES = (
-    "twitching",
+    TWITCHING_CODE,
     "spread",
     "worsening",
     "eye_closure",
