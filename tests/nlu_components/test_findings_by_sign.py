@@ -28,6 +28,7 @@ from tests.nlu_components.phrase_cases import PhraseCase, cases_of, check_readin
         "everyday_wordings",
         "button_titles",
         "told_after_the_advice",
+        "parts_that_fail",
     ),
 )
 def test_findings_by_sign(extractor: ClinicalExtractor, case: PhraseCase) -> None:
