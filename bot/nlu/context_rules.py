@@ -19,8 +19,9 @@ rules are our own, kept as data in bot/nlu/resources/context_rules.yml. This mod
   bad sign?"), unless the question presupposes it is there ("why is my face drooping?", "why does my eye shut when I
   smile?").
 - CLAUSE: words that start a new statement ("my", "it", "but"), ending a negation's reach, so "no numbness and
-  my face is drooping" keeps the drooping. BREAK: a comma before a new subject (", the twitch is worse"), which ends
-  every kind of reach, worry and hypothesis included. NOW: "now", "these days": the present again after the past.
+  my face is drooping" keeps the drooping. BREAK: a comma or a "because" before a new subject (", the twitch is worse",
+  "asked if I'd been drinking because my words were mushy"), which ends every kind of reach, worry and hypothesis
+  included. NOW: "now", "these days": the present again after the past.
 - AGAIN: "again", "came back": a history item said to recur was had before ("scared of getting Bell's palsy again"),
   and a past symptom said to be back is current ("used to twitch years ago, now it's back").
 - UNCERTAIN: "not sure if", "wondering if": the finding counts (uncertain red flags are present).
