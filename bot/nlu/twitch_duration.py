@@ -110,15 +110,25 @@ def another_persons_twitch_beside_ones_own(
     text: str, clause: tuple[int, int], mentions: list[Mention]
 ) -> bool:
     """ "I've got a twitch in my lower lid. My husband had an eye twitch for 2 weeks last spring": a twitch of another
-    person's, told beside the person's own, is timed for that person. Typed for someone else ("my husband has had an
-    eye twitch for 2 weeks"), with no twitch of the writer's own, it is the twitch asked about."""
+    person's, told beside the person's own, is timed for that person. The own twitch may be told with no subject at all
+    before the other person comes in ("got a twitch in the bottom lid. my husband had one for 2 weeks"): a chat is the
+    writer's. Typed for someone else ("my husband has had an eye twitch for 2 weeks"), with no twitch of the writer's
+    own, it is the twitch asked about."""
     if not OTHER_PERSON_WORDS.search(text[clause[0] : clause[1]]):
         return False
+
+    def the_writers(mention: Mention) -> bool:
+        own_clause = clause_around(text, (mention.start, mention.end))
+        told_first_of_nobody = mention.start < clause[0] and not OTHER_PERSON_WORDS.search(
+            text[: own_clause[1]]
+        )
+        return is_the_writers_own(text, own_clause) or told_first_of_nobody
+
     return any(
         mention.target.code == TWITCHING_CODE
         and mention.status is Status.PRESENT
         and not clause[0] <= mention.start < clause[1]
-        and is_the_writers_own(text, clause_around(text, (mention.start, mention.end)))
+        and the_writers(mention)
         for mention in mentions
     )
 
