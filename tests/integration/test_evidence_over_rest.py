@@ -507,7 +507,9 @@ def test_limbs_told_weak_with_their_side_between_are_read_in_the_news_itself(
     # Weak limbs told so were once only suspected, and a "no" given to each sign asked on its own (an earlier reply the
     # person repeated) ended in self care.
     same_person = after_self_care(
-        running_bot, "parts-together", "my right lower eyelid has twitched for 2 days, I've been up late revising"
+        running_bot,
+        "parts-together",
+        "my right lower eyelid has twitched for 2 days, I've been up late revising",
     )
 
     replies = same_person.send(
