@@ -108,7 +108,6 @@ OWNED_REACH = 3
 # "my twitch", "my eyelid twitch", "gives me face spasms": how far before the twitch the person's "my" or "me" may be.
 OWN_TWITCH_REACH = 2
 OWN_OBJECTS = frozenset({"me"})
-TWITCHING = TWITCHING_CODE
 # "is numbness a bad sign?": the finding right after the opening word is what the question is about.
 ASKED_SUBJECT_REACH = 2
 
@@ -250,7 +249,7 @@ def own_twitch(target: Span) -> bool:
     question about the person's own twitch tells that there is one (docs/clinical-design.md), though it asks about
     its cause or its future. Only the twitch itself: "is my twitch spreading?" asks whether it spreads."""
     kind, _, code = target.label_.partition(":")
-    if code != TWITCHING or kind not in PRESUPPOSABLE_KINDS:
+    if code != TWITCHING_CODE or kind not in PRESUPPOSABLE_KINDS:
         return False
     before = target.doc[max(target.sent.start, target.start - OWN_TWITCH_REACH) : target.start]
     after = [token.norm_ for token in target.doc[target.end : min(target.end + 2, target.sent.end)]]

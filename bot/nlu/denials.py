@@ -13,9 +13,9 @@ from spacy.tokens import Span
 from bot.nlu.context_rules import NEGATED
 from bot.nlu.kinds import ABSENT_KINDS, ANSWER, NOT_FINDINGS, PLACE_KINDS, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import INSIDE_NEGATIONS, PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import INSIDE_NEGATIONS, Target, targets_with_spans
 from bot.nlu.vocabulary import NEGATION_WORDS, POSSESSIVES, THIRD_PERSON, VERB_NEGATIONS
-from bot.triage.findings import ONSET_CODE, RED_FLAG_CODES, Status
+from bot.triage.findings import ONSET_CODE, RED_FLAG_CODES, TWITCHING_CODE, Status
 
 PHRASES = load("denials")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -47,7 +47,7 @@ def echoed_then_denied(span: Span) -> bool:
 def twitch_as_condition(target: Target, span: Span) -> bool:
     """ "my eye doesn't close during the spasms", "it stays open when it twitches": the twitch after "when" or "during"
     in a denial is the time the denial speaks of, which is there."""
-    if target.code != PRESENTING_COMPLAINT:
+    if target.code != TWITCHING_CODE:
         return False
     before = span.doc[span.sent.start : span.start]
     negations = [token.i for token in before if token.norm_ in NEGATION_WORDS]

@@ -12,10 +12,10 @@ from spacy.tokens import Span, Token
 from bot.nlu.context_rules import ASKING_VERBS, GUESS_VERBS, HYPOTHETICAL, RECENT
 from bot.nlu.kinds import ALARM_TALK, GENERIC, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.tense import CLAUSE_JOINTS, PAST_ILLNESS_LINKS, PAST_TENSE_REACH, PAST_TENSE_WORDS, STILL_NOW
 from bot.nlu.vocabulary import FIRST_PERSON, OTHER_PEOPLE, RELATIVES
-from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
+from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES, TWITCHING_CODE
 
 PHRASES = load("other_people")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -112,7 +112,7 @@ def compared_with_relative(target: Target, span: Span) -> bool:
     twitches = [
         twitch_span
         for twitch, twitch_span in targets_with_spans(span.doc)
-        if twitch.code == PRESENTING_COMPLAINT and sentence.start <= twitch_span.start < sentence.end
+        if twitch.code == TWITCHING_CODE and sentence.start <= twitch_span.start < sentence.end
     ]
     if any(inherited_twitch(twitch_span) for twitch_span in twitches):
         return True

@@ -19,13 +19,11 @@ from bot.nlu.patterns import (
     VAGUE_FEELING_WORDS,
 )
 from bot.nlu.vocabulary import NEGATION_WORDS
-from bot.triage.findings import TWITCHING_CODE
 
 TARGETS = TARGET_GROUP
 
 # Inside a phrase, "nothing" denies as "not" does: "when I smile nothing happens to my eye".
 INSIDE_NEGATIONS = NEGATION_WORDS | {"nothing"}
-PRESENTING_COMPLAINT = TWITCHING_CODE
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span
 from bot.nlu.context_rules import FAMILY, HISTORICAL, HYPOTHETICAL
 from bot.nlu.kinds import GENERIC, PRESENT
 from bot.nlu.resources import load
-from bot.nlu.targets import PRESENTING_COMPLAINT, Target, targets_with_spans
+from bot.nlu.targets import Target, targets_with_spans
 from bot.nlu.vocabulary import TRIGGERS, VERB_NEGATIONS
-from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES
+from bot.triage.findings import HISTORY_CODES, RED_FLAG_CODES, TWITCHING_CODE
 
 PHRASES = load("tense")
 WORDS = {name: frozenset(words) for name, words in PHRASES["words"].items()}
@@ -216,7 +216,7 @@ def denied_for_now(target: Target, span: Span, categories: AbstractSet[str]) -> 
     symptom, so does saying it went ("the tingling was last year, nothing now"; for a twitch, see GONE_FOR_GOOD)."""
     after = " ".join(token.norm_ for token in span.doc[span.end : span.sent.end])
     # the triggers of a past episode ("a twitch years ago during exams, which went away") likewise
-    gone = GONE_FOR_GOOD if target.code == PRESENTING_COMPLAINT or target.code in TRIGGERS else GONE_NOW
+    gone = GONE_FOR_GOOD if target.code == TWITCHING_CODE or target.code in TRIGGERS else GONE_NOW
     return bool(DENIED_FOR_NOW.search(after) or (HISTORICAL in categories and gone.search(after)))
 
 
@@ -225,7 +225,7 @@ def told_then_gone(target: Target, span: Span) -> bool:
     tense, then said to have gone, is not there now. Not for a red flag: one that came and went ("my face drooped this
     morning but that's gone") may have been a mini stroke. For a twitch, see GONE_FOR_GOOD."""
     if (
-        target.code == PRESENTING_COMPLAINT
+        target.code == TWITCHING_CODE
         or target.code in RED_FLAG_CODES
         or target.kind not in (PRESENT, GENERIC)
     ):
